@@ -1,0 +1,35 @@
+package io.tenantchat.shared;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The job that api-service puts on {@code chat-requests.fifo} once a user message is stored: "generate the
+ * reply to this message". The message group id is tenant-scoped and the deduplication id is the message id.
+ */
+public record ChatRequested(
+        @JsonProperty("message_id") MessageId messageId,
+        @JsonProperty("tenant_id") TenantId tenantId,
+        @JsonProperty("user_id") UserId userId,
+        @JsonProperty("session_id") SessionId sessionId,
+        @JsonProperty("requested_at") Instant requestedAt) {
+
+    public ChatRequested {
+        Objects.requireNonNull(messageId, "message_id");
+        Objects.requireNonNull(tenantId, "tenant_id");
+        Objects.requireNonNull(userId, "user_id");
+        Objects.requireNonNull(sessionId, "session_id");
+        Objects.requireNonNull(requestedAt, "requested_at");
+    }
+
+    /** FIFO message group: one conversation is strictly ordered, conversations run in parallel. */
+    public String messageGroupId() {
+        return tenantId.value() + "#" + sessionId.value();
+    }
+
+    /** FIFO deduplication id: the message id, so a resend of the same job is dropped by SQS. */
+    public String deduplicationId() {
+        return messageId.value();
+    }
+}

@@ -1,0 +1,31 @@
+package io.tenantchat.shared;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
+
+/** A tenant (company). Always taken from a verified token, never from request input. */
+public record TenantId(@JsonValue String value) {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public TenantId {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid tenant id");
+        }
+    }
+
+    @JsonCreator
+    public static TenantId of(String value) {
+        return new TenantId(value);
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
