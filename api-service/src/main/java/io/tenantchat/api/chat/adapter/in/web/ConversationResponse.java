@@ -1,0 +1,29 @@
+package io.tenantchat.api.chat.adapter.in.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tenantchat.api.chat.domain.Exchange;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code GET /api/sessions/{id}/messages}: user and assistant messages in conversation order. */
+record ConversationResponse(String sessionId, List<Entry> messages) {
+
+    /** One message. {@code status}/{@code error} belong to user messages, model and usage to replies. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String messageId, String role, String content, String status, String createdAt, String modelId,
+            MessageResponse.UsageBody usage, MessageResponse.ErrorBody error) {
+    }
+
+    static ConversationResponse of(String sessionId, List<Exchange> exchanges) {
+        List<Entry> entries = new ArrayList<>();
+        for (Exchange exchange : exchanges) {
+            var m = exchange.message();
+            entries.add(new Entry(m.messageId().value(), "user", m.content(), m.status().wireValue(),
+                    m.createdAt().toString(), null, null, m.failure().map(MessageResponse.ErrorBody::of).orElse(null)));
+            exchange.reply().ifPresent(r -> entries.add(new Entry(m.messageId().value(), "assistant", r.content(),
+                    null, r.createdAt().toString(), r.modelId(),
+                    new MessageResponse.UsageBody(r.inputTokens(), r.outputTokens()), null)));
+        }
+        return new ConversationResponse(sessionId, entries);
+    }
+}

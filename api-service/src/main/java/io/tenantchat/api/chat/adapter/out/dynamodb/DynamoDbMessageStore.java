@@ -1,0 +1,134 @@
+package io.tenantchat.api.chat.adapter.out.dynamodb;
+
+import io.tenantchat.api.chat.application.MessageStore;
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageRef;
+import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** Messages in DynamoDB; a new message, its lookup item and the session counter are written in one transaction. */
+@Component
+class DynamoDbMessageStore implements MessageStore {
+
+    private static final TableSchema<MessageItem> MESSAGE_SCHEMA = TableSchema.fromBean(MessageItem.class);
+    private static final TableSchema<MessageRefItem> REF_SCHEMA = TableSchema.fromBean(MessageRefItem.class);
+    private static final int SESSION_UPDATE = 2;
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbTable<MessageItem> messages;
+    private final DynamoDbTable<MessageRefItem> refs;
+    private final TableProperties tables;
+
+    DynamoDbMessageStore(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableProperties tables) {
+        this.dynamo = dynamo;
+        this.messages = enhanced.table(tables.messages(), MESSAGE_SCHEMA);
+        this.refs = enhanced.table(tables.messages(), REF_SCHEMA);
+        this.tables = tables;
+    }
+
+    @Override
+    public void saveQueued(ChatMessage message) {
+        try {
+            dynamo.transactWriteItems(t -> t.clientRequestToken(message.messageId().value()).transactItems(
+                    putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
+                    putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
+                    countOnSession(message)));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, SESSION_UPDATE)) {
+                throw new NotFoundException("session_not_found", "no such session");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<MessageRef> findRef(TenantId tenantId, MessageId messageId) {
+        Key key = Key.builder().partitionValue(MessageKeys.ref(tenantId, messageId)).sortValue(MessageKeys.REF_SORT_KEY).build();
+        return Optional.ofNullable(refs.getItem(r -> r.key(key).consistentRead(true)))
+                .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .map(MessageMapping::toRef);
+    }
+
+    @Override
+    public Optional<Exchange> findExchange(TenantId tenantId, SessionId sessionId, MessageId messageId) {
+        QueryConditional prefix = QueryConditional.sortBeginsWith(k -> k
+                .partitionValue(MessageKeys.conversation(tenantId, sessionId)).sortValue(messageId.value() + "#"));
+        return MessageMapping.toExchanges(query(tenantId, prefix)).stream().findFirst();
+    }
+
+    @Override
+    public List<Exchange> conversation(TenantId tenantId, SessionId sessionId) {
+        QueryConditional all = QueryConditional.keyEqualTo(k -> k.partitionValue(MessageKeys.conversation(tenantId, sessionId)));
+        return MessageMapping.toExchanges(query(tenantId, all));
+    }
+
+    @Override
+    public void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(tables.messages())
+                    .key(Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)), "sk", s(MessageKeys.userMessage(messageId))))
+                    .updateExpression("SET #status = :failed, error_code = :code, error_message = :msg, updated_at = :at")
+                    .conditionExpression("#status = :queued")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":failed", s("failed"), ":queued", s("queued"),
+                            ":code", s(error.code()), ":msg", s(error.message()), ":at", s(at.toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            // already picked up by a worker: its outcome stands
+        }
+    }
+
+    private List<MessageItem> query(TenantId tenantId, QueryConditional condition) {
+        return messages.query(q -> q.queryConditional(condition).consistentRead(true)).items().stream()
+                .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .toList();
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(tables.messages()).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private TransactWriteItem countOnSession(ChatMessage m) {
+        String key = ChatSession.keyOf(m.tenantId(), m.userId(), m.sessionId());
+        return TransactWriteItem.builder().update(Update.builder().tableName(tables.sessions())
+                .key(Map.of("session_key", s(key)))
+                .updateExpression("SET last_activity = :at ADD message_count :one")
+                .conditionExpression("attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user")
+                .expressionAttributeValues(Map.of(":at", s(m.createdAt().toString()), ":one", AttributeValue.fromN("1"),
+                        ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value())))
+                .build()).build();
+    }
+
+    private static boolean failedCondition(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

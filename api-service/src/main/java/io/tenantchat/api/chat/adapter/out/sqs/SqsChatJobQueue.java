@@ -1,0 +1,66 @@
+package io.tenantchat.api.chat.adapter.out.sqs;
+
+import io.tenantchat.api.chat.application.ChatJobQueue;
+import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.error.UnavailableException;
+import io.tenantchat.shared.ChatRequested;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * FIFO send with an explicit message group ({@code tenant#session}) and deduplication id (the message id):
+ * left out, SQS clients invent random ones and ordering and deduplication are silently lost.
+ */
+@Component
+class SqsChatJobQueue implements ChatJobQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(SqsChatJobQueue.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SqsAsyncClient sqs;
+    private final JsonMapper json;
+    private final String queueName;
+    private volatile String queueUrl;
+
+    SqsChatJobQueue(SqsAsyncClient sqs, JsonMapper json, QueueProperties queues) {
+        this.sqs = sqs;
+        this.json = json;
+        this.queueName = queues.chatRequests();
+    }
+
+    @Override
+    public void enqueue(ChatRequested job) {
+        try {
+            String url = queueUrl();
+            sqs.sendMessage(m -> m.queueUrl(url).messageBody(json.writeValueAsString(job))
+                    .messageGroupId(job.messageGroupId()).messageDeduplicationId(job.deduplicationId()))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(job, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw unavailable(job, e);
+        }
+    }
+
+    private String queueUrl() throws InterruptedException, ExecutionException, TimeoutException {
+        String url = queueUrl;
+        if (url == null) {
+            url = sqs.getQueueUrl(r -> r.queueName(queueName)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).queueUrl();
+            queueUrl = url;
+        }
+        return url;
+    }
+
+    private static UnavailableException unavailable(ChatRequested job, Exception cause) {
+        log.warn("could not queue message {} of tenant {}", job.messageId(), job.tenantId(), cause);
+        return new UnavailableException("queue_unavailable", "the message could not be queued; please try again");
+    }
+}

@@ -1,0 +1,106 @@
+package io.tenantchat.api.chat.application;
+
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.api.error.ForbiddenException;
+import io.tenantchat.api.error.InvalidRequestException;
+import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.error.UnavailableException;
+import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.session.application.SessionRepository;
+import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Chat use cases, scoped to the caller's tenant and user. */
+public final class ChatService implements SubmitChatMessageUseCase, ViewMessagesUseCase {
+
+    private final SessionRepository sessions;
+    private final MessageStore messages;
+    private final ChatJobQueue queue;
+    private final Clock clock;
+
+    public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @Override
+    public MessageAccepted submit(SubmitChatMessage command) {
+        Caller caller = command.caller();
+        String text = validText(command.message());
+        SessionId sessionId = claimedSession(caller, command.claimed());
+        requireOwnSession(caller, sessionId);
+        Instant now = clock.instant();
+        ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
+        messages.saveQueued(message);
+        enqueue(message, now);
+        return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED);
+    }
+
+    @Override
+    public Exchange message(Caller caller, MessageId messageId) {
+        return messages.findRef(caller.tenantId(), messageId)
+                .filter(ref -> ref.userId().equals(caller.userId()))
+                .flatMap(ref -> messages.findExchange(caller.tenantId(), ref.sessionId(), messageId))
+                .orElseThrow(() -> new NotFoundException("message_not_found", "no such message"));
+    }
+
+    @Override
+    public List<Exchange> conversation(Caller caller, SessionId sessionId) {
+        requireOwnSession(caller, sessionId);
+        return messages.conversation(caller.tenantId(), sessionId);
+    }
+
+    private void enqueue(ChatMessage message, Instant now) {
+        try {
+            queue.enqueue(new ChatRequested(message.messageId(), message.tenantId(), message.userId(),
+                    message.sessionId(), now));
+        } catch (UnavailableException e) {
+            messages.markFailed(message.tenantId(), message.sessionId(), message.messageId(),
+                    new MessageError("enqueue_failed", "the message could not be queued; please send it again"),
+                    clock.instant());
+            throw e;
+        }
+    }
+
+    private void requireOwnSession(Caller caller, SessionId sessionId) {
+        if (sessions.find(caller.tenantId(), caller.userId(), sessionId).isEmpty()) {
+            throw new NotFoundException("session_not_found", "no such session");
+        }
+    }
+
+    private static String validText(String message) {
+        if (message == null || message.isBlank()) {
+            throw new InvalidRequestException("message_required", "message must not be empty");
+        }
+        if (message.length() > ChatMessage.MAX_LENGTH) {
+            throw new InvalidRequestException("message_too_long",
+                    "message must be at most " + ChatMessage.MAX_LENGTH + " characters");
+        }
+        return message;
+    }
+
+    private static SessionId claimedSession(Caller caller, TenantContext claimed) {
+        if (claimed == null || claimed.sessionId() == null) {
+            throw new InvalidRequestException("session_required", "tenant_context.session_id is required");
+        }
+        if (claimed.tenantId() != null && !claimed.tenantId().equals(caller.tenantId().value())) {
+            throw new ForbiddenException("tenant_mismatch", "tenant_context.tenant_id does not match the token");
+        }
+        if (claimed.userId() != null && !claimed.userId().equals(caller.userId().value())) {
+            throw new ForbiddenException("user_mismatch", "tenant_context.user_id does not match the token");
+        }
+        if (!SessionId.isValid(claimed.sessionId())) {
+            throw new InvalidRequestException("invalid_session_id", "tenant_context.session_id is not a session id");
+        }
+        return SessionId.of(claimed.sessionId());
+    }
+}

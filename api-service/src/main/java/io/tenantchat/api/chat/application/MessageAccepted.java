@@ -1,0 +1,9 @@
+package io.tenantchat.api.chat.application;
+
+import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+
+/** The answer to an accepted message: where to poll for the reply. */
+public record MessageAccepted(MessageId messageId, SessionId sessionId, MessageStatus status) {
+}

@@ -1,0 +1,33 @@
+package io.tenantchat.api.chat.application;
+
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageRef;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores messages. Every method takes the tenant first; every key begins with it. */
+public interface MessageStore {
+
+    /**
+     * Stores a queued user message and counts it on its session, all or nothing.
+     *
+     * @throws io.tenantchat.api.error.NotFoundException if the session no longer exists
+     */
+    void saveQueued(ChatMessage message);
+
+    Optional<MessageRef> findRef(TenantId tenantId, MessageId messageId);
+
+    Optional<Exchange> findExchange(TenantId tenantId, SessionId sessionId, MessageId messageId);
+
+    /** The whole conversation in order. */
+    List<Exchange> conversation(TenantId tenantId, SessionId sessionId);
+
+    /** Marks a still-queued message failed (e.g. its job could not be queued). */
+    void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at);
+}

@@ -1,0 +1,15 @@
+package io.tenantchat.api.chat.application;
+
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.identity.Caller;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import java.util.List;
+
+/** Reads the caller's own messages; anyone else's are reported as not found. */
+public interface ViewMessagesUseCase {
+
+    Exchange message(Caller caller, MessageId messageId);
+
+    List<Exchange> conversation(Caller caller, SessionId sessionId);
+}

@@ -1,0 +1,36 @@
+package io.tenantchat.api.chat.domain;
+
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A user's message and the state of its reply. {@code error} is set only when {@code FAILED}. */
+public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
+        MessageStatus status, int attempts, MessageError error, Instant createdAt, Instant updatedAt) {
+
+    public static final int MAX_LENGTH = 32_000;
+
+    public ChatMessage {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public static ChatMessage queued(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId,
+            String content, Instant now) {
+        return new ChatMessage(tenantId, sessionId, userId, messageId, content, MessageStatus.QUEUED, 0, null, now, now);
+    }
+
+    public Optional<MessageError> failure() {
+        return Optional.ofNullable(error);
+    }
+}

@@ -1,0 +1,16 @@
+package io.tenantchat.api.chat.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** One user message with its reply, once there is one. */
+public record Exchange(ChatMessage message, Reply replyOrNull) {
+
+    public Exchange {
+        Objects.requireNonNull(message, "message");
+    }
+
+    public Optional<Reply> reply() {
+        return Optional.ofNullable(replyOrNull);
+    }
+}

@@ -1,0 +1,16 @@
+package io.tenantchat.api.chat.domain;
+
+import java.util.Locale;
+
+/** Where a user message is in the pipeline. {@code COMPLETED} and {@code FAILED} are terminal. */
+public enum MessageStatus {
+    QUEUED, PROCESSING, COMPLETED, FAILED;
+
+    public String wireValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static MessageStatus fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,2 @@
+/** Chat message domain types, free of frameworks. */
+package io.tenantchat.api.chat.domain;

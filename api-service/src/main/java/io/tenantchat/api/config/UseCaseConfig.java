@@ -1,0 +1,32 @@
+package io.tenantchat.api.config;
+
+import io.tenantchat.api.chat.application.ChatJobQueue;
+import io.tenantchat.api.chat.application.ChatService;
+import io.tenantchat.api.chat.application.MessageStore;
+import io.tenantchat.api.session.application.SessionRepository;
+import io.tenantchat.api.session.application.SessionService;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the framework-free use-case services from their ports. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfig {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SessionService sessionService(SessionRepository sessions, Clock clock) {
+        return new SessionService(sessions, clock);
+    }
+
+    @Bean
+    ChatService chatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
+        return new ChatService(sessions, messages, queue, clock);
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring wiring: settings records, security, AWS clients and use-case beans. */
+package io.tenantchat.api.config;

@@ -1,0 +1,2 @@
+/** Who is calling: the tenant and user taken from a verified Cognito ID token, never from request input. */
+package io.tenantchat.api.identity;

@@ -1,0 +1,42 @@
+package io.tenantchat.api.session.adapter.in.web;
+
+import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.session.application.StartSessionUseCase;
+import io.tenantchat.api.session.application.ViewSessionsUseCase;
+import io.tenantchat.shared.SessionId;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sessions")
+class SessionController {
+
+    private final StartSessionUseCase startSession;
+    private final ViewSessionsUseCase viewSessions;
+
+    SessionController(StartSessionUseCase startSession, ViewSessionsUseCase viewSessions) {
+        this.startSession = startSession;
+        this.viewSessions = viewSessions;
+    }
+
+    @PostMapping
+    ResponseEntity<SessionResponse> create(Caller caller) {
+        SessionResponse created = SessionResponse.of(startSession.start(caller));
+        return ResponseEntity.created(URI.create("/api/sessions/" + created.sessionId())).body(created);
+    }
+
+    @GetMapping
+    SessionListResponse list(Caller caller) {
+        return new SessionListResponse(viewSessions.list(caller).stream().map(SessionResponse::of).toList());
+    }
+
+    @GetMapping("/{sessionId}")
+    SessionResponse get(Caller caller, @PathVariable String sessionId) {
+        return SessionResponse.of(viewSessions.get(caller, SessionId.of(sessionId)));
+    }
+}

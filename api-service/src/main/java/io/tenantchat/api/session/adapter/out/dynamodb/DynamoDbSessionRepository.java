@@ -1,0 +1,87 @@
+package io.tenantchat.api.session.adapter.out.dynamodb;
+
+import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.application.SessionRepository;
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+/** Sessions in DynamoDB. Reads re-check tenant and user on the item, not just the key. */
+@Component
+class DynamoDbSessionRepository implements SessionRepository {
+
+    private static final TableSchema<SessionItem> SCHEMA = TableSchema.fromBean(SessionItem.class);
+
+    private final DynamoDbTable<SessionItem> table;
+
+    DynamoDbSessionRepository(DynamoDbEnhancedClient client, TableProperties tables) {
+        this.table = client.table(tables.sessions(), SCHEMA);
+    }
+
+    @Override
+    public void create(ChatSession session) {
+        table.putItem(PutItemEnhancedRequest.builder(SessionItem.class)
+                .item(toItem(session))
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(session_key)").build())
+                .build());
+    }
+
+    @Override
+    public Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId) {
+        Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
+        return Optional.ofNullable(table.getItem(r -> r.key(key).consistentRead(true)))
+                .filter(item -> tenantId.value().equals(item.getTenantId()) && userId.value().equals(item.getUserId()))
+                .map(DynamoDbSessionRepository::toSession);
+    }
+
+    @Override
+    public List<ChatSession> listForUser(TenantId tenantId, UserId userId, int limit) {
+        QueryEnhancedRequest query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(tenantUser(tenantId, userId))))
+                .scanIndexForward(false)
+                .limit(limit)
+                .build();
+        return table.index(SessionItem.BY_USER_INDEX).query(query).stream()
+                .flatMap(page -> page.items().stream())
+                .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .limit(limit)
+                .map(DynamoDbSessionRepository::toSession)
+                .toList();
+    }
+
+    static String tenantUser(TenantId tenantId, UserId userId) {
+        return tenantId.value() + "#" + userId.value();
+    }
+
+    private static SessionItem toItem(ChatSession s) {
+        SessionItem item = new SessionItem();
+        item.setSessionKey(s.sessionKey());
+        item.setTenantId(s.tenantId().value());
+        item.setUserId(s.userId().value());
+        item.setSessionId(s.sessionId().value());
+        item.setTenantUser(tenantUser(s.tenantId(), s.userId()));
+        item.setCreatedAt(s.createdAt().toString());
+        item.setLastActivity(s.lastActivity().toString());
+        item.setMessageCount(s.messageCount());
+        return item;
+    }
+
+    private static ChatSession toSession(SessionItem item) {
+        return new ChatSession(TenantId.of(item.getTenantId()), UserId.of(item.getUserId()),
+                SessionId.of(item.getSessionId()), Instant.parse(item.getCreatedAt()),
+                Instant.parse(item.getLastActivity()), item.getMessageCount() == null ? 0 : item.getMessageCount());
+    }
+}

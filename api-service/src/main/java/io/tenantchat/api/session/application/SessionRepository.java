@@ -1,0 +1,19 @@
+package io.tenantchat.api.session.application;
+
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores sessions. Every method takes the tenant first; nothing reads across tenants. */
+public interface SessionRepository {
+
+    void create(ChatSession session);
+
+    Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId);
+
+    /** The user's sessions, newest first, at most {@code limit}. */
+    List<ChatSession> listForUser(TenantId tenantId, UserId userId, int limit);
+}

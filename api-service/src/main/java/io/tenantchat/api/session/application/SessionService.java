@@ -1,0 +1,40 @@
+package io.tenantchat.api.session.application;
+
+import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.shared.SessionId;
+import java.time.Clock;
+import java.util.List;
+
+/** Session use cases, always scoped to the caller's tenant and user. */
+public final class SessionService implements StartSessionUseCase, ViewSessionsUseCase {
+
+    static final int LIST_LIMIT = 100;
+
+    private final SessionRepository sessions;
+    private final Clock clock;
+
+    public SessionService(SessionRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChatSession start(Caller caller) {
+        ChatSession session = ChatSession.start(caller.tenantId(), caller.userId(), SessionId.random(), clock.instant());
+        sessions.create(session);
+        return session;
+    }
+
+    @Override
+    public List<ChatSession> list(Caller caller) {
+        return sessions.listForUser(caller.tenantId(), caller.userId(), LIST_LIMIT);
+    }
+
+    @Override
+    public ChatSession get(Caller caller, SessionId sessionId) {
+        return sessions.find(caller.tenantId(), caller.userId(), sessionId)
+                .orElseThrow(() -> new NotFoundException("session_not_found", "no such session"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Session use cases and the ports they need. */
+package io.tenantchat.api.session.application;

@@ -1,0 +1,33 @@
+package io.tenantchat.api.session.domain;
+
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A conversation of one user within one tenant. */
+public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt,
+        Instant lastActivity, long messageCount) {
+
+    public ChatSession {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(lastActivity, "lastActivity");
+    }
+
+    public static ChatSession start(TenantId tenantId, UserId userId, SessionId sessionId, Instant now) {
+        return new ChatSession(tenantId, userId, sessionId, now, now, 0);
+    }
+
+    /** The seed's key layout: {@code {tenant_id}-{user_id}-{session_id}}. */
+    public String sessionKey() {
+        return keyOf(tenantId, userId, sessionId);
+    }
+
+    public static String keyOf(TenantId tenantId, UserId userId, SessionId sessionId) {
+        return tenantId.value() + "-" + userId.value() + "-" + sessionId.value();
+    }
+}

@@ -1,0 +1,2 @@
+/** Session domain types, free of frameworks. */
+package io.tenantchat.api.session.domain;

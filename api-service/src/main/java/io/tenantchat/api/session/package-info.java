@@ -1,0 +1,2 @@
+/** Chat sessions (conversations) owned by one user of one tenant. */
+package io.tenantchat.api.session;

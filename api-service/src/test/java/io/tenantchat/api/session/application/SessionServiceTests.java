@@ -1,0 +1,56 @@
+package io.tenantchat.api.session.application;
+
+import static io.tenantchat.api.support.Callers.ALICE;
+import static io.tenantchat.api.support.Callers.ANNA;
+import static io.tenantchat.api.support.Callers.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.support.InMemorySessionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SessionServiceTests {
+
+    private final InMemorySessionRepository repository = new InMemorySessionRepository();
+    private Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+
+    private SessionService service() {
+        return new SessionService(repository, clock);
+    }
+
+    @Test
+    void startsAnEmptySessionKeyedByTenantUserAndSession() {
+        ChatSession session = service().start(ALICE);
+
+        assertThat(session.tenantId()).isEqualTo(ALICE.tenantId());
+        assertThat(session.userId()).isEqualTo(ALICE.userId());
+        assertThat(session.messageCount()).isZero();
+        assertThat(session.sessionKey()).isEqualTo("tenant-001-alice-" + session.sessionId().value());
+    }
+
+    @Test
+    void listsOnlyTheCallersSessionsNewestFirst() {
+        ChatSession older = service().start(ALICE);
+        clock = Clock.offset(clock, Duration.ofMinutes(1));
+        ChatSession newer = service().start(ALICE);
+        service().start(ANNA);
+        service().start(BOB);
+
+        assertThat(service().list(ALICE)).containsExactly(newer, older);
+    }
+
+    @Test
+    void refusesAnotherUsersOrTenantsSessionAsNotFound() {
+        ChatSession alices = service().start(ALICE);
+
+        assertThatThrownBy(() -> service().get(ANNA, alices.sessionId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service().get(BOB, alices.sessionId())).isInstanceOf(NotFoundException.class);
+        assertThat(service().get(ALICE, alices.sessionId())).isEqualTo(alices);
+    }
+}

@@ -1,0 +1,40 @@
+package io.tenantchat.api.support;
+
+import io.tenantchat.api.chat.application.ChatService;
+import io.tenantchat.api.session.application.SessionService;
+import io.tenantchat.shared.ChatRequested;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Real use cases over in-memory ports, for web slice tests. */
+@TestConfiguration(proxyBeanMethods = false)
+public class InMemoryAdapters {
+
+    @Bean
+    InMemorySessionRepository sessionRepository() {
+        return new InMemorySessionRepository();
+    }
+
+    @Bean
+    InMemoryMessageStore messageStore() {
+        return new InMemoryMessageStore();
+    }
+
+    @Bean
+    List<ChatRequested> queuedJobs() {
+        return new CopyOnWriteArrayList<>();
+    }
+
+    @Bean
+    SessionService sessionService(InMemorySessionRepository sessions) {
+        return new SessionService(sessions, Clock.systemUTC());
+    }
+
+    @Bean
+    ChatService chatService(InMemorySessionRepository sessions, InMemoryMessageStore messages, List<ChatRequested> queuedJobs) {
+        return new ChatService(sessions, messages, queuedJobs::add, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,60 @@
+package io.tenantchat.api.support;
+
+import io.tenantchat.api.chat.application.MessageStore;
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageRef;
+import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A fake {@link MessageStore} for use-case tests. */
+public final class InMemoryMessageStore implements MessageStore {
+
+    private final Map<MessageId, ChatMessage> messages = new ConcurrentHashMap<>();
+
+    @Override
+    public void saveQueued(ChatMessage message) {
+        messages.put(message.messageId(), message);
+    }
+
+    @Override
+    public Optional<MessageRef> findRef(TenantId tenantId, MessageId messageId) {
+        return Optional.ofNullable(messages.get(messageId)).filter(m -> m.tenantId().equals(tenantId))
+                .map(m -> new MessageRef(m.tenantId(), m.sessionId(), m.userId(), m.messageId()));
+    }
+
+    @Override
+    public Optional<Exchange> findExchange(TenantId tenantId, SessionId sessionId, MessageId messageId) {
+        return Optional.ofNullable(messages.get(messageId))
+                .filter(m -> m.tenantId().equals(tenantId) && m.sessionId().equals(sessionId))
+                .map(m -> new Exchange(m, null));
+    }
+
+    @Override
+    public List<Exchange> conversation(TenantId tenantId, SessionId sessionId) {
+        return messages.values().stream()
+                .filter(m -> m.tenantId().equals(tenantId) && m.sessionId().equals(sessionId))
+                .sorted(Comparator.comparing(m -> m.messageId().value()))
+                .map(m -> new Exchange(m, null))
+                .toList();
+    }
+
+    @Override
+    public void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at) {
+        messages.computeIfPresent(messageId, (id, m) -> new ChatMessage(m.tenantId(), m.sessionId(), m.userId(),
+                m.messageId(), m.content(), MessageStatus.FAILED, m.attempts(), error, m.createdAt(), at));
+    }
+
+    public List<ChatMessage> all() {
+        return List.copyOf(messages.values());
+    }
+}

@@ -1,0 +1,39 @@
+package io.tenantchat.api.support;
+
+import io.tenantchat.api.session.application.SessionRepository;
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A fake {@link SessionRepository} for use-case tests. */
+public final class InMemorySessionRepository implements SessionRepository {
+
+    private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
+
+    @Override
+    public void create(ChatSession session) {
+        if (sessions.putIfAbsent(session.sessionKey(), session) != null) {
+            throw new IllegalStateException("duplicate session");
+        }
+    }
+
+    @Override
+    public Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId) {
+        return Optional.ofNullable(sessions.get(ChatSession.keyOf(tenantId, userId, sessionId)));
+    }
+
+    @Override
+    public List<ChatSession> listForUser(TenantId tenantId, UserId userId, int limit) {
+        return sessions.values().stream()
+                .filter(s -> s.tenantId().equals(tenantId) && s.userId().equals(userId))
+                .sorted(Comparator.comparing(ChatSession::createdAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+}
