@@ -16,6 +16,7 @@ public record MessageId(@JsonValue String value) {
     private static final Pattern VALID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Monotonic MONOTONIC = new Monotonic();
 
     public MessageId {
         if (value == null || !VALID.matcher(value).matches()) {
@@ -28,10 +29,13 @@ public record MessageId(@JsonValue String value) {
         return new MessageId(value);
     }
 
-    /** A new UUIDv7 (RFC 9562): 48-bit Unix milliseconds, version, 74 random bits. */
+    /**
+     * A new UUIDv7 (RFC 9562): 48-bit Unix milliseconds, a 12-bit counter that keeps ids from this process
+     * strictly increasing within one millisecond (RFC 9562 method 1), then 62 random bits.
+     */
     public static MessageId next(Clock clock) {
-        long millis = clock.millis();
-        long msb = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
+        long[] stamp = MONOTONIC.next(clock.millis());
+        long msb = (stamp[0] << 16) | 0x7000L | stamp[1];
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new MessageId(new UUID(msb, lsb).toString());
     }
@@ -43,5 +47,23 @@ public record MessageId(@JsonValue String value) {
     @Override
     public String toString() {
         return value;
+    }
+
+    /** Last (millis, counter) handed out; never goes backwards, even if the clock does. */
+    private static final class Monotonic {
+
+        private long millis = -1;
+        private long counter;
+
+        synchronized long[] next(long now) {
+            if (now > millis) {
+                millis = now;
+                counter = RANDOM.nextInt(0x400);
+            } else if (++counter > 0xFFF) {
+                millis++;
+                counter = 0;
+            }
+            return new long[] {millis, counter};
+        }
     }
 }

@@ -43,4 +43,14 @@ class IdsTests {
         assertThat(first.value().charAt(14)).isEqualTo('7');
         assertThat(first.value()).isLessThan(second.value());
     }
+
+    @Test
+    void messageIdsFromOneClockInstantStillIncrease() {
+        Clock frozen = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+
+        java.util.List<String> ids = java.util.stream.Stream.generate(() -> MessageId.next(frozen).value())
+                .limit(5000).toList();
+
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+    }
 }

@@ -1,7 +1,7 @@
 package io.tenantchat.api.config;
 
 import io.tenantchat.api.identity.CallerArgumentResolver;
-import io.tenantchat.api.identity.CognitoTokenValidators;
+import io.tenantchat.api.identity.CognitoJwtDecoders;
 import io.tenantchat.api.identity.TenantAuthorities;
 import io.tenantchat.api.web.ProblemResponses;
 import java.util.List;
@@ -12,9 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -51,11 +49,7 @@ public class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(AuthProperties auth) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(auth.effectiveJwkSetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(CognitoTokenValidators.idToken(auth.issuerUri(), auth.clientIds()));
-        return decoder;
+        return CognitoJwtDecoders.idTokenDecoder(auth.effectiveJwkSetUri(), auth.issuerUri(), auth.clientIds());
     }
 
     @Bean

@@ -1,0 +1,145 @@
+package io.tenantchat.api.chat.adapter.out.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.dynamodb.DynoxideServer;
+import io.tenantchat.localstack.provision.Provisioner;
+import io.tenantchat.localstack.provision.TableNames;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbMessageStoreIntegrationTests {
+
+    static final TenantId T1 = TenantId.of("tenant-001");
+    static final TenantId T2 = TenantId.of("tenant-002");
+    static final UserId ALICE = UserId.of("alice");
+
+    static DynoxideServer dynoxide;
+    static DynamoDbClient client;
+    static DynamoDbMessageStore store;
+
+    ChatSession session;
+
+    @BeforeAll
+    static void start() {
+        dynoxide = DynoxideServer.start(null);
+        client = AwsClients.dynamoDb(dynoxide.endpoint());
+        Provisioner.createTables(client, TableNames.defaults());
+        store = new DynamoDbMessageStore(client, DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+                new TableProperties("tenant-sessions", "tenant-messages"));
+    }
+
+    @AfterAll
+    static void stop() {
+        dynoxide.close();
+    }
+
+    @BeforeEach
+    void newSession() {
+        session = ChatSession.start(T1, ALICE, SessionId.random(), Instant.now());
+        client.putItem(p -> p.tableName("tenant-sessions").item(Map.of(
+                "session_key", s(session.sessionKey()), "tenant_id", s("tenant-001"), "user_id", s("alice"),
+                "session_id", s(session.sessionId().value()), "message_count", AttributeValue.fromN("0"))));
+    }
+
+    @Test
+    void storesAQueuedMessageFindableByIdAndCountsItOnTheSession() {
+        ChatMessage message = queued("Hello");
+
+        store.saveQueued(message);
+
+        assertThat(store.findRef(T1, message.messageId())).hasValueSatisfying(ref -> {
+            assertThat(ref.sessionId()).isEqualTo(session.sessionId());
+            assertThat(ref.userId()).isEqualTo(ALICE);
+        });
+        assertThat(store.findExchange(T1, session.sessionId(), message.messageId()))
+                .hasValueSatisfying(e -> assertThat(e.message()).isEqualTo(message));
+        assertThat(sessionAttribute("message_count").n()).isEqualTo("1");
+    }
+
+    @Test
+    void findsNothingUnderAnotherTenant() {
+        ChatMessage message = queued("Hello");
+        store.saveQueued(message);
+
+        assertThat(store.findRef(T2, message.messageId())).isEmpty();
+        assertThat(store.findExchange(T2, session.sessionId(), message.messageId())).isEmpty();
+        assertThat(store.conversation(T2, session.sessionId())).isEmpty();
+    }
+
+    @Test
+    void refusesAMessageForAMissingSessionAndWritesNothing() {
+        ChatMessage orphan = ChatMessage.queued(T1, SessionId.random(), ALICE, MessageId.next(Clock.systemUTC()), "Hi", Instant.now());
+
+        assertThatThrownBy(() -> store.saveQueued(orphan)).isInstanceOf(NotFoundException.class);
+        assertThat(store.findRef(T1, orphan.messageId())).isEmpty();
+    }
+
+    @Test
+    void returnsTheConversationInOrderWithReplies() {
+        ChatMessage first = queued("one");
+        ChatMessage second = queued("two");
+        store.saveQueued(first);
+        store.saveQueued(second);
+        putReply(first, "answer one");
+
+        assertThat(store.conversation(T1, session.sessionId())).extracting(e -> e.message().content(),
+                e -> e.reply().map(r -> r.content()).orElse(null))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("one", "answer one"),
+                        org.assertj.core.groups.Tuple.tuple("two", null));
+    }
+
+    @Test
+    void marksOnlyAQueuedMessageFailed() {
+        ChatMessage message = queued("Hi");
+        store.saveQueued(message);
+
+        store.markFailed(T1, session.sessionId(), message.messageId(), new MessageError("enqueue_failed", "try again"), Instant.now());
+
+        Exchange exchange = store.findExchange(T1, session.sessionId(), message.messageId()).orElseThrow();
+        assertThat(exchange.message().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(exchange.message().error().code()).isEqualTo("enqueue_failed");
+    }
+
+    private ChatMessage queued(String text) {
+        return ChatMessage.queued(T1, session.sessionId(), ALICE, MessageId.next(Clock.systemUTC()), text, Instant.now());
+    }
+
+    private void putReply(ChatMessage m, String text) {
+        client.putItem(p -> p.tableName("tenant-messages").item(Map.of(
+                "pk", s(MessageKeys.conversation(T1, session.sessionId())), "sk", s(m.messageId().value() + "#2"),
+                "tenant_id", s("tenant-001"), "session_id", s(session.sessionId().value()), "user_id", s("alice"),
+                "message_id", s(m.messageId().value()), "role", s("assistant"), "content", s(text),
+                "model_id", s("model"), "created_at", s(Instant.now().toString()))));
+    }
+
+    private AttributeValue sessionAttribute(String name) {
+        return client.getItem(g -> g.tableName("tenant-sessions").key(Map.of("session_key", s(session.sessionKey()))))
+                .item().get(name);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

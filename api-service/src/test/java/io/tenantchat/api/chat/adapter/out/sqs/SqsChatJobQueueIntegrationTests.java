@@ -1,0 +1,105 @@
+package io.tenantchat.api.chat.adapter.out.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.error.UnavailableException;
+import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.provision.Provisioner;
+import io.tenantchat.localstack.provision.QueueUrls;
+import io.tenantchat.localstack.sqs.ElasticMqServer;
+import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import tools.jackson.databind.json.JsonMapper;
+
+class SqsChatJobQueueIntegrationTests {
+
+    static ElasticMqServer elasticMq;
+    static SqsClient sqs;
+    static SqsAsyncClient sqsAsync;
+    static QueueUrls queues;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() {
+        elasticMq = ElasticMqServer.start();
+        sqs = AwsClients.sqs(elasticMq.endpoint());
+        queues = Provisioner.createQueues(sqs);
+        sqsAsync = SqsAsyncClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        sqsAsync.close();
+        elasticMq.close();
+    }
+
+    @Test
+    void sendsTheJobWithATenantScopedGroupAndTheMessageIdAsDedupId() {
+        ChatRequested job = job("tenant-001");
+
+        new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo")).enqueue(job);
+
+        Message received = receiveOne();
+        assertThat(JSON.readValue(received.body(), ChatRequested.class)).isEqualTo(job);
+        assertThat(received.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                .isEqualTo("tenant-001#" + job.sessionId().value());
+        assertThat(received.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+                .isEqualTo(job.messageId().value());
+    }
+
+    @Test
+    void sendingTheSameJobTwiceQueuesItOnce() {
+        ChatRequested job = job("tenant-002");
+        SqsChatJobQueue queue = new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo"));
+
+        queue.enqueue(job);
+        queue.enqueue(job);
+
+        assertThat(receiveOne().body()).contains(job.messageId().value());
+        assertThat(receive()).isEmpty();
+    }
+
+    @Test
+    void reportsAMissingQueueAsUnavailable() {
+        SqsChatJobQueue queue = new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("no-such-queue.fifo"));
+
+        assertThatThrownBy(() -> queue.enqueue(job("tenant-001"))).isInstanceOf(UnavailableException.class);
+    }
+
+    private Message receiveOne() {
+        List<Message> messages = receive();
+        assertThat(messages).hasSize(1);
+        sqs.deleteMessage(d -> d.queueUrl(queues.chatRequests()).receiptHandle(messages.get(0).receiptHandle()));
+        return messages.get(0);
+    }
+
+    private List<Message> receive() {
+        return sqs.receiveMessage(r -> r.queueUrl(queues.chatRequests()).maxNumberOfMessages(10).waitTimeSeconds(1)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    }
+
+    private static ChatRequested job(String tenant) {
+        return new ChatRequested(MessageId.next(Clock.systemUTC()), TenantId.of(tenant), UserId.of("alice"),
+                SessionId.random(), Instant.parse("2026-11-29T12:00:00Z"));
+    }
+}
