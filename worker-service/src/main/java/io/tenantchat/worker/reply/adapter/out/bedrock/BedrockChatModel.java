@@ -1,0 +1,75 @@
+package io.tenantchat.worker.reply.adapter.out.bedrock;
+
+import io.tenantchat.worker.config.ModelProperties;
+import io.tenantchat.worker.reply.application.ChatModel;
+import io.tenantchat.worker.reply.domain.ChatModelException;
+import io.tenantchat.worker.reply.domain.ChatTurn;
+import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.Role;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+
+/** {@link ChatModel} on Bedrock ConverseStream: collects the streamed text and returns it only when complete. */
+@Component
+class BedrockChatModel implements ChatModel {
+
+    private final BedrockRuntimeAsyncClient bedrock;
+    private final ModelProperties model;
+
+    BedrockChatModel(BedrockRuntimeAsyncClient bedrock, ModelProperties model) {
+        this.bedrock = bedrock;
+        this.model = model;
+    }
+
+    @Override
+    public ModelReply reply(Conversation conversation, int maxTokens) {
+        ReplyCollector collector = new ReplyCollector();
+        long started = System.nanoTime();
+        await(bedrock.converseStream(request(conversation, maxTokens), collector.handler()));
+        return collector.toReply(model.modelId(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private ConverseStreamRequest request(Conversation conversation, int maxTokens) {
+        return ConverseStreamRequest.builder()
+                .modelId(model.modelId())
+                .system(SystemContentBlock.fromText(conversation.systemPrompt()))
+                .messages(conversation.turns().stream().map(BedrockChatModel::message).toList())
+                .inferenceConfig(InferenceConfiguration.builder()
+                        .maxTokens(maxTokens)
+                        .temperature(model.temperature())
+                        .build())
+                .build();
+    }
+
+    private static Message message(ChatTurn turn) {
+        ConversationRole role = turn.role() == Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT;
+        return Message.builder().role(role).content(ContentBlock.fromText(turn.text())).build();
+    }
+
+    private void await(CompletableFuture<Void> call) {
+        try {
+            call.get(model.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw BedrockErrors.classify(e.getCause());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw ChatModelException.retryable(BedrockErrors.TIMED_OUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw ChatModelException.retryable("The reply was interrupted.", e);
+        }
+    }
+}

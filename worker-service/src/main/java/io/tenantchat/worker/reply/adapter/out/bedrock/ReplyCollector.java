@@ -1,0 +1,64 @@
+package io.tenantchat.worker.reply.adapter.out.bedrock;
+
+import io.tenantchat.worker.reply.domain.ModelReply;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+
+/**
+ * Accumulates one ConverseStream reply. Everything is reset on {@code messageStart}, so a stream that starts
+ * over never yields duplicated partial text. Events arrive on SDK threads, hence the synchronisation.
+ */
+final class ReplyCollector {
+
+    private final StringBuilder text = new StringBuilder();
+    private int inputTokens;
+    private int outputTokens;
+    private @Nullable Long latencyMs;
+
+    ConverseStreamResponseHandler handler() {
+        return ConverseStreamResponseHandler.builder().subscriber(visitor()).build();
+    }
+
+    ConverseStreamResponseHandler.Visitor visitor() {
+        return ConverseStreamResponseHandler.Visitor.builder()
+                .onMessageStart(event -> restart())
+                .onContentBlockDelta(this::append)
+                .onMetadata(this::usage)
+                .build();
+    }
+
+    synchronized ModelReply toReply(String modelId, Duration measured) {
+        Duration latency = latencyMs == null ? measured : Duration.ofMillis(latencyMs);
+        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, latency);
+    }
+
+    private synchronized void restart() {
+        text.setLength(0);
+        inputTokens = 0;
+        outputTokens = 0;
+        latencyMs = null;
+    }
+
+    private synchronized void append(ContentBlockDeltaEvent event) {
+        if (event.delta() != null && event.delta().text() != null) {
+            text.append(event.delta().text());
+        }
+    }
+
+    private synchronized void usage(ConverseStreamMetadataEvent event) {
+        if (event.usage() != null) {
+            inputTokens = orZero(event.usage().inputTokens());
+            outputTokens = orZero(event.usage().outputTokens());
+        }
+        if (event.metrics() != null) {
+            latencyMs = event.metrics().latencyMs();
+        }
+    }
+
+    private static int orZero(@Nullable Integer value) {
+        return value == null ? 0 : value;
+    }
+}

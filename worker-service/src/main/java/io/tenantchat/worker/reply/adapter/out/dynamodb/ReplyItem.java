@@ -1,0 +1,99 @@
+package io.tenantchat.worker.reply.adapter.out.dynamodb;
+
+import io.tenantchat.worker.reply.domain.MessageStatus;
+import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.Role;
+import io.tenantchat.worker.reply.domain.UserMessage;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/** The assistant reply item ({@code sk = {message_id}#2}), written once per user message. */
+@DynamoDbBean
+public class ReplyItem {
+
+    private @Nullable String pk;
+    private @Nullable String sk;
+    private @Nullable String tenantId;
+    private @Nullable String sessionId;
+    private @Nullable String userId;
+    private @Nullable String messageId;
+    private @Nullable String content;
+    private @Nullable String modelId;
+    private @Nullable Integer inputTokens;
+    private @Nullable Integer outputTokens;
+    private @Nullable String createdAt;
+
+    static ReplyItem of(UserMessage message, ModelReply reply, Instant now) {
+        ReplyItem item = new ReplyItem();
+        item.pk = Keys.partition(message.ref());
+        item.sk = Keys.replySort(message.ref());
+        item.tenantId = message.ref().tenantId().value();
+        item.sessionId = message.ref().sessionId().value();
+        item.userId = message.userId().value();
+        item.messageId = message.ref().messageId().value();
+        item.content = reply.text();
+        item.modelId = reply.modelId();
+        item.inputTokens = reply.inputTokens();
+        item.outputTokens = reply.outputTokens();
+        item.createdAt = Timestamps.format(now);
+        return item;
+    }
+
+    @DynamoDbPartitionKey
+    @DynamoDbAttribute("pk")
+    public @Nullable String getPk() { return pk; }
+    public void setPk(@Nullable String pk) { this.pk = pk; }
+
+    @DynamoDbSortKey
+    @DynamoDbAttribute("sk")
+    public @Nullable String getSk() { return sk; }
+    public void setSk(@Nullable String sk) { this.sk = sk; }
+
+    @DynamoDbAttribute("tenant_id")
+    public @Nullable String getTenantId() { return tenantId; }
+    public void setTenantId(@Nullable String tenantId) { this.tenantId = tenantId; }
+
+    @DynamoDbAttribute("session_id")
+    public @Nullable String getSessionId() { return sessionId; }
+    public void setSessionId(@Nullable String sessionId) { this.sessionId = sessionId; }
+
+    @DynamoDbAttribute("user_id")
+    public @Nullable String getUserId() { return userId; }
+    public void setUserId(@Nullable String userId) { this.userId = userId; }
+
+    @DynamoDbAttribute("message_id")
+    public @Nullable String getMessageId() { return messageId; }
+    public void setMessageId(@Nullable String messageId) { this.messageId = messageId; }
+
+    @DynamoDbAttribute("role")
+    public String getRole() { return Role.ASSISTANT.wireValue(); }
+    public void setRole(String role) { /* always assistant */ }
+
+    @DynamoDbAttribute("content")
+    public @Nullable String getContent() { return content; }
+    public void setContent(@Nullable String content) { this.content = content; }
+
+    @DynamoDbAttribute("status")
+    public String getStatus() { return MessageStatus.COMPLETED.wireValue(); }
+    public void setStatus(String status) { /* always completed */ }
+
+    @DynamoDbAttribute("model_id")
+    public @Nullable String getModelId() { return modelId; }
+    public void setModelId(@Nullable String modelId) { this.modelId = modelId; }
+
+    @DynamoDbAttribute("input_tokens")
+    public @Nullable Integer getInputTokens() { return inputTokens; }
+    public void setInputTokens(@Nullable Integer inputTokens) { this.inputTokens = inputTokens; }
+
+    @DynamoDbAttribute("output_tokens")
+    public @Nullable Integer getOutputTokens() { return outputTokens; }
+    public void setOutputTokens(@Nullable Integer outputTokens) { this.outputTokens = outputTokens; }
+
+    @DynamoDbAttribute("created_at")
+    public @Nullable String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(@Nullable String createdAt) { this.createdAt = createdAt; }
+}

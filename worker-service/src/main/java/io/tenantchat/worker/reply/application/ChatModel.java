@@ -1,0 +1,18 @@
+package io.tenantchat.worker.reply.application;
+
+import io.tenantchat.worker.reply.domain.ChatModelException;
+import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.ModelReply;
+
+/** Out-port: a language model that continues a conversation. */
+public interface ChatModel {
+
+    /**
+     * Asks for the next assistant turn.
+     *
+     * @param maxTokens upper bound of generated tokens
+     * @return the complete reply, never partial text
+     * @throws ChatModelException when there is no complete reply, classified as retryable or not
+     */
+    ModelReply reply(Conversation conversation, int maxTokens);
+}

@@ -1,0 +1,114 @@
+package io.tenantchat.worker.reply.adapter.out.bedrock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.bedrock.BedrockStandIn;
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import io.tenantchat.worker.config.ModelProperties;
+import io.tenantchat.worker.reply.domain.ChatModelException;
+import io.tenantchat.worker.reply.domain.ChatTurn;
+import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.domain.ModelReply;
+import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+
+/** The real async Bedrock client (default Netty, h2c) against the Bedrock stand-in. */
+class BedrockChatModelIntegrationTests {
+
+    private static final ModelProperties MODEL = new ModelProperties(
+            "anthropic.claude-3-5-sonnet-20241022-v2:0", 256, 0.7f, Duration.ofSeconds(20), Duration.ofSeconds(10));
+    private static final Conversation CONVERSATION = new Conversation(
+            "You are TenantChat, a helpful assistant.\ntenant: tenant-001",
+            List.of(ChatTurn.user("Hi"), ChatTurn.assistant("Hello!"), ChatTurn.user("What is the capital of France?")));
+
+    private static BedrockStandIn standIn;
+    private static BedrockRuntimeAsyncClient client;
+    private static BedrockChatModel chatModel;
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = BedrockStandIn.start(Settings.defaults());
+        client = BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(standIn.endpoint())
+                .region(AwsClients.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(AwsClients.ACCESS_KEY, AwsClients.SECRET_KEY)))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        chatModel = new BedrockChatModel(client, MODEL);
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        client.close();
+        standIn.close();
+    }
+
+    @BeforeEach
+    void noFault() {
+        standIn.settings(Settings.defaults().withFault(Fault.none()));
+    }
+
+    @Test
+    void streamedReplyIsCollectedWithUsage() {
+        ModelReply reply = chatModel.reply(CONVERSATION, 256);
+
+        assertThat(reply.text()).startsWith("[bedrock stand-in] (tenant tenant-001)")
+                .contains("You said: What is the capital of France?");
+        assertThat(reply.modelId()).isEqualTo(MODEL.modelId());
+        assertThat(reply.inputTokens()).isPositive();
+        assertThat(reply.outputTokens()).isEqualTo(reply.text().split(" ").length);
+        assertThat(reply.latency()).isPositive();
+    }
+
+    @Test
+    void maxTokensBoundsTheReply() {
+        assertThat(chatModel.reply(CONVERSATION, 5).outputTokens()).isEqualTo(5);
+    }
+
+    @Test
+    void throttlingBeforeTheStreamIsRetryable() {
+        standIn.settings(Settings.defaults().withFault(Fault.throttleBeforeStream(1)));
+
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256))
+                .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
+                .satisfies(e -> assertThat(e.isRetryable()).isTrue())
+                .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE));
+    }
+
+    @Test
+    void validationErrorIsNotRetryableAndExplainsItself() {
+        standIn.settings(Settings.defaults().withFault(Fault.validation(1)));
+
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256))
+                .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
+                .satisfies(e -> assertThat(e.isRetryable()).isFalse())
+                .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .satisfies(e -> assertThat(e.failure().reason()).startsWith("The model rejected the request: "));
+    }
+
+    @Test
+    void throttlingInsideTheStreamIsRetryableAndNoPartialTextEscapes() {
+        standIn.settings(Settings.defaults().withFault(Fault.inStreamThrottlingAfterDeltas(3, 1)));
+        int before = standIn.invocations();
+
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256))
+                .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
+                .satisfies(e -> assertThat(e.isRetryable()).isTrue())
+                .satisfies(e -> assertThat(e.failure().reason()).isEqualTo("The model is busy right now."));
+        assertThat(standIn.invocations() - before).as("no SDK retry of the stream").isEqualTo(1);
+    }
+}

@@ -1,0 +1,187 @@
+package io.tenantchat.worker.reply.adapter.out.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.dynamodb.DynoxideServer;
+import io.tenantchat.localstack.provision.Provisioner;
+import io.tenantchat.localstack.provision.TableNames;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.worker.config.TablesProperties;
+import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.domain.MessageRef;
+import io.tenantchat.worker.reply.domain.MessageStatus;
+import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ReplyFailure;
+import io.tenantchat.worker.reply.domain.Role;
+import io.tenantchat.worker.reply.domain.StoredMessage;
+import io.tenantchat.worker.reply.domain.UserMessage;
+import io.tenantchat.worker.support.StoredItems;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** The store against dynoxide, with the tables as the local stack provisions them. */
+class DynamoDbConversationStoreIntegrationTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:30:00.456Z");
+    private static final ModelReply REPLY = new ModelReply("Paris.", "test-model", 42, 2, Duration.ofMillis(300));
+
+    private static DynoxideServer dynoxide;
+    private static DynamoDbClient dynamoDb;
+    private static DynamoDbConversationStore store;
+    private StoredItems items;
+
+    @BeforeAll
+    static void startDynoxide() {
+        dynoxide = DynoxideServer.start(null);
+        dynamoDb = AwsClients.dynamoDb(dynoxide.endpoint());
+        Provisioner.createTables(dynamoDb, TableNames.defaults());
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        store = new DynamoDbConversationStore(dynamoDb, enhanced,
+                new TablesProperties(StoredItems.SESSIONS, StoredItems.MESSAGES));
+    }
+
+    @AfterAll
+    static void stopDynoxide() {
+        dynamoDb.close();
+        dynoxide.close();
+    }
+
+    @BeforeEach
+    void newSession() {
+        items = new StoredItems(dynamoDb).withSession(1);
+    }
+
+    @Test
+    void userMessageIsReadWithItsContentAndStatus() {
+        MessageRef ref = ref(items.userMessage("Hello?", "queued"));
+
+        assertThat(store.findUserMessage(ref)).hasValueSatisfying(message -> {
+            assertThat(message.content()).isEqualTo("Hello?");
+            assertThat(message.status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(message.userId()).isEqualTo(items.user);
+        });
+    }
+
+    @Test
+    void startingAnAttemptMarksProcessingAndCountsAttempts() {
+        MessageRef ref = ref(items.userMessage("Hello?", "queued"));
+
+        store.startAttempt(ref, NOW);
+        UserMessage second = store.startAttempt(ref, NOW).orElseThrow();
+
+        assertThat(second.status()).isEqualTo(MessageStatus.PROCESSING);
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(items.messageItem(ref.messageId(), "#1").get("updated_at").s()).isEqualTo("2026-11-29T12:30:00.456Z");
+    }
+
+    @Test
+    void finishedMessageCannotBeStartedAgain() {
+        MessageRef ref = ref(items.userMessage("Hello?", "completed"));
+
+        assertThat(store.startAttempt(ref, NOW)).isEmpty();
+    }
+
+    @Test
+    void historyHoldsEarlierMessagesInConversationOrder() {
+        MessageId first = items.userMessage("Hi", "completed");
+        items.reply(first, "Hello!");
+        MessageId failed = items.userMessage("Lost", "failed");
+        MessageId current = items.userMessage("Capital of France?", "queued");
+        items.userMessage("Later", "queued");
+
+        assertThat(store.historyBefore(ref(current))).containsExactly(
+                new StoredMessage(first, Role.USER, "Hi"), new StoredMessage(first, Role.ASSISTANT, "Hello!"),
+                new StoredMessage(failed, Role.USER, "Lost"));
+    }
+
+    @Test
+    void completionWritesReplyStatusAndSessionCounterTogether() {
+        UserMessage message = processing(items.userMessage("Capital of France?", "queued"));
+
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isTrue();
+
+        assertReplyStored(message.ref().messageId());
+        assertThat(items.messageItem(message.ref().messageId(), "#1").get("status").s()).isEqualTo("completed");
+        assertThat(items.sessionMessageCount()).isEqualTo(2);
+        assertThat(items.sessionItem().get("last_activity").s()).isEqualTo("2026-11-29T12:30:00.456Z");
+    }
+
+    @Test
+    void secondCompletionOfTheSameMessageChangesNothing() {
+        UserMessage message = processing(items.userMessage("Capital of France?", "queued"));
+        store.completeWithReply(message, REPLY, NOW);
+
+        boolean storedAgain = store.completeWithReply(message,
+                new ModelReply("Another text", "test-model", 1, 1, Duration.ZERO), NOW.plusSeconds(1));
+
+        assertThat(storedAgain).isFalse();
+        assertThat(items.sessionMessageCount()).isEqualTo(2);
+        assertThat(items.messageItem(message.ref().messageId(), "#2").get("content").s()).isEqualTo("Paris.");
+    }
+
+    @Test
+    void completionWithoutSessionIsRejected() {
+        StoredItems sessionless = new StoredItems(dynamoDb);
+        MessageId id = sessionless.userMessage("Anyone?", "queued");
+        UserMessage message = store.startAttempt(new MessageRef(sessionless.tenant, sessionless.session, id), NOW)
+                .orElseThrow();
+
+        assertThatThrownBy(() -> store.completeWithReply(message, REPLY, NOW))
+                .isInstanceOf(TransactionCanceledException.class);
+        assertThat(sessionless.messageItem(id, "#2")).isEmpty();
+    }
+
+    @Test
+    void failedMessageKeepsCodeAndReason() {
+        UserMessage message = processing(items.userMessage("Hello?", "queued"));
+
+        store.markFailed(message.ref(), new ReplyFailure(ErrorCode.INVALID_REQUEST, "Input is too long."), NOW);
+
+        Map<String, AttributeValue> item = items.messageItem(message.ref().messageId(), "#1");
+        assertThat(item.get("status").s()).isEqualTo("failed");
+        assertThat(item.get("error_code").s()).isEqualTo("invalid_request");
+        assertThat(item.get("error_message").s()).isEqualTo("Input is too long.");
+    }
+
+    @Test
+    void completedMessageIsNotMarkedFailed() {
+        UserMessage message = processing(items.userMessage("Hello?", "queued"));
+        store.completeWithReply(message, REPLY, NOW);
+
+        store.markFailed(message.ref(), new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE, "Busy."), NOW);
+
+        assertThat(items.messageItem(message.ref().messageId(), "#1").get("status").s()).isEqualTo("completed");
+    }
+
+    private void assertReplyStored(MessageId id) {
+        Map<String, AttributeValue> reply = items.messageItem(id, "#2");
+        assertThat(reply.get("role").s()).isEqualTo("assistant");
+        assertThat(reply.get("status").s()).isEqualTo("completed");
+        assertThat(reply.get("content").s()).isEqualTo("Paris.");
+        assertThat(reply.get("message_id").s()).isEqualTo(id.value());
+        assertThat(reply.get("user_id").s()).isEqualTo(items.user.value());
+        assertThat(reply.get("model_id").s()).isEqualTo("test-model");
+        assertThat(reply.get("input_tokens").n()).isEqualTo("42");
+        assertThat(reply.get("output_tokens").n()).isEqualTo("2");
+        assertThat(reply.get("created_at").s()).isEqualTo("2026-11-29T12:30:00.456Z");
+    }
+
+    private UserMessage processing(MessageId id) {
+        return store.startAttempt(ref(id), NOW).orElseThrow();
+    }
+
+    private MessageRef ref(MessageId id) {
+        return new MessageRef(items.tenant, items.session, id);
+    }
+}

@@ -1,0 +1,85 @@
+package io.tenantchat.worker.reply.application;
+
+import io.tenantchat.worker.reply.domain.MessageRef;
+import io.tenantchat.worker.reply.domain.MessageStatus;
+import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ReplyFailure;
+import io.tenantchat.worker.reply.domain.Role;
+import io.tenantchat.worker.reply.domain.StoredMessage;
+import io.tenantchat.worker.reply.domain.UserMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link ConversationStore} in memory, with the same conditions as the DynamoDB one; one session only. */
+final class InMemoryConversationStore implements ConversationStore {
+
+    private final Map<MessageRef, UserMessage> messages = new HashMap<>();
+    private final List<StoredMessage> history = new ArrayList<>();
+    final Map<MessageRef, ModelReply> replies = new HashMap<>();
+    final Map<MessageRef, ReplyFailure> failures = new HashMap<>();
+    int sessionMessageCount;
+
+    UserMessage save(UserMessage message) {
+        messages.put(message.ref(), message);
+        return message;
+    }
+
+    void addExchange(String userText, String replyText) {
+        UserMessage message = UserMessageTestData.aUserMessage().withContent(userText).build();
+        history.add(new StoredMessage(message.ref().messageId(), Role.USER, userText));
+        history.add(new StoredMessage(message.ref().messageId(), Role.ASSISTANT, replyText));
+    }
+
+    void addUnanswered(String userText) {
+        UserMessage message = UserMessageTestData.aUserMessage().withContent(userText).build();
+        history.add(new StoredMessage(message.ref().messageId(), Role.USER, userText));
+    }
+
+    MessageStatus statusOf(MessageRef ref) {
+        return messages.get(ref).status();
+    }
+
+    @Override
+    public Optional<UserMessage> findUserMessage(MessageRef ref) {
+        return Optional.ofNullable(messages.get(ref));
+    }
+
+    @Override
+    public Optional<UserMessage> startAttempt(MessageRef ref, Instant now) {
+        UserMessage current = messages.get(ref);
+        if (current == null || current.status().isFinal()) {
+            return Optional.empty();
+        }
+        return Optional.of(save(with(current, MessageStatus.PROCESSING, current.attempts() + 1)));
+    }
+
+    @Override
+    public List<StoredMessage> historyBefore(MessageRef ref) {
+        return List.copyOf(history);
+    }
+
+    @Override
+    public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now) {
+        if (replies.putIfAbsent(message.ref(), reply) != null) {
+            return false;
+        }
+        save(with(messages.get(message.ref()), MessageStatus.COMPLETED, message.attempts()));
+        sessionMessageCount++;
+        return true;
+    }
+
+    @Override
+    public void markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
+        UserMessage current = messages.get(ref);
+        failures.put(ref, failure);
+        save(with(current, MessageStatus.FAILED, current.attempts()));
+    }
+
+    private static UserMessage with(UserMessage message, MessageStatus status, int attempts) {
+        return new UserMessage(message.ref(), message.userId(), message.content(), status, attempts);
+    }
+}

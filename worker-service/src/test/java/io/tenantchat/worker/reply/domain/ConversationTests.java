@@ -1,0 +1,42 @@
+package io.tenantchat.worker.reply.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantchat.shared.MessageId;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConversationTests {
+
+    private final MessageId first = MessageId.next(Clock.systemUTC());
+    private final MessageId second = MessageId.next(Clock.systemUTC());
+
+    @Test
+    void replyIsPairedWithItsUserMessageById() {
+        List<StoredMessage> history = List.of(
+                new StoredMessage(first, Role.USER, "one"),
+                new StoredMessage(second, Role.USER, "two"),
+                new StoredMessage(second, Role.ASSISTANT, "reply to two"));
+
+        Conversation conversation = Conversation.of("system", history, "three");
+
+        assertThat(conversation.turns()).containsExactly(
+                ChatTurn.user("two"), ChatTurn.assistant("reply to two"), ChatTurn.user("three"));
+    }
+
+    @Test
+    void conversationEndingWithAssistantTurnIsRejected() {
+        List<ChatTurn> turns = List.of(ChatTurn.user("hi"), ChatTurn.assistant("hello"));
+
+        assertThatThrownBy(() -> new Conversation("system", turns)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void conversationWithTwoUserTurnsInARowIsRejected() {
+        List<ChatTurn> turns = List.of(ChatTurn.user("hi"), ChatTurn.user("anyone?"));
+
+        assertThatThrownBy(() -> new Conversation("system", turns)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
