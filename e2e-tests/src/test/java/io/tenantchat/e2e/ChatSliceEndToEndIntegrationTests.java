@@ -1,0 +1,141 @@
+package io.tenantchat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tenantchat.localstack.launcher.LocalSystem;
+import io.tenantchat.localstack.provision.TestUser;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton end to end: stand-ins plus the three service jars as separate processes, driven over
+ * HTTP only, with real Cognito-style tokens.
+ */
+class ChatSliceEndToEndIntegrationTests {
+
+    static LocalSystem system;
+    static ApiClient api;
+    static TestUser alice;
+    static TestUser bob;
+
+    @BeforeAll
+    static void startSystem() {
+        Path repoRoot = Path.of("").toAbsolutePath().getParent();
+        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs")));
+        api = new ApiClient(system.apiBaseUrl());
+        alice = system.user("tenant-001", "alice@tenant-001.example");
+        bob = system.user("tenant-002", "bob@tenant-002.example");
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void everyServiceReportsHealthy() {
+        for (URI base : new URI[] {system.apiBaseUrl(), system.workerBaseUrl(), system.aggregatorBaseUrl()}) {
+            ApiClient.Response health = new ApiClient(base).get("/actuator/health", null);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void refusesRequestsWithoutATokenWith401ProblemJson() {
+        ApiClient.Response response = api.get("/api/sessions", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void refusesAForgedToken() {
+        String[] parts = alice.idToken().split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        assertThat(api.get("/api/sessions", forged).status()).isEqualTo(401);
+        assertThat(api.get("/api/sessions", alice.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aMessageIsAnsweredByTheModelAndReadableByPolling() {
+        String sessionId = createSession(alice);
+
+        ApiClient.Response accepted = api.post("/api/chat", alice.idToken(), chatBody(alice, sessionId, "Hello from the e2e test"));
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().path("status").asString()).isEqualTo("queued");
+        String messageId = accepted.json().path("message_id").asString();
+
+        JsonNode done = awaitTerminal(alice, messageId);
+        assertThat(done.path("status").asString()).isEqualTo("completed");
+        assertThat(done.path("error").isNull()).isTrue();
+        assertThat(done.path("reply").path("content").asString()).isNotBlank().contains("tenant-001");
+        assertThat(done.path("reply").path("model_id").asString()).isEqualTo("anthropic.claude-3-5-sonnet-20241022-v2:0");
+        assertThat(done.path("reply").path("usage").path("input_tokens").asLong()).isPositive();
+        assertThat(done.path("reply").path("usage").path("output_tokens").asLong()).isPositive();
+
+        JsonNode conversation = api.get("/api/sessions/" + sessionId + "/messages", alice.idToken()).json();
+        assertThat(conversation.path("messages")).hasSize(2);
+        assertThat(conversation.path("messages").get(0).path("role").asString()).isEqualTo("user");
+        assertThat(conversation.path("messages").get(1).path("role").asString()).isEqualTo("assistant");
+        JsonNode session = api.get("/api/sessions/" + sessionId, alice.idToken()).json();
+        assertThat(session.path("message_count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherTenantsTokenSeesNothingOfTheSessionOrItsMessages() {
+        String sessionId = createSession(alice);
+        String messageId = api.post("/api/chat", alice.idToken(), chatBody(alice, sessionId, "secret plans"))
+                .json().path("message_id").asString();
+
+        ApiClient.Response session = api.get("/api/sessions/" + sessionId, bob.idToken());
+        assertThat(session.status()).isEqualTo(404);
+        assertThat(session.body()).doesNotContain("tenant-001").doesNotContain("secret plans");
+        assertThat(api.get("/api/sessions/" + sessionId + "/messages", bob.idToken()).status()).isEqualTo(404);
+        assertThat(api.get("/api/chat/" + messageId, bob.idToken()).status()).isEqualTo(404);
+        assertThat(api.get("/api/sessions", bob.idToken()).body()).doesNotContain(sessionId);
+        assertThat(api.post("/api/chat", bob.idToken(), chatBody(bob, sessionId, "let me in")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesATenantContextThatNamesAnotherTenant() {
+        String sessionId = createSession(bob);
+        String body = """
+                {"message": "hi", "tenant_context": {"tenant_id": "tenant-001", "user_id": "%s", "session_id": "%s"}}
+                """.formatted(bob.userId(), sessionId);
+
+        ApiClient.Response response = api.post("/api/chat", bob.idToken(), body);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/sessions/" + sessionId + "/messages", bob.idToken()).json().path("messages")).isEmpty();
+    }
+
+    private static String createSession(TestUser user) {
+        ApiClient.Response created = api.post("/api/sessions", user.idToken(), null);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("tenant_id").asString()).isEqualTo(user.tenantId());
+        return created.json().path("session_id").asString();
+    }
+
+    private static JsonNode awaitTerminal(TestUser user, String messageId) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/chat/" + messageId, user.idToken()).json(),
+                        json -> json.path("status").asString().matches("completed|failed"));
+    }
+
+    private static String chatBody(TestUser user, String sessionId, String message) {
+        return """
+                {"message": "%s", "tenant_context": {"tenant_id": "%s", "user_id": "%s", "session_id": "%s"}}
+                """.formatted(message, user.tenantId(), user.userId(), sessionId);
+    }
+}

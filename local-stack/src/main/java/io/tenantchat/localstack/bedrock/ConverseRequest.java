@@ -1,0 +1,79 @@
+package io.tenantchat.localstack.bedrock;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the stand-in needs from a Converse request body.
+ *
+ * @param systemText all {@code system[].text}, one per line
+ * @param lastUserText the text of the last {@code user} message
+ * @param inputTokens words in all system and message texts
+ * @param maxTokens {@code inferenceConfig.maxTokens}, or {@link #NO_LIMIT}
+ */
+record ConverseRequest(String modelId, String systemText, String lastUserText, int inputTokens, int maxTokens) {
+
+    static final int NO_LIMIT = Integer.MAX_VALUE;
+
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,2048}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** Reads a Converse body; bad JSON fails with Jackson's exception, a bad request with IllegalArgumentException. */
+    static ConverseRequest parse(String modelId, ByteBuf body) {
+        if (!MODEL_ID.matcher(modelId).matches()) {
+            throw new IllegalArgumentException("The provided model identifier is invalid.");
+        }
+        JsonNode root = BedrockWire.JSON.readTree(body.toString(StandardCharsets.UTF_8));
+        JsonNode messages = root.path("messages");
+        if (!root.isObject() || !messages.isArray() || messages.isEmpty()) {
+            throw new IllegalArgumentException("messages must be a non-empty list");
+        }
+        String system = texts(root.path("system"));
+        int inputTokens = words(system);
+        for (JsonNode message : messages) {
+            inputTokens += words(texts(message.path("content")));
+        }
+        int maxTokens = maxTokens(root.path("inferenceConfig").path("maxTokens"));
+        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens);
+    }
+
+    static int words(String text) {
+        return text.isBlank() ? 0 : WHITESPACE.split(text.strip()).length;
+    }
+
+    private static String lastUserText(JsonNode messages) {
+        String last = "";
+        for (JsonNode message : messages) {
+            if ("user".equals(message.path("role").stringValue(null))) {
+                last = texts(message.path("content"));
+            }
+        }
+        return last;
+    }
+
+    /** The {@code text} of each block of a content or system list, one per line; other blocks are skipped. */
+    private static String texts(JsonNode blocks) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            String text = block.path("text").stringValue(null);
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return String.join("\n", texts);
+    }
+
+    private static int maxTokens(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return NO_LIMIT;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
+            throw new IllegalArgumentException("inferenceConfig.maxTokens must be an integer of at least 1");
+        }
+        return node.intValue();
+    }
+}

@@ -1,0 +1,45 @@
+package io.tenantchat.localstack.bedrock;
+
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The stand-in's mutable state, shared by all connections: current settings, fault budget, invocation count. */
+final class StandInState {
+
+    private final AtomicInteger invocations = new AtomicInteger();
+    private Settings settings;
+    private int faultsLeft;
+
+    StandInState(Settings settings) {
+        replace(settings);
+    }
+
+    synchronized Settings settings() {
+        return settings;
+    }
+
+    synchronized void replace(Settings settings) {
+        this.settings = settings;
+        this.faultsLeft = settings.fault().times();
+    }
+
+    void recordInvocation() {
+        invocations.incrementAndGet();
+    }
+
+    int invocations() {
+        return invocations.get();
+    }
+
+    /** The fault this request suffers, spending one of its budget, or {@link Fault#none()}. */
+    synchronized Fault drawFault(boolean streaming) {
+        Fault fault = settings.fault();
+        boolean applies = fault.kind() != Fault.Kind.THROTTLING_IN_STREAM || streaming;
+        if (fault.kind() == Fault.Kind.NONE || faultsLeft == 0 || !applies) {
+            return Fault.none();
+        }
+        faultsLeft--;
+        return fault;
+    }
+}

@@ -1,0 +1,31 @@
+package io.tenantchat.localstack.launcher;
+
+import io.tenantchat.shared.TenantId;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code create-test-user --tenant <id> --email <email> [--password <pw>]}; password null when not given. */
+record CreateTestUserArgs(String tenantId, String email, String password) {
+
+    static final String USAGE = "usage: create-test-user --tenant <tenant-id> --email <email> [--password <password>]";
+
+    CreateTestUserArgs {
+        if (!TenantId.isValid(tenantId)) {
+            throw new IllegalArgumentException("invalid tenant id '" + tenantId + "' (1-64 of A-Z a-z 0-9 _ -)\n" + USAGE);
+        }
+        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("invalid email '" + email + "'\n" + USAGE);
+        }
+    }
+
+    static CreateTestUserArgs parse(String... args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].matches("--(tenant|email|password)") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'\n" + USAGE);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return new CreateTestUserArgs(options.get("tenant"), options.get("email"), options.get("password"));
+    }
+}

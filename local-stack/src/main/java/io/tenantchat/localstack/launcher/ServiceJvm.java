@@ -1,0 +1,101 @@
+package io.tenantchat.localstack.launcher;
+
+import io.tenantchat.localstack.ChildProcess;
+import io.tenantchat.localstack.HttpProbe;
+import io.tenantchat.localstack.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** One TenantChat service ({@code <module>-*-exec.jar}) run as a child JVM with the local profile. */
+final class ServiceJvm implements AutoCloseable {
+
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String module;
+    private final int port;
+    private final ChildProcess process;
+    private final Path log;
+
+    private ServiceJvm(String module, int port, ChildProcess process, Path log) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Launches the service; its stdout and stderr go to {@code <logDir>/<module>.log}. Does not wait. */
+    static ServiceJvm launch(Path repoRoot, String module, int port, List<String> properties, Path logDir) {
+        Path jar = jar(repoRoot, module);
+        Ports.requireFree(port);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(),
+                "--spring.profiles.active=local", "--server.port=" + port));
+        command.addAll(properties);
+        Path log = freshLog(logDir.resolve(module + ".log"));
+        ChildProcess process = ChildProcess.start(module, new ProcessBuilder(command).directory(repoRoot.toFile()),
+                log, null);
+        return new ServiceJvm(module, port, process, log);
+    }
+
+    /** Waits until {@code /actuator/health} answers 200, failing with the end of the service log otherwise. */
+    void awaitHealthy() {
+        try {
+            process.awaitReady(STARTUP_TIMEOUT,
+                    () -> HttpProbe.answersOk(URI.create("http://127.0.0.1:" + port + "/actuator/health")));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + System.lineSeparator() + "(full log: " + log + ")", e);
+        }
+    }
+
+    URI baseUrl() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    @Override
+    public String toString() {
+        return module + " on port " + port;
+    }
+
+    static Path jar(Path repoRoot, String module) {
+        Path target = repoRoot.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(file -> isExecJar(file, module))
+                    .max(Comparator.comparing(file -> file.toFile().lastModified()))
+                    .orElseThrow(() -> new IllegalStateException("no " + module + "-*-exec.jar in " + target
+                            + ": run ./mvnw -DskipTests package first"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + target, e);
+        }
+    }
+
+    private static boolean isExecJar(Path file, String module) {
+        String name = file.getFileName().toString();
+        return name.startsWith(module + "-") && name.endsWith("-exec.jar");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path freshLog(Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log);
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + log, e);
+        }
+    }
+}

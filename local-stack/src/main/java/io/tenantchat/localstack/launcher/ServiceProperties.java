@@ -1,0 +1,24 @@
+package io.tenantchat.localstack.launcher;
+
+import io.tenantchat.localstack.AwsClients;
+import java.util.List;
+
+/** The command-line properties every service gets in the local system (docs/architecture.md, local profile). */
+final class ServiceProperties {
+
+    private ServiceProperties() {}
+
+    static List<String> of(LocalSystem system) {
+        return List.of(
+                "--spring.cloud.aws.region.static=" + AwsClients.REGION.id(),
+                "--spring.cloud.aws.credentials.access-key=" + AwsClients.ACCESS_KEY,
+                "--spring.cloud.aws.credentials.secret-key=" + AwsClients.SECRET_KEY,
+                "--spring.cloud.aws.sqs.endpoint=" + system.sqsEndpoint(),
+                "--spring.cloud.aws.dynamodb.endpoint=" + system.dynamoDbEndpoint(),
+                "--tenantchat.aws.bedrock-runtime-endpoint=" + system.bedrockEndpoint(),
+                "--tenantchat.aws.eventbridge-endpoint=" + system.eventBridgeEndpoint(),
+                "--tenantchat.auth.issuer-uri=" + system.issuer(),
+                "--tenantchat.auth.jwk-set-uri=" + system.jwkSetUri(),
+                "--tenantchat.auth.client-ids=" + system.userPool().clientId());
+    }
+}

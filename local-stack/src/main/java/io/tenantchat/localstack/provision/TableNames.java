@@ -1,0 +1,9 @@
+package io.tenantchat.localstack.provision;
+
+/** Names of the DynamoDB tables (see docs/architecture.md). */
+public record TableNames(String sessions, String messages, String usage) {
+
+    public static TableNames defaults() {
+        return new TableNames("tenant-sessions", "tenant-messages", "tenant-usage");
+    }
+}

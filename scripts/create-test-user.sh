@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Creates (or reuses) a user in a tenant and prints its tokens as one JSON object:
+#   scripts/create-test-user.sh --tenant <tenant-id> --email <email> [--password <password>]
+# Uses the Cognito pool on AWS when COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are set (region from AWS_REGION,
+# credentials from the default chain), otherwise the running local stack (./run-local.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jars=(local-stack/target/local-stack-*-exec.jar)
+if [[ ! -f "${jars[0]}" ]]; then
+  echo "create-test-user: building local-stack..." >&2
+  ./mvnw -q -B -pl local-stack -am -DskipTests package >&2
+  jars=(local-stack/target/local-stack-*-exec.jar)
+fi
+exec java -jar "${jars[0]}" create-test-user "$@"
