@@ -10,9 +10,10 @@ public interface ChatModel {
     /**
      * Asks for the next assistant turn.
      *
-     * @param maxTokens upper bound of generated tokens
+     * @param maxTokens upper bound of generated tokens (always sent to the provider)
+     * @param listener receives the text as it streams
      * @return the complete reply, never partial text
      * @throws ChatModelException when there is no complete reply, classified as retryable or not
      */
-    ModelReply reply(Conversation conversation, int maxTokens);
+    ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener);
 }

@@ -50,7 +50,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
                 SystemPrompt.forMessage(message), store.historyBefore(message.ref()), message.content());
         ModelReply reply;
         try {
-            reply = chatModel.reply(conversation, settings.maxTokens());
+            reply = chatModel.reply(conversation, settings.maxTokens(), ReplyListener.NONE);
         } catch (ChatModelException e) {
             return handleFailure(message, e);
         }

@@ -25,7 +25,7 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens) {
+    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
         conversations.add(conversation);
         this.maxTokens.add(maxTokens);
         if (failure != null) {

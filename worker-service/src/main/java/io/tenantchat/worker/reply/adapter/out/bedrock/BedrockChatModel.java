@@ -2,6 +2,7 @@ package io.tenantchat.worker.reply.adapter.out.bedrock;
 
 import io.tenantchat.worker.config.ModelProperties;
 import io.tenantchat.worker.reply.application.ChatModel;
+import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
@@ -34,8 +35,8 @@ class BedrockChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens) {
-        ReplyCollector collector = new ReplyCollector();
+    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+        ReplyCollector collector = new ReplyCollector(listener);
         long started = System.nanoTime();
         await(bedrock.converseStream(request(conversation, maxTokens), collector.handler()));
         return collector.toReply(model.modelId(), Duration.ofNanos(System.nanoTime() - started));

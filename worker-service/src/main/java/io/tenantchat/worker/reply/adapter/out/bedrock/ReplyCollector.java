@@ -1,5 +1,6 @@
 package io.tenantchat.worker.reply.adapter.out.bedrock;
 
+import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,14 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 final class ReplyCollector {
 
     private final StringBuilder text = new StringBuilder();
-    private int inputTokens;
-    private int outputTokens;
+    private final ReplyListener listener;
+    private @Nullable Integer inputTokens;
+    private @Nullable Integer outputTokens;
     private @Nullable Long latencyMs;
+
+    ReplyCollector(ReplyListener listener) {
+        this.listener = listener;
+    }
 
     ConverseStreamResponseHandler handler() {
         return ConverseStreamResponseHandler.builder().subscriber(visitor()).build();
@@ -37,28 +43,26 @@ final class ReplyCollector {
 
     private synchronized void restart() {
         text.setLength(0);
-        inputTokens = 0;
-        outputTokens = 0;
+        inputTokens = null;
+        outputTokens = null;
         latencyMs = null;
+        listener.restarted();
     }
 
     private synchronized void append(ContentBlockDeltaEvent event) {
         if (event.delta() != null && event.delta().text() != null) {
             text.append(event.delta().text());
+            listener.delta(event.delta().text());
         }
     }
 
     private synchronized void usage(ConverseStreamMetadataEvent event) {
         if (event.usage() != null) {
-            inputTokens = orZero(event.usage().inputTokens());
-            outputTokens = orZero(event.usage().outputTokens());
+            inputTokens = event.usage().inputTokens();
+            outputTokens = event.usage().outputTokens();
         }
         if (event.metrics() != null) {
             latencyMs = event.metrics().latencyMs();
         }
-    }
-
-    private static int orZero(@Nullable Integer value) {
-        return value == null ? 0 : value;
     }
 }

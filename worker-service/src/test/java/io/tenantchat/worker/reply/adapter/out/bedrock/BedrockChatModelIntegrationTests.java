@@ -12,6 +12,7 @@ import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,7 @@ class BedrockChatModelIntegrationTests {
 
     @Test
     void streamedReplyIsCollectedWithUsage() {
-        ModelReply reply = chatModel.reply(CONVERSATION, 256);
+        ModelReply reply = chatModel.reply(CONVERSATION, 256, ReplyListener.NONE);
 
         assertThat(reply.text()).startsWith("[bedrock stand-in] (tenant tenant-001)")
                 .contains("You said: What is the capital of France?");
@@ -76,14 +77,14 @@ class BedrockChatModelIntegrationTests {
 
     @Test
     void maxTokensBoundsTheReply() {
-        assertThat(chatModel.reply(CONVERSATION, 5).outputTokens()).isEqualTo(5);
+        assertThat(chatModel.reply(CONVERSATION, 5, ReplyListener.NONE).outputTokens()).isEqualTo(5);
     }
 
     @Test
     void throttlingBeforeTheStreamIsRetryable() {
         standIn.settings(Settings.defaults().withFault(Fault.throttleBeforeStream(1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE));
@@ -93,7 +94,7 @@ class BedrockChatModelIntegrationTests {
     void validationErrorIsNotRetryableAndExplainsItself() {
         standIn.settings(Settings.defaults().withFault(Fault.validation(1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isFalse())
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.INVALID_REQUEST))
@@ -105,7 +106,7 @@ class BedrockChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withFault(Fault.inStreamThrottlingAfterDeltas(3, 1)));
         int before = standIn.invocations();
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo("The model is busy right now."));

@@ -2,8 +2,11 @@ package io.tenantchat.worker.reply.adapter.out.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
@@ -11,7 +14,18 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 
 class ReplyCollectorTests {
 
-    private final ReplyCollector collector = new ReplyCollector();
+    private final List<String> streamed = new ArrayList<>();
+    private final ReplyCollector collector = new ReplyCollector(new ReplyListener() {
+        @Override
+        public void delta(String text) {
+            streamed.add(text);
+        }
+
+        @Override
+        public void restarted() {
+            streamed.add("<restart>");
+        }
+    });
     private final ConverseStreamResponseHandler.Visitor visitor = collector.visitor();
 
     @Test
@@ -26,6 +40,15 @@ class ReplyCollectorTests {
         receive(messageStart(), delta("Par"), messageStart(), delta("Paris."));
 
         assertThat(reply().text()).isEqualTo("Paris.");
+        assertThat(streamed).containsExactly("<restart>", "Par", "<restart>", "Paris.");
+    }
+
+    @Test
+    void usageIsUnknownRatherThanZeroWithoutMetadata() {
+        receive(messageStart(), delta("Paris."));
+
+        assertThat(reply().inputTokens()).isNull();
+        assertThat(reply().outputTokens()).isNull();
     }
 
     @Test
