@@ -6,6 +6,7 @@ import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.application.SessionService;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ class UseCaseConfig {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        // millisecond ticks: stored timestamps have one precision across services
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean
