@@ -5,6 +5,8 @@ import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.application.SessionService;
+import io.tenantchat.api.usage.application.UsageRollupReader;
+import io.tenantchat.api.usage.application.UsageService;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +27,11 @@ class UseCaseConfig {
     @Bean
     SessionService sessionService(SessionRepository sessions, Clock clock) {
         return new SessionService(sessions, clock);
+    }
+
+    @Bean
+    UsageService usageService(UsageRollupReader rollups, Clock clock) {
+        return new UsageService(rollups, clock);
     }
 
     @Bean

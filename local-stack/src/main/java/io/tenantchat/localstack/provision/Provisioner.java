@@ -23,6 +23,7 @@ public final class Provisioner {
         tables.ensure(Tables.sessions(names.sessions()));
         tables.ensure(Tables.messages(names.messages()));
         tables.ensure(Tables.usage(names.usage()));
+        tables.ensure(Tables.usageRollups(names.usageRollups()));
     }
 
     public static QueueUrls createQueues(SqsClient sqs) {

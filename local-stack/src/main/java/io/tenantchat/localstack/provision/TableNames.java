@@ -1,9 +1,9 @@
 package io.tenantchat.localstack.provision;
 
 /** Names of the DynamoDB tables (see docs/architecture.md). */
-public record TableNames(String sessions, String messages, String usage) {
+public record TableNames(String sessions, String messages, String usage, String usageRollups) {
 
     public static TableNames defaults() {
-        return new TableNames("tenant-sessions", "tenant-messages", "tenant-usage");
+        return new TableNames("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups");
     }
 }

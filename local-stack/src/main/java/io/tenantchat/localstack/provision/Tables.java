@@ -1,10 +1,13 @@
 package io.tenantchat.localstack.provision;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 final class Tables {
 
     static final String SESSIONS_BY_USER_INDEX = "tenant_user-created_at-index";
+    static final String SESSIONS_BY_TENANT_INDEX = "tenant_id-created_at-index";
 
     private final DynamoDbClient dynamoDb;
 
@@ -27,13 +31,18 @@ final class Tables {
         return CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string("session_key"), string("tenant_user"), string("created_at"))
+                .attributeDefinitions(string("session_key"), string("tenant_user"), string("created_at"), string("tenant_id"))
                 .keySchema(key("session_key", KeyType.HASH))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(SESSIONS_BY_USER_INDEX)
-                        .keySchema(key("tenant_user", KeyType.HASH), key("created_at", KeyType.RANGE))
-                        .projection(projection -> projection.projectionType(ProjectionType.ALL))
-                        .build())
+                .globalSecondaryIndexes(index(SESSIONS_BY_USER_INDEX, "tenant_user", "created_at"),
+                        index(SESSIONS_BY_TENANT_INDEX, "tenant_id", "created_at"))
+                .build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String hashKey, String rangeKey) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(key(hashKey, KeyType.HASH), key(rangeKey, KeyType.RANGE))
+                .projection(projection -> projection.projectionType(ProjectionType.ALL))
                 .build();
     }
 
@@ -45,8 +54,13 @@ final class Tables {
         return hashAndRange(name, "tenant_id", "timestamp");
     }
 
+    static CreateTableRequest usageRollups(String name) {
+        return hashAndRange(name, "pk", "sk");
+    }
+
     void ensure(CreateTableRequest table) {
         if (exists(table.tableName())) {
+            addMissingIndexes(table);
             return;
         }
         try {
@@ -55,6 +69,20 @@ final class Tables {
             return;
         }
         dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(table.tableName()));
+    }
+
+    /** A table kept from an earlier run (e.g. in .local/) gets the indexes added since it was created. */
+    private void addMissingIndexes(CreateTableRequest table) {
+        Set<String> present = dynamoDb.describeTable(request -> request.tableName(table.tableName())).table()
+                .globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet());
+        for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+            if (!present.contains(index.indexName())) {
+                dynamoDb.updateTable(request -> request.tableName(table.tableName())
+                        .attributeDefinitions(table.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(update -> update.create(create -> create.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+            }
+        }
     }
 
     private boolean exists(String tableName) {

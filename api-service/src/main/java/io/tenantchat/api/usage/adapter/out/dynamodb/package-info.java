@@ -1,0 +1,2 @@
+/** Reads usage rollups from DynamoDB, summing a tenant's shards. */
+package io.tenantchat.api.usage.adapter.out.dynamodb;

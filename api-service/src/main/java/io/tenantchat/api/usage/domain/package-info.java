@@ -1,0 +1,2 @@
+/** Usage report types, free of frameworks. */
+package io.tenantchat.api.usage.domain;

@@ -1,0 +1,20 @@
+package io.tenantchat.shared.usage;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** How a model call ended. Discarded attempts consumed tokens the provider bills, so they are metered too. */
+public enum InvocationStatus {
+    COMPLETED, FAILED, DISCARDED;
+
+    @JsonValue
+    public String wireValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static InvocationStatus fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,54 @@
+package io.tenantchat.usage.metering.adapter.out.dynamodb;
+
+import io.tenantchat.shared.usage.ModelInvoked;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The seed's usage row ({@code tenant_id, timestamp, metric_type, value, session_id, agent_id}) plus token
+ * fields. The range key is the invocation time followed by the event id, so two calls in one millisecond never
+ * overwrite each other and rows still sort by time.
+ */
+final class UsageRows {
+
+    private UsageRows() {
+    }
+
+    static Map<String, AttributeValue> rawRow(ModelInvoked e) {
+        Map<String, AttributeValue> row = new HashMap<>();
+        row.put("tenant_id", s(e.tenantId().value()));
+        row.put("timestamp", s(e.invocationTime() + "#" + e.eventId()));
+        row.put("metric_type", s(e.metricType()));
+        row.put("value", AttributeValue.fromN("1.0"));
+        row.put("session_id", s(e.sessionId().value()));
+        row.put("user_id", s(e.userId().value()));
+        row.put("message_id", s(e.messageId().value()));
+        row.put("event_id", s(e.eventId()));
+        row.put("model_id", s(e.modelId()));
+        row.put("status", s(e.status().wireValue()));
+        row.put("latency_ms", n(e.latencyMs()));
+        row.put("invocation_time", s(e.invocationTime().toString()));
+        putIfKnown(row, "agent_id", e.agentId() == null ? null : s(e.agentId()));
+        putIfKnown(row, "input_tokens", e.inputTokens() == null ? null : n(e.inputTokens()));
+        putIfKnown(row, "output_tokens", e.outputTokens() == null ? null : n(e.outputTokens()));
+        putIfKnown(row, "cache_read_input_tokens", e.cacheReadInputTokens() == null ? null : n(e.cacheReadInputTokens()));
+        putIfKnown(row, "cache_write_input_tokens", e.cacheWriteInputTokens() == null ? null : n(e.cacheWriteInputTokens()));
+        putIfKnown(row, "cost_usd", e.costUsd() == null ? null : AttributeValue.fromN(e.costUsd().toPlainString()));
+        return row;
+    }
+
+    private static void putIfKnown(Map<String, AttributeValue> row, String name, AttributeValue value) {
+        if (value != null) {
+            row.put(name, value);
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
