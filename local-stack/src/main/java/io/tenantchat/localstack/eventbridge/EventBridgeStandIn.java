@@ -23,12 +23,15 @@ public final class EventBridgeStandIn implements AutoCloseable {
     private final SqsClient sqs;
     private final List<Rule> rules;
     private final AtomicBoolean refusing;
+    private final PutEvents putEvents;
 
-    private EventBridgeStandIn(HttpServer server, SqsClient sqs, List<Rule> rules, AtomicBoolean refusing) {
+    private EventBridgeStandIn(HttpServer server, SqsClient sqs, List<Rule> rules, AtomicBoolean refusing,
+            PutEvents putEvents) {
         this.server = server;
         this.sqs = sqs;
         this.rules = rules;
         this.refusing = refusing;
+        this.putEvents = putEvents;
     }
 
     /** Starts on a free port, delivering to the SQS (or ElasticMQ) at {@code sqsEndpoint}. */
@@ -43,9 +46,10 @@ public final class EventBridgeStandIn implements AutoCloseable {
         AtomicBoolean refusing = new AtomicBoolean();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(HOST, port), 0);
-            server.createContext("/", new PutEventsHandler(new PutEvents(rules, sqs), refusing));
+            PutEvents putEvents = new PutEvents(rules, sqs);
+            server.createContext("/", new PutEventsHandler(putEvents, refusing));
             server.start();
-            return new EventBridgeStandIn(server, sqs, rules, refusing);
+            return new EventBridgeStandIn(server, sqs, rules, refusing, putEvents);
         } catch (IOException | RuntimeException e) {
             sqs.close();
             throw new IllegalStateException("EventBridge stand-in could not listen on " + HOST + ":" + port, e);
@@ -68,6 +72,11 @@ public final class EventBridgeStandIn implements AutoCloseable {
     /** While {@code true}, every call is answered with HTTP 500 {@code InternalException} (fault tests). */
     public void refuseAllCalls(boolean refuse) {
         refusing.set(refuse);
+    }
+
+    /** The next {@code count} well-formed entries fail one by one ({@code FailedEntryCount}), the call itself succeeds. */
+    public void failNextEntries(int count) {
+        putEvents.failNextEntries(count);
     }
 
     @Override

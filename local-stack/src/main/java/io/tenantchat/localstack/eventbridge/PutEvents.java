@@ -23,6 +23,7 @@ final class PutEvents {
 
     private final List<Rule> rules;
     private final SqsClient sqs;
+    private final java.util.concurrent.atomic.AtomicInteger entriesToFail = new java.util.concurrent.atomic.AtomicInteger();
 
     PutEvents(List<Rule> rules, SqsClient sqs) {
         this.rules = rules;
@@ -41,10 +42,18 @@ final class PutEvents {
         return new PutEventsResponse(failed, results);
     }
 
+    /** The next {@code count} well-formed entries fail with {@code InternalFailure}, as EventBridge entries sometimes do. */
+    void failNextEntries(int count) {
+        entriesToFail.set(count);
+    }
+
     private ResultEntry accept(PutEventsEntry entry) {
         var problem = entry.problem();
         if (problem.isPresent()) {
             return problem.get();
+        }
+        if (entriesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return ResultEntry.failed("InternalFailure", "The EventBridge stand-in failed this entry (fault test).");
         }
         String eventId = UUID.randomUUID().toString();
         String envelope = EventBridgeWire.JSON.writeValueAsString(entry.envelope(eventId));
