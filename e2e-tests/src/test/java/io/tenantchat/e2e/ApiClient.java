@@ -32,6 +32,13 @@ final class ApiClient {
         return send(request);
     }
 
+    /** A POST with an {@code Idempotency-Key} header. */
+    Response post(String path, String token, String jsonBody, String idempotencyKey) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

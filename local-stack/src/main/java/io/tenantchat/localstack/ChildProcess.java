@@ -92,6 +92,25 @@ public final class ChildProcess implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Kills the child and its descendants at once (SIGKILL), as a crash would, and waits until it is gone: no
+     * shutdown hook or graceful stop runs in the child.
+     */
+    public void kill() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // the hook is running or about to run; killing twice is harmless
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        waitForExit(GRACE.toMillis());
+        awaitOutputEnd();
+    }
+
     private void stop() {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();

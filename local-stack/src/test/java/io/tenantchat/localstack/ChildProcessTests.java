@@ -55,4 +55,18 @@ class ChildProcessTests {
         assertThat(processes).hasSizeGreaterThanOrEqualTo(2);
         await().untilAsserted(() -> assertThat(processes).noneMatch(ProcessHandle::isAlive));
     }
+
+    @Test
+    void killEndsAChildThatIgnoresTermination() {
+        ChildProcess child = ChildProcess.start("stubborn",
+                new ProcessBuilder("sh", "-c", "trap '' TERM; echo started; while true; do sleep 1; done"), null,
+                "started");
+        child.awaitReady(Duration.ofSeconds(10), () -> true);
+        long before = System.nanoTime();
+
+        child.kill();
+
+        assertThat(child.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+    }
 }

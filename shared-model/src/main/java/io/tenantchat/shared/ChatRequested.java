@@ -25,7 +25,15 @@ public record ChatRequested(
 
     /** FIFO message group: one conversation is strictly ordered, conversations run in parallel. */
     public String messageGroupId() {
-        return tenantId.value() + "#" + sessionId.value();
+        return messageGroupId(MessageGrouping.SESSION);
+    }
+
+    /** FIFO message group for {@code grouping}: always tenant-scoped. */
+    public String messageGroupId(MessageGrouping grouping) {
+        return switch (grouping) {
+            case SESSION -> tenantId.value() + "#" + sessionId.value();
+            case TENANT -> tenantId.value();
+        };
     }
 
     /** FIFO deduplication id: the message id, so a resend of the same job is dropped by SQS. */

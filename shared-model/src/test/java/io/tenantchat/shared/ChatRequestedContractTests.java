@@ -41,6 +41,14 @@ class ChatRequestedContractTests {
         assertThat(job.deduplicationId()).isEqualTo(job.messageId().value());
     }
 
+    @Test
+    void tenantGroupingSerialisesTheWholeTenant() throws IOException {
+        ChatRequested job = json.readValue(fixture(), ChatRequested.class);
+
+        assertThat(job.messageGroupId(MessageGrouping.TENANT)).isEqualTo("tenant-001");
+        assertThat(job.messageGroupId(MessageGrouping.SESSION)).isEqualTo(job.messageGroupId());
+    }
+
     private String fixture() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/contracts/chat-requested.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.bedrock.BedrockStandIn;
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +70,7 @@ class WorkerFlowIntegrationTests {
 
     @AfterEach
     void disconnect() {
+        bedrock.settings(BedrockStandIn.Settings.defaults());
         sqs.close();
     }
 
@@ -93,6 +98,62 @@ class WorkerFlowIntegrationTests {
 
         await().atMost(PATIENCE).until(this::queueIsDrained);
         assertThat(bedrock.invocations()).isEqualTo(invocations);
+        assertThat(items.sessionMessageCount()).isEqualTo(2);
+    }
+
+    @Test
+    void duplicateDeliveryOfTheSameJobMakesOneModelCallAndOneReply() {
+        MessageId id = items.userMessage("Only once, please.", "queued");
+        int invocations = bedrock.invocations();
+
+        send(job(id), id.value());
+        send(job(id), id.value() + "-duplicate");
+
+        await().atMost(PATIENCE).until(() -> "completed".equals(status(id)) && queueIsDrained());
+        assertThat(bedrock.invocations() - invocations).isOne();
+        assertThat(items.sessionMessageCount()).isEqualTo(2);
+        assertThat(items.messageItem(id, "#1").get("attempts").n()).isEqualTo("1");
+    }
+
+    @Test
+    void throttledModelIsRetriedInProcessAndTheAttemptsAreCounted() {
+        bedrock.settings(BedrockStandIn.Settings.defaults().withFault(Fault.throttleBeforeStream(2)));
+        MessageId id = items.userMessage("Busy model?", "queued");
+
+        send(job(id), id.value());
+
+        await().atMost(PATIENCE).until(() -> "completed".equals(status(id)));
+        assertThat(items.messageItem(id, "#1").get("attempts").n()).isEqualTo("3");
+        assertThat(items.messageItem(id, "#2").get("content").s()).contains("You said: Busy model?");
+    }
+
+    @Test
+    void permanentModelErrorFailsTheMessageWithAReasonAndDeadLettersTheJob() {
+        bedrock.settings(BedrockStandIn.Settings.defaults().withFault(Fault.validation(1)));
+        MessageId id = items.userMessage("Something the model refuses", "queued");
+        String dlq = sqs.getQueueUrl(r -> r.queueName(Provisioner.CHAT_REQUESTS_DLQ)).queueUrl();
+
+        send(job(id), id.value());
+
+        await().atMost(PATIENCE).until(() -> "failed".equals(status(id)));
+        assertThat(items.messageItem(id, "#1").get("error_code").s()).isEqualTo("invalid_request");
+        assertThat(items.messageItem(id, "#1").get("error_message").s()).startsWith("The model rejected the request: ");
+        Message dead = await().atMost(PATIENCE).until(() -> receiveFrom(dlq, id), Objects::nonNull);
+        assertThat(dead.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                .isEqualTo(items.tenant.value() + "#" + items.session.value());
+        assertThat(dead.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)).isEqualTo(id.value());
+        assertThat(items.messageItem(id, "#2")).isEmpty();
+    }
+
+    @Test
+    void messageLeftProcessingByADeadWorkerIsTakenOverWithItsAttemptCountKept() {
+        MessageId id = items.userMessage("Are you still there?", "processing");
+        items.setAttempts(id, 1);
+
+        send(job(id), id.value());
+
+        await().atMost(PATIENCE).until(() -> "completed".equals(status(id)));
+        assertThat(items.messageItem(id, "#1").get("attempts").n()).isEqualTo("2");
         assertThat(items.sessionMessageCount()).isEqualTo(2);
     }
 
@@ -126,6 +187,13 @@ class WorkerFlowIntegrationTests {
 
     private String status(MessageId id) {
         return items.messageItem(id, "#1").get("status").s();
+    }
+
+    private Message receiveFrom(String queueUrl, MessageId id) {
+        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().stream()
+                .filter(message -> message.body().contains(id.value()))
+                .findFirst().orElse(null);
     }
 
     private boolean queueIsDrained() {

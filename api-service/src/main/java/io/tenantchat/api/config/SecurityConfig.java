@@ -8,50 +8,70 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Stateless resource server: every {@code /api/**} call needs a verified Cognito ID token with a tenant. */
+/**
+ * Stateless resource server: every {@code /api/**} call needs a verified Cognito token with a valid tenant;
+ * {@code /api/tenants/*}{@code /sessions} also needs the {@code tenant-admin} group and
+ * {@code /api/operator/**} the {@code platform-operator} group. Refusals are problem JSON.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuthProperties.class)
+@EnableConfigurationProperties({AuthProperties.class, WebProperties.class})
 public class SecurityConfig {
 
+    static final String[] PUBLIC_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthProperties auth) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthProperties auth, WebProperties web) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new TenantAuthorities(auth.tenantClaim()));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
-                        // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
-                        .requestMatchers("/ws").permitAll()
-                        .requestMatchers("/api/**").hasAuthority(TenantAuthorities.TENANT_MEMBER)
-                        .anyRequest().denyAll())
+                .cors(cors -> cors.configurationSource(WebHardening.corsSource(web)))
+                .authorizeHttpRequests(SecurityConfig::rules)
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required"))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "the token does not grant access to this resource")))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(
-                        response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required")))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
-                .headers(Customizer.withDefaults());
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .headers(WebHardening::securityHeaders);
         return http.build();
+    }
+
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                .requestMatchers(PUBLIC_DOCS).permitAll()
+                // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
+                .requestMatchers("/ws").permitAll()
+                .requestMatchers("/api/operator/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
+                .requestMatchers("/api/tenants/*/sessions").access(AuthorizationManagers.allOf(
+                        AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_MEMBER),
+                        AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_ADMIN)))
+                .requestMatchers("/api/**").hasAuthority(TenantAuthorities.TENANT_MEMBER)
+                .anyRequest().denyAll();
     }
 
     @Bean
     JwtDecoder jwtDecoder(AuthProperties auth) {
-        return CognitoJwtDecoders.idTokenDecoder(auth.effectiveJwkSetUri(), auth.issuerUri(), auth.clientIds());
+        return CognitoJwtDecoders.decoder(auth.jwksPolicy(), auth.tokenPolicy());
     }
 
     @Bean
@@ -62,5 +82,17 @@ public class SecurityConfig {
                 resolvers.add(new CallerArgumentResolver(auth.tenantClaim()));
             }
         };
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                "the token does not grant access to this resource");
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantchat.api.config;
 
 import io.tenantchat.api.chat.application.ChatJobQueue;
+import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.session.application.SessionRepository;
@@ -35,7 +36,8 @@ class UseCaseConfig {
     }
 
     @Bean
-    ChatService chatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
-        return new ChatService(sessions, messages, queue, clock);
+    ChatService chatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
+            ChatLimits chatLimits) {
+        return new ChatService(sessions, messages, queue, clock, chatLimits);
     }
 }

@@ -1,7 +1,6 @@
 package io.tenantchat.api.identity;
 
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import io.tenantchat.shared.TenantId;
-import io.tenantchat.shared.UserId;
 
 /** Resolves a {@link Caller} controller parameter from the verified JWT of the current request. */
 public final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
@@ -22,6 +19,14 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
 
     public CallerArgumentResolver(String tenantClaim) {
         this.tenantClaim = tenantClaim;
+    }
+
+    /**
+     * The caller a verified token stands for, by the same rules as a controller's {@link Caller} parameter; empty
+     * when the token carries no valid tenant or subject. For callers outside MVC (the WebSocket).
+     */
+    public static Optional<Caller> callerOf(Jwt jwt, String tenantClaim) {
+        return CallerClaims.callerOf(jwt, tenantClaim);
     }
 
     @Override
@@ -36,15 +41,7 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AccessDeniedException("a verified token is required");
         }
-        return callerOf(token.getToken());
-    }
-
-    Caller callerOf(Jwt jwt) {
-        String tenant = jwt.getClaimAsString(tenantClaim);
-        if (!TenantId.isValid(tenant) || !UserId.isValid(jwt.getSubject())) {
-            throw new AccessDeniedException("the token carries no valid tenant");
-        }
-        List<String> groups = jwt.getClaimAsStringList("cognito:groups");
-        return new Caller(TenantId.of(tenant), UserId.of(jwt.getSubject()), groups == null ? Set.of() : Set.copyOf(groups));
+        return CallerClaims.callerOf(token.getToken(), tenantClaim)
+                .orElseThrow(() -> new AccessDeniedException("the token carries no valid tenant"));
     }
 }

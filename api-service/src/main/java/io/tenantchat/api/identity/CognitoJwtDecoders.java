@@ -1,39 +1,65 @@
 package io.tenantchat.api.identity;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.util.Collection;
-import java.util.List;
+import java.util.Set;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Verifies Cognito ID tokens as Cognito documents it: RS256 signature against the pool's JWKS (cached by
- * Nimbus; an unknown key id triggers a refetch), {@code exp}/{@code nbf} with 60 s skew, {@code iss},
- * {@code token_use = id} and {@code aud} among the configured app clients.
+ * Verifies Cognito tokens as Cognito documents it: RS256 only (so {@code alg: none} and HS256 signed with the
+ * public key are refused), a key from the pool's JWKS (cached; an unknown {@code kid} triggers a rate-limited
+ * refetch, so key rotation needs no restart), {@code exp} required and {@code exp}/{@code nbf} checked with a
+ * small skew, {@code iss}, {@code token_use} and the app client ({@link CognitoClaimsValidator}).
  */
 public final class CognitoJwtDecoders {
+
+    private static final int JWKS_SIZE_LIMIT = 51_200;
 
     private CognitoJwtDecoders() {
     }
 
-    public static JwtDecoder idTokenDecoder(String jwkSetUri, String issuer, Collection<String> clientIds) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+    public static JwtDecoder decoder(JwksPolicy jwks, TokenPolicy policy) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource(jwks))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(idTokenValidator(issuer, clientIds));
+        decoder.setJwtValidator(validator(policy));
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> idTokenValidator(String issuer, Collection<String> clientIds) {
-        List<String> allowed = List.copyOf(clientIds);
-        return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<String>("token_use", "id"::equals),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.stream().anyMatch(allowed::contains)));
+    /** ID tokens of {@code clientIds} from {@code issuer}, keys at {@code jwkSetUri}, default caching. */
+    public static JwtDecoder idTokenDecoder(String jwkSetUri, String issuer, Collection<String> clientIds) {
+        return decoder(JwksPolicy.defaults(URI.create(jwkSetUri)), TokenPolicy.idTokensOnly(issuer, Set.copyOf(clientIds)));
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(TokenPolicy policy) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(policy.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(policy.issuer()),
+                new CognitoClaimsValidator(policy.clientIds(), policy.acceptAccessTokens()));
+    }
+
+    static JWKSource<SecurityContext> jwkSource(JwksPolicy jwks) {
+        int timeoutMillis = Math.toIntExact(jwks.timeout().toMillis());
+        try {
+            return new RefetchLimitedJwkSource(JWKSourceBuilder.<SecurityContext>create(jwks.uri().toURL(),
+                            new DefaultResourceRetriever(timeoutMillis, timeoutMillis, JWKS_SIZE_LIMIT))
+                    .cache(jwks.cacheTtl().toMillis(), jwks.timeout().toMillis())
+                    .rateLimited(jwks.refetchMinInterval().toMillis())
+                    .build());
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid JWKS URI: " + jwks.uri(), e);
+        }
     }
 }

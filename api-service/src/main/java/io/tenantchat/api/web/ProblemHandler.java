@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -64,8 +65,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+            ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "the request body is too large");
+            return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed_body", "the request body is not valid JSON of the expected shape");
         return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** Spring's own refusals (404, 405, 406, 415, missing parameters...) get a {@code code} like ours. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Object problemBody = body == null && e instanceof ErrorResponse error ? error.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", ProblemCodes.of(status));
+        }
+        return super.handleExceptionInternal(e, problemBody, headers, status, request);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String detail) {

@@ -1,2 +1,2 @@
-/** HTTP concerns shared by all features: RFC 9457 problem responses for every error. */
+/** HTTP concerns shared by all features: RFC 9457 problem responses for every error, and the body size limit. */
 package io.tenantchat.api.web;

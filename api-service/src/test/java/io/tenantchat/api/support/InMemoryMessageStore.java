@@ -1,8 +1,10 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
@@ -20,10 +22,33 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryMessageStore implements MessageStore {
 
     private final Map<MessageId, ChatMessage> messages = new ConcurrentHashMap<>();
+    private final Map<String, MessageRef> idempotencyKeys = new ConcurrentHashMap<>();
 
     @Override
     public void saveQueued(ChatMessage message) {
         messages.put(message.messageId(), message);
+    }
+
+    @Override
+    public synchronized Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt) {
+        MessageRef original = idempotencyKeys.get(message.tenantId().value() + "#" + key.value());
+        if (original != null) {
+            return Optional.of(original);
+        }
+        idempotencyKeys.put(message.tenantId().value() + "#" + key.value(),
+                new MessageRef(message.tenantId(), message.sessionId(), message.userId(), message.messageId()));
+        saveQueued(message);
+        return Optional.empty();
+    }
+
+    @Override
+    public ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, MessageId afterOrNull,
+            int limit) {
+        List<Exchange> after = conversation(tenantId, sessionId).stream()
+                .filter(e -> afterOrNull == null || e.message().messageId().value().compareTo(afterOrNull.value()) > 0)
+                .toList();
+        List<Exchange> page = after.stream().limit(limit).toList();
+        return new ConversationPage(page, after.size() > limit ? page.get(page.size() - 1).message().messageId() : null);
     }
 
     @Override

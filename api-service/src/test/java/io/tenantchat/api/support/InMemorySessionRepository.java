@@ -1,5 +1,7 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.session.application.PageQuery;
+import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.SessionId;
@@ -26,6 +28,17 @@ public final class InMemorySessionRepository implements SessionRepository {
     @Override
     public Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId) {
         return Optional.ofNullable(sessions.get(ChatSession.keyOf(tenantId, userId, sessionId)));
+    }
+
+    @Override
+    public SessionPage listForTenant(TenantId tenantId, PageQuery page) {
+        List<ChatSession> all = sessions.values().stream()
+                .filter(s -> s.tenantId().equals(tenantId))
+                .sorted(Comparator.comparing(ChatSession::createdAt).reversed())
+                .toList();
+        int from = page.cursor() == null ? 0 : Integer.parseInt(page.cursor());
+        int to = Math.min(all.size(), from + page.limit());
+        return new SessionPage(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
     }
 
     @Override

@@ -20,12 +20,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@WebMvcTest(properties = {
+// the session and chat slice: features with their own web tests (usage) are left out
+@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.tenantchat\\.api\\.usage\\..*"),
+        properties = {
         "tenantchat.auth.issuer-uri=http://localhost:1/pool",
         "tenantchat.auth.client-ids=client",
         "tenantchat.auth.tenant-claim=custom:tenant_id",

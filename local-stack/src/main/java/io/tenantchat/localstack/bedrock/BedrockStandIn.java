@@ -129,8 +129,10 @@ public final class BedrockStandIn implements AutoCloseable {
      * @param kind what goes wrong
      * @param times how many requests it hits
      * @param afterDeltas for in-stream faults, how many deltas are sent before the exception frame
+     * @param ratio the share of requests it hits, drawn at random per request (1 for every request); requests it
+     *     spares do not spend {@code times}
      */
-    public record Fault(Kind kind, int times, int afterDeltas) {
+    public record Fault(Kind kind, int times, int afterDeltas, double ratio) {
 
         /** The faults Bedrock is known to produce. */
         public enum Kind { NONE, THROTTLING, THROTTLING_IN_STREAM, SERVICE_UNAVAILABLE, MODEL_TIMEOUT, VALIDATION }
@@ -140,6 +142,14 @@ public final class BedrockStandIn implements AutoCloseable {
             if (times < 0 || afterDeltas < 0) {
                 throw new IllegalArgumentException("times and afterDeltas must not be negative");
             }
+            if (!(ratio > 0 && ratio <= 1)) {
+                throw new IllegalArgumentException("ratio must be in (0, 1]");
+            }
+        }
+
+        /** A fault that hits each of the next {@code times} requests it applies to. */
+        public Fault(Kind kind, int times, int afterDeltas) {
+            this(kind, times, afterDeltas, 1);
         }
 
         public static Fault none() {
@@ -154,6 +164,14 @@ public final class BedrockStandIn implements AutoCloseable {
         /** A {@code throttlingException} frame after {@code deltas} deltas, for the next {@code times} streams. */
         public static Fault inStreamThrottlingAfterDeltas(int deltas, int times) {
             return new Fault(Kind.THROTTLING_IN_STREAM, times, deltas);
+        }
+
+        /**
+         * HTTP 429 {@code ThrottlingException} for a random {@code ratio} of all requests from now on (for example
+         * 0.3: about 30 %), each request drawn independently.
+         */
+        public static Fault throttleRandomly(double ratio) {
+            return new Fault(Kind.THROTTLING, Integer.MAX_VALUE, 0, ratio);
         }
 
         /** HTTP 503 {@code ServiceUnavailableException} for the next {@code times} requests. */

@@ -2,6 +2,7 @@ package io.tenantchat.localstack.bedrock;
 
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The stand-in's mutable state, shared by all connections: current settings, fault budget, invocation count. */
@@ -36,10 +37,14 @@ final class StandInState {
     synchronized Fault drawFault(boolean streaming) {
         Fault fault = settings.fault();
         boolean applies = fault.kind() != Fault.Kind.THROTTLING_IN_STREAM || streaming;
-        if (fault.kind() == Fault.Kind.NONE || faultsLeft == 0 || !applies) {
+        if (fault.kind() == Fault.Kind.NONE || faultsLeft == 0 || !applies || spared(fault)) {
             return Fault.none();
         }
         faultsLeft--;
         return fault;
+    }
+
+    private static boolean spared(Fault fault) {
+        return fault.ratio() < 1 && ThreadLocalRandom.current().nextDouble() >= fault.ratio();
     }
 }

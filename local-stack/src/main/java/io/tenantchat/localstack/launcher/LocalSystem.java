@@ -1,6 +1,7 @@
 package io.tenantchat.localstack.launcher;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.Ports;
 import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.cognito.CognitoLocalServer;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -12,10 +13,16 @@ import io.tenantchat.localstack.provision.TestUser;
 import io.tenantchat.localstack.provision.TestUsers;
 import io.tenantchat.localstack.provision.UserPool;
 import io.tenantchat.localstack.provision.UserPoolSetup;
+import io.tenantchat.localstack.redis.RedisServer;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -28,7 +35,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The whole system on this machine (dev/test only): ElasticMQ, dynoxide, cognito-local, the Bedrock and EventBridge
  * stand-ins, provisioned as in docs/architecture.md, and api-service, worker-service and usage-aggregator as child JVMs
- * with the {@code local} profile. {@link #close()} (or JVM exit) stops everything in reverse order.
+ * with the {@code local} profile, plus Redis (the stream bus) when {@code redis-server} is installed. Tests may kill
+ * and restart the worker and start more api instances. {@link #close()} (or JVM exit) stops everything in reverse
+ * order.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -46,9 +55,12 @@ public final class LocalSystem implements AutoCloseable {
     private QueueUrls queues;
     private UserPool pool;
     private CognitoIdentityProviderClient cognito;
-    private List<ServiceJvm> services;
+    private final List<ServiceJvm> services = new ArrayList<>();
+    private final Options options;
+    private int launches;
 
     private LocalSystem(Options options) {
+        this.options = options;
         MODULES.forEach(module -> ServiceJvm.jar(options.repoRoot().toAbsolutePath(), module)); // fail before starting
         this.ports = options.fixedPorts() ? PortPlan.fixed().requireFree() : PortPlan.free();
         this.data = resources.add(DataDirectory.of(options));
@@ -85,14 +97,45 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startServices(Path repoRoot) {
-        List<String> properties = ServiceProperties.of(this);
         List<Integer> servicePorts = List.of(ports.api(), ports.worker(), ports.aggregator());
-        services = IntStream.range(0, MODULES.size())
-                .mapToObj(i -> resources.add(ServiceJvm.launch(repoRoot, MODULES.get(i), servicePorts.get(i),
-                        properties, data.logDir())))
-                .toList();
+        IntStream.range(0, MODULES.size()).forEach(i -> services.add(launch(MODULES.get(i), MODULES.get(i),
+                servicePorts.get(i))));
         services.forEach(ServiceJvm::awaitHealthy);
         log.info("TenantChat is up: api {}, logs in {}", apiBaseUrl(), data.logDir());
+    }
+
+    private ServiceJvm launch(String module, String name, int port) {
+        List<String> properties = new ArrayList<>(ServiceProperties.of(this));
+        properties.addAll(options.serviceProperties().getOrDefault(module, List.of()));
+        return resources.add(ServiceJvm.launch(options.repoRoot().toAbsolutePath(), module, name, port, properties,
+                data.logDir()));
+    }
+
+    /**
+     * Kills the worker at once (SIGKILL), as a crash would: jobs it held reappear on the queue when their
+     * visibility lease runs out. {@link #restartWorker()} brings a new one.
+     */
+    public synchronized void killWorker() {
+        services.get(1).kill();
+    }
+
+    /** Starts a new worker (on a new port, logging to {@code worker-service-<n>.log}) and waits until healthy. */
+    public synchronized void restartWorker() {
+        services.get(1).kill();
+        services.set(1, launchHealthy("worker-service"));
+    }
+
+    /** Starts one more api-service instance (same stand-ins, Redis and tables) and returns its base URL. */
+    public synchronized URI startApiInstance() {
+        ServiceJvm api = launchHealthy("api-service");
+        services.add(api);
+        return api.baseUrl();
+    }
+
+    private ServiceJvm launchHealthy(String module) {
+        ServiceJvm service = launch(module, module + "-" + (++launches + 1), Ports.free());
+        service.awaitHealthy();
+        return service;
     }
 
     /** {@code http://localhost:<api port>} */
@@ -150,6 +193,11 @@ public final class LocalSystem implements AutoCloseable {
         return standIns.bedrock();
     }
 
+    /** Redis, when {@code redis-server} is installed: the services then stream replies through it. */
+    public Optional<RedisServer> redis() {
+        return Optional.ofNullable(standIns.redis());
+    }
+
     public QueueUrls queues() {
         return queues;
     }
@@ -185,8 +233,12 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void stopServicesTogether() {
-        if (services != null) {
-            CompletableFuture.allOf(services.stream()
+        List<ServiceJvm> running;
+        synchronized (this) {
+            running = List.copyOf(services);
+        }
+        if (!running.isEmpty()) {
+            CompletableFuture.allOf(running.stream()
                     .map(service -> CompletableFuture.runAsync(service::close))
                     .toArray(CompletableFuture[]::new)).join();
         }
@@ -201,17 +253,33 @@ public final class LocalSystem implements AutoCloseable {
      * @param repoRoot the checkout whose {@code <module>/target/<module>-*-exec.jar} are run
      * @param logDir where the service logs go; null: {@code <dataDir>/logs}, or {@code target/service-logs} of the
      *     current directory when {@code dataDir} is null
+     * @param serviceProperties extra command-line properties per module ({@code --name=value}), after the usual ones
      */
-    public record Options(Path dataDir, boolean fixedPorts, Path repoRoot, Path logDir) {
+    public record Options(Path dataDir, boolean fixedPorts, Path repoRoot, Path logDir,
+            Map<String, List<String>> serviceProperties) {
 
         public Options(Path dataDir, boolean fixedPorts, Path repoRoot) {
             this(dataDir, fixedPorts, repoRoot, null);
+        }
+
+        public Options(Path dataDir, boolean fixedPorts, Path repoRoot, Path logDir) {
+            this(dataDir, fixedPorts, repoRoot, logDir, Map.of());
         }
 
         public Options {
             if (repoRoot == null) {
                 throw new IllegalArgumentException("repoRoot is required");
             }
+            serviceProperties = Map.copyOf(serviceProperties);
+        }
+
+        /** These options plus {@code properties} (each {@code --name=value}) for {@code module}. */
+        public Options withServiceProperties(String module, String... properties) {
+            Map<String, List<String>> all = new HashMap<>(serviceProperties);
+            List<String> forModule = new ArrayList<>(all.getOrDefault(module, List.of()));
+            forModule.addAll(Arrays.asList(properties));
+            all.put(module, List.copyOf(forModule));
+            return new Options(dataDir, fixedPorts, repoRoot, logDir, all);
         }
     }
 }

@@ -33,13 +33,19 @@ final class ServiceJvm implements AutoCloseable {
 
     /** Launches the service; its stdout and stderr go to {@code <logDir>/<module>.log}. Does not wait. */
     static ServiceJvm launch(Path repoRoot, String module, int port, List<String> properties, Path logDir) {
+        return launch(repoRoot, module, module, port, properties, logDir);
+    }
+
+    /** As {@link #launch(Path, String, int, List, Path)}, logging to {@code <logDir>/<name>.log}. */
+    static ServiceJvm launch(Path repoRoot, String module, String name, int port, List<String> properties,
+            Path logDir) {
         Path jar = jar(repoRoot, module);
         Ports.requireFree(port);
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(),
                 "--spring.profiles.active=local", "--server.port=" + port));
         command.addAll(properties);
-        Path log = freshLog(logDir.resolve(module + ".log"));
-        ChildProcess process = ChildProcess.start(module, new ProcessBuilder(command).directory(repoRoot.toFile()),
+        Path log = freshLog(logDir.resolve(name + ".log"));
+        ChildProcess process = ChildProcess.start(name, new ProcessBuilder(command).directory(repoRoot.toFile()),
                 log, null);
         return new ServiceJvm(module, port, process, log);
     }
@@ -56,6 +62,11 @@ final class ServiceJvm implements AutoCloseable {
 
     URI baseUrl() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** Kills the JVM at once (SIGKILL), as a crash would. */
+    void kill() {
+        process.kill();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tenantchat.localstack.launcher;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.redis.RedisServer;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The command-line properties every service gets in the local system (docs/architecture.md, local profile). */
@@ -9,7 +11,7 @@ final class ServiceProperties {
     private ServiceProperties() {}
 
     static List<String> of(LocalSystem system) {
-        return List.of(
+        List<String> properties = new ArrayList<>(List.of(
                 "--spring.cloud.aws.region.static=" + AwsClients.REGION.id(),
                 "--spring.cloud.aws.credentials.access-key=" + AwsClients.ACCESS_KEY,
                 "--spring.cloud.aws.credentials.secret-key=" + AwsClients.SECRET_KEY,
@@ -19,6 +21,15 @@ final class ServiceProperties {
                 "--tenantchat.aws.eventbridge-endpoint=" + system.eventBridgeEndpoint(),
                 "--tenantchat.auth.issuer-uri=" + system.issuer(),
                 "--tenantchat.auth.jwk-set-uri=" + system.jwkSetUri(),
-                "--tenantchat.auth.client-ids=" + system.userPool().clientId());
+                "--tenantchat.auth.client-ids=" + system.userPool().clientId()));
+        system.redis().ifPresent(redis -> properties.addAll(redis(redis)));
+        return List.copyOf(properties);
+    }
+
+    private static List<String> redis(RedisServer redis) {
+        return List.of(
+                "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(),
+                "--tenantchat.stream.redis.enabled=true");
     }
 }

@@ -1,40 +1,72 @@
 package io.tenantchat.worker.config;
 
+import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClient;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 
 /**
- * The Bedrock Runtime client, which spring-cloud-aws does not provide. Region and credentials come from
- * spring-cloud-aws ({@code spring.cloud.aws.region.static}, {@code spring.cloud.aws.credentials.*}, else the
- * SDK's default chains). SDK retries are off: a retried stream would replay partial text, so the worker
- * retries whole jobs itself.
+ * The Bedrock clients, which spring-cloud-aws does not provide; only the one the selected model provider needs is
+ * created. Region and credentials come from spring-cloud-aws ({@code spring.cloud.aws.region.static},
+ * {@code spring.cloud.aws.credentials.*}, else the SDK's default chains). SDK retries are off: a retried stream
+ * would replay partial text, so the worker retries whole calls itself.
  */
 @Configuration(proxyBeanMethods = false)
 class BedrockClientConfig {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    private final AwsCredentialsProvider credentials;
+    private final AwsRegionProvider region;
+    private final ModelProperties model;
+
+    BedrockClientConfig(AwsCredentialsProvider credentials, AwsRegionProvider region, ModelProperties model) {
+        this.credentials = credentials;
+        this.region = region;
+        this.model = model;
+    }
+
     @Bean(destroyMethod = "close")
-    BedrockRuntimeAsyncClient bedrockRuntimeAsyncClient(AwsCredentialsProvider credentials, AwsRegionProvider region,
-            ModelProperties model, AwsEndpointsProperties endpoints) {
-        BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
-                .credentialsProvider(credentials)
+    @ConditionalOnModelProvider(ModelProvider.BEDROCK)
+    BedrockRuntimeAsyncClient bedrockRuntimeAsyncClient(AwsEndpointsProperties endpoints) {
+        return configure(BedrockRuntimeAsyncClient.builder(), endpoints.bedrockRuntimeEndpoint()).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnModelProvider(ModelProvider.BEDROCK_AGENT)
+    BedrockAgentRuntimeAsyncClient bedrockAgentRuntimeAsyncClient(ModelEndpointsProperties endpoints) {
+        return configure(BedrockAgentRuntimeAsyncClient.builder(), endpoints.bedrockAgentRuntimeEndpoint()).build();
+    }
+
+    /** {@code bedrockagentcore} is pinned to 2.40.3, the newest served here; it runs on the BOM's newer SDK core. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnModelProvider(ModelProvider.AGENTCORE)
+    BedrockAgentCoreAsyncClient bedrockAgentCoreAsyncClient(ModelEndpointsProperties endpoints) {
+        return configure(BedrockAgentCoreAsyncClient.builder(), endpoints.bedrockAgentcoreEndpoint()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsAsyncClientBuilder<B, ?>> B configure(B builder,
+            @Nullable URI endpoint) {
+        builder.credentialsProvider(credentials)
                 .region(region.getRegion())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .readTimeout(model.readTimeout()))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(model.callTimeout()));
-        if (endpoints.bedrockRuntimeEndpoint() != null) {
-            builder.endpointOverride(endpoints.bedrockRuntimeEndpoint());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return builder;
     }
 }

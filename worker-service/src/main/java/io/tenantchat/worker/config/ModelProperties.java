@@ -1,23 +1,32 @@
 package io.tenantchat.worker.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Bedrock model and how it is called ({@code tenantchat.model.*}).
+ * The model provider and how it is called ({@code tenantchat.model.*}). Which provider answers follows from what
+ * is set, see {@link ModelProvider#select}; a blank value counts as unset.
  *
- * @param modelId model or inference profile id
- * @param maxTokens {@code inferenceConfig.maxTokens}, sent with every call
- * @param temperature {@code inferenceConfig.temperature}
+ * @param modelId Bedrock model id, inference profile id or ARN (Bedrock Converse only)
+ * @param maxTokens upper bound of reply tokens, sent with every call where the provider takes one
+ * @param temperature sampling temperature (Bedrock Converse and OpenAI-compatible)
  * @param callTimeout longest a whole streamed reply may take; keep it below the queue's visibility timeout
- * @param readTimeout longest silence between two reads of the stream
+ * @param readTimeout longest silence between two reads of the stream (AWS providers)
+ * @param agentId Bedrock Agent id; with {@code agentAliasId} selects the Bedrock Agent provider
+ * @param agentAliasId alias of that agent, e.g. {@code TSTALIASID} for its draft
+ * @param agentEnableTrace asks the agent for its trace, the only place it reports token usage
+ * @param agentcoreRuntimeArn AgentCore Runtime ARN; selects the AgentCore provider, before all others
+ * @param agentcoreQualifier endpoint of that runtime
+ * @param openai the OpenAI-compatible server (Ollama, llama.cpp {@code llama-server}, vLLM)
  */
 @ConfigurationProperties("tenantchat.model")
 @Validated
@@ -26,4 +35,26 @@ public record ModelProperties(
         @DefaultValue("1024") @Positive int maxTokens,
         @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") float temperature,
         @DefaultValue("45s") @NotNull Duration callTimeout,
-        @DefaultValue("30s") @NotNull Duration readTimeout) {}
+        @DefaultValue("30s") @NotNull Duration readTimeout,
+        @Nullable String agentId,
+        @Nullable String agentAliasId,
+        @DefaultValue("false") boolean agentEnableTrace,
+        @Nullable String agentcoreRuntimeArn,
+        @DefaultValue("DEFAULT") @NotBlank String agentcoreQualifier,
+        @DefaultValue @Valid OpenAi openai) {
+
+    /** The provider these settings select. */
+    public ModelProvider provider() {
+        return ModelProvider.select(agentcoreRuntimeArn, agentId, agentAliasId, openai.baseUrl());
+    }
+
+    /**
+     * An OpenAI-compatible chat completions server ({@code tenantchat.model.openai.*}).
+     *
+     * @param baseUrl e.g. {@code http://localhost:11434}; requests go to {@code {baseUrl}/v1/chat/completions}
+     *     ({@code /v1} is not doubled when the URL already ends with it)
+     * @param model the server's model name, required with {@code baseUrl}
+     * @param apiKey sent as {@code Authorization: Bearer} when set
+     */
+    public record OpenAi(@Nullable String baseUrl, @Nullable String model, @Nullable String apiKey) {}
+}

@@ -3,8 +3,14 @@ package io.tenantchat.worker.config;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ConversationStore;
 import io.tenantchat.worker.reply.application.GenerateReplyService;
+import io.tenantchat.worker.reply.application.ReplyEvents;
 import io.tenantchat.worker.reply.application.ReplySettings;
+import io.tenantchat.worker.reply.application.RetryPolicy;
+import io.tenantchat.worker.reply.application.Sleeper;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import java.time.Clock;
+import java.util.Random;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +25,23 @@ class ReplyConfig {
 
     @Bean
     ReplySettings replySettings(ModelProperties model, WorkerProperties worker) {
-        return new ReplySettings(model.maxTokens(), worker.maxAttempts());
+        WorkerProperties.Retry retry = worker.retry();
+        return new ReplySettings(model.maxTokens(), worker.maxAttempts(),
+                new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff()),
+                new HistoryBudget(worker.history().maxTurns(), worker.history().maxChars()));
+    }
+
+    /** Without a stream bus the events go nowhere: clients then learn of replies from the stored messages. */
+    @Bean
+    @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "false", matchIfMissing = true)
+    ReplyEvents noReplyEvents() {
+        return ReplyEvents.NONE;
     }
 
     @Bean
-    GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplySettings settings,
-            Clock clock) {
-        return new GenerateReplyService(store, chatModel, settings, clock);
+    GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
+            ReplySettings settings, Clock clock) {
+        return new GenerateReplyService(store, chatModel, events, settings, clock, Sleeper.THREAD,
+                new Random());
     }
 }

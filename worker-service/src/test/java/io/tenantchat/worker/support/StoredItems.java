@@ -50,6 +50,14 @@ public final class StoredItems {
         return id;
     }
 
+    /** Sets the attempt count of a user message, as earlier deliveries would have left it. */
+    public void setAttempts(MessageId id, int attempts) {
+        dynamoDb.updateItem(r -> r.tableName(MESSAGES)
+                .key(Map.of("pk", s(partition()), "sk", s(id.value() + "#1")))
+                .updateExpression("SET attempts = :n")
+                .expressionAttributeValues(Map.of(":n", n(attempts))));
+    }
+
     public void reply(MessageId answered, String content) {
         Map<String, AttributeValue> item = new HashMap<>(common(answered, "#2", "assistant", content, "completed"));
         item.putAll(Map.of("model_id", s("test-model"), "input_tokens", n(10), "output_tokens", n(5)));

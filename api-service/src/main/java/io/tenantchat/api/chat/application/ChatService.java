@@ -3,6 +3,7 @@ package io.tenantchat.api.chat.application;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
@@ -16,6 +17,7 @@ import io.tenantchat.shared.SessionId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Chat use cases, scoped to the caller's tenant and user. */
 public final class ChatService implements SubmitChatMessageUseCase, ViewMessagesUseCase {
@@ -24,12 +26,19 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     private final MessageStore messages;
     private final ChatJobQueue queue;
     private final Clock clock;
+    private final ChatLimits limits;
 
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
+        this(sessions, messages, queue, clock, ChatLimits.defaults());
+    }
+
+    public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
+            ChatLimits limits) {
         this.sessions = sessions;
         this.messages = messages;
         this.queue = queue;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -40,9 +49,29 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
         ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
-        messages.saveQueued(message);
+        if (command.idempotencyKey() != null) {
+            Optional<MessageRef> original = messages.saveQueued(message, command.idempotencyKey(),
+                    now.plus(limits.idempotencyWindow()));
+            if (original.isPresent()) {
+                return replay(caller, sessionId, original.get());
+            }
+        } else {
+            messages.saveQueued(message);
+        }
         enqueue(message, now);
         return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED);
+    }
+
+    /** The answer to a repeated request: the original message and where it is now; no second job. */
+    private MessageAccepted replay(Caller caller, SessionId sessionId, MessageRef original) {
+        if (!original.userId().equals(caller.userId()) || !original.sessionId().equals(sessionId)) {
+            throw new InvalidRequestException("idempotency_key_reused",
+                    "this Idempotency-Key was already used for another request");
+        }
+        MessageStatus status = messages.findExchange(caller.tenantId(), sessionId, original.messageId())
+                .map(exchange -> exchange.message().status())
+                .orElse(MessageStatus.QUEUED);
+        return new MessageAccepted(original.messageId(), sessionId, status);
     }
 
     @Override
@@ -57,6 +86,16 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     public List<Exchange> conversation(Caller caller, SessionId sessionId) {
         requireOwnSession(caller, sessionId);
         return messages.conversation(caller.tenantId(), sessionId);
+    }
+
+    @Override
+    public ConversationPage conversation(Caller caller, SessionId sessionId, MessageId afterOrNull, int limit) {
+        if (limit < 1 || limit > ConversationPage.MAX_LIMIT) {
+            throw new InvalidRequestException("invalid_limit",
+                    "limit must be between 1 and " + ConversationPage.MAX_LIMIT);
+        }
+        requireOwnSession(caller, sessionId);
+        return messages.conversationPage(caller.tenantId(), sessionId, afterOrNull, limit);
     }
 
     private void enqueue(ChatMessage message, Instant now) {
@@ -77,13 +116,12 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         }
     }
 
-    private static String validText(String message) {
+    private String validText(String message) {
         if (message == null || message.isBlank()) {
             throw new InvalidRequestException("message_required", "message must not be empty");
         }
-        if (message.length() > ChatMessage.MAX_LENGTH) {
-            throw new InvalidRequestException("message_too_long",
-                    "message must be at most " + ChatMessage.MAX_LENGTH + " characters");
+        if (message.length() > limits.maxMessageChars()) {
+            throw new MessageTooLargeException(limits.maxMessageChars());
         }
         return message;
     }

@@ -2,6 +2,7 @@ package io.tenantchat.api.chat.application;
 
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.shared.MessageId;
@@ -21,12 +22,23 @@ public interface MessageStore {
      */
     void saveQueued(ChatMessage message);
 
+    /**
+     * As {@link #saveQueued(ChatMessage)}, and records {@code key} for the message's tenant until
+     * {@code expiresAt}, in the same transaction.
+     *
+     * @return the message the key already stands for (nothing was written then); empty when stored
+     */
+    Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt);
+
     Optional<MessageRef> findRef(TenantId tenantId, MessageId messageId);
 
     Optional<Exchange> findExchange(TenantId tenantId, SessionId sessionId, MessageId messageId);
 
     /** The whole conversation in order. */
     List<Exchange> conversation(TenantId tenantId, SessionId sessionId);
+
+    /** Up to {@code limit} exchanges after message {@code afterOrNull} (from the start when null), in order. */
+    ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, MessageId afterOrNull, int limit);
 
     /** Marks a still-queued message failed (e.g. its job could not be queued). */
     void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at);

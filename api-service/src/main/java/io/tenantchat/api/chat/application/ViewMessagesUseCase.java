@@ -12,4 +12,11 @@ public interface ViewMessagesUseCase {
     Exchange message(Caller caller, MessageId messageId);
 
     List<Exchange> conversation(Caller caller, SessionId sessionId);
+
+    /**
+     * Up to {@code limit} (1 to {@link ConversationPage#MAX_LIMIT}) exchanges after message {@code afterOrNull}.
+     *
+     * @throws io.tenantchat.api.error.InvalidRequestException for a limit out of bounds
+     */
+    ConversationPage conversation(Caller caller, SessionId sessionId, MessageId afterOrNull, int limit);
 }

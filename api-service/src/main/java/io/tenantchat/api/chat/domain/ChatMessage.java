@@ -12,8 +12,6 @@ import java.util.Optional;
 public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
         MessageStatus status, int attempts, MessageError error, Instant createdAt, Instant updatedAt) {
 
-    public static final int MAX_LENGTH = 32_000;
-
     public ChatMessage {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(sessionId, "sessionId");

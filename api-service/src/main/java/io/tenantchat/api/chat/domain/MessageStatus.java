@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum MessageStatus {
     QUEUED, PROCESSING, COMPLETED, FAILED;
 
+    /** Completed or failed: the message will not change any more. */
+    public boolean isTerminal() {
+        return this == COMPLETED || this == FAILED;
+    }
+
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);
     }

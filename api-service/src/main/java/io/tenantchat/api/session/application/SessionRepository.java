@@ -16,4 +16,12 @@ public interface SessionRepository {
 
     /** The user's sessions, newest first, at most {@code limit}. */
     List<ChatSession> listForUser(TenantId tenantId, UserId userId, int limit);
+
+    /**
+     * All sessions of the tenant, newest first, one page.
+     *
+     * @throws io.tenantchat.api.error.InvalidRequestException if the cursor is not one this method handed out
+     *     for this tenant
+     */
+    SessionPage listForTenant(TenantId tenantId, PageQuery page);
 }

@@ -1,14 +1,16 @@
 package io.tenantchat.api.session.application;
 
+import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
 import java.time.Clock;
 import java.util.List;
 
-/** Session use cases, always scoped to the caller's tenant and user. */
-public final class SessionService implements StartSessionUseCase, ViewSessionsUseCase {
+/** Session use cases, always scoped to the caller's tenant (and user, unless the caller administers the tenant). */
+public final class SessionService implements StartSessionUseCase, ViewSessionsUseCase, ViewTenantSessionsUseCase {
 
     static final int LIST_LIMIT = 100;
 
@@ -36,5 +38,16 @@ public final class SessionService implements StartSessionUseCase, ViewSessionsUs
     public ChatSession get(Caller caller, SessionId sessionId) {
         return sessions.find(caller.tenantId(), caller.userId(), sessionId)
                 .orElseThrow(() -> new NotFoundException("session_not_found", "no such session"));
+    }
+
+    @Override
+    public SessionPage listTenantSessions(Caller caller, TenantId tenantId, PageQuery page) {
+        if (!caller.isTenantAdmin()) {
+            throw new ForbiddenException("tenant_admin_required", "only a tenant-admin may list the tenant's sessions");
+        }
+        if (!caller.tenantId().equals(tenantId)) {
+            throw new ForbiddenException("tenant_mismatch", "the tenant in the path does not match the token");
+        }
+        return sessions.listForTenant(caller.tenantId(), page);
     }
 }

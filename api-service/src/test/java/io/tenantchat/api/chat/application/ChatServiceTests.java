@@ -6,6 +6,7 @@ import static io.tenantchat.api.support.Callers.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
@@ -18,6 +19,7 @@ import io.tenantchat.api.support.InMemoryMessageStore;
 import io.tenantchat.api.support.InMemorySessionRepository;
 import io.tenantchat.shared.ChatRequested;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,7 +95,7 @@ class ChatServiceTests {
         assertThatThrownBy(() -> chat.submit(command(ALICE, "  ", context(ALICE, session))))
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> chat.submit(command(ALICE, "x".repeat(32_001), context(ALICE, session))))
-                .isInstanceOf(InvalidRequestException.class);
+                .isInstanceOf(MessageTooLargeException.class);
         assertThatThrownBy(() -> chat.submit(command(ALICE, "Hi", null))).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> chat.submit(command(ALICE, "Hi", new TenantContext(null, null, "nope"))))
                 .isInstanceOf(InvalidRequestException.class);
@@ -122,6 +124,65 @@ class ChatServiceTests {
         assertThatThrownBy(() -> chat.message(ANNA, accepted.messageId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> chat.message(BOB, accepted.messageId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> chat.conversation(BOB, session.sessionId())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void messageSizeLimitIsASetting() {
+        ChatService strict = new ChatService(sessions, messages, queued::add, clock,
+                new ChatLimits(10, Duration.ofHours(24), Duration.ofSeconds(25), Duration.ofMillis(250)));
+        ChatSession session = sessionService.start(ALICE);
+
+        assertThat(strict.submit(command(ALICE, "x".repeat(10), context(ALICE, session))).status())
+                .isEqualTo(MessageStatus.QUEUED);
+        assertThatThrownBy(() -> strict.submit(command(ALICE, "x".repeat(11), context(ALICE, session))))
+                .isInstanceOf(MessageTooLargeException.class).hasMessageContaining("at most 10 characters");
+    }
+
+    @Test
+    void sameIdempotencyKeyAnswersWithTheOriginalMessageAndQueuesNoSecondJob() {
+        ChatSession session = sessionService.start(ALICE);
+        IdempotencyKey key = new IdempotencyKey("retry-1");
+
+        MessageAccepted first = chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, session), key));
+        MessageAccepted again = chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, session), key));
+
+        assertThat(again.messageId()).isEqualTo(first.messageId());
+        assertThat(again.status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(messages.all()).hasSize(1);
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
+    void idempotencyKeyOfAnotherUsersRequestIsRefused() {
+        ChatSession alices = sessionService.start(ALICE);
+        ChatSession annas = sessionService.start(ANNA);
+        IdempotencyKey key = new IdempotencyKey("shared-key");
+        chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, alices), key));
+
+        assertThatThrownBy(() -> chat.submit(new SubmitChatMessage(ANNA, "Hi", context(ANNA, annas), key)))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
+    void pagesAConversationAfterACursor() {
+        ChatSession session = sessionService.start(ALICE);
+        List<MessageAccepted> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(chat.submit(command(ALICE, "m" + i, context(ALICE, session))));
+        }
+
+        ConversationPage first = chat.conversation(ALICE, session.sessionId(), null, 2);
+        ConversationPage last = chat.conversation(ALICE, session.sessionId(), sent.get(3).messageId(), 2);
+
+        assertThat(first.exchanges()).extracting(e -> e.message().content()).containsExactly("m0", "m1");
+        assertThat(first.nextCursor()).hasValue(sent.get(1).messageId());
+        assertThat(last.exchanges()).extracting(e -> e.message().content()).containsExactly("m4");
+        assertThat(last.nextCursor()).isEmpty();
+        assertThatThrownBy(() -> chat.conversation(ALICE, session.sessionId(), null, 201))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> chat.conversation(BOB, session.sessionId(), null, 2))
+                .isInstanceOf(NotFoundException.class);
     }
 
     private static SubmitChatMessage command(Caller caller, String text, TenantContext context) {

@@ -31,6 +31,10 @@ public interface ConversationStore {
      */
     boolean completeWithReply(UserMessage message, ModelReply reply, Instant now);
 
-    /** Marks a processing message failed; a message that is no longer processing is left as it is. */
-    void markFailed(MessageRef ref, ReplyFailure failure, Instant now);
+    /**
+     * Marks a processing message failed; a message that is no longer processing is left as it is.
+     *
+     * @return whether this call marked it failed
+     */
+    boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now);
 }

@@ -1,33 +1,52 @@
 package io.tenantchat.worker.reply.application;
 
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.stream.ReplyCompleted;
+import io.tenantchat.shared.stream.ReplyError;
+import io.tenantchat.shared.stream.ReplyFailed;
+import io.tenantchat.shared.stream.ReplyUsage;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.MessageRef;
+import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers a user message once: claims it, asks the model with the conversation so far, stores the outcome. */
+/**
+ * Answers a user message once: claims it (counting the attempt on the message, so the count survives
+ * redeliveries and takeovers), asks the model with the conversation so far while streaming the text to
+ * {@link ReplyEvents}, stores the outcome. Retryable model failures are retried here with backoff, up to the
+ * retry policy per delivery and {@link ReplySettings#maxAttempts()} in total.
+ */
 public class GenerateReplyService implements GenerateReplyUseCase {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateReplyService.class);
 
     private final ConversationStore store;
     private final ChatModel chatModel;
+    private final ReplyEvents events;
     private final ReplySettings settings;
     private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
 
-    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplySettings settings, Clock clock) {
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
+            ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
         this.store = store;
         this.chatModel = chatModel;
+        this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
     }
 
     @Override
@@ -40,35 +59,88 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         }
         if (message.get().status().isFinal()) {
             log.info("Message {} is already {}: duplicate job", ref.messageId(), message.get().status());
-            return ReplyOutcome.ALREADY_DONE;
+            return message.get().status() == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED : ReplyOutcome.ALREADY_DONE;
         }
-        return store.startAttempt(ref, clock.instant()).map(this::answer).orElse(ReplyOutcome.ALREADY_DONE);
+        return answerWithRetries(ref);
     }
 
+    private ReplyOutcome answerWithRetries(MessageRef ref) {
+        for (int call = 1; ; call++) {
+            Optional<UserMessage> started = store.startAttempt(ref, clock.instant());
+            if (started.isEmpty()) {
+                return ReplyOutcome.ALREADY_DONE;
+            }
+            try {
+                return answer(started.get());
+            } catch (ChatModelException e) {
+                if (call >= settings.retry().maxAttempts()) {
+                    log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
+                            started.get().attempts(), e.getMessage());
+                    throw e;
+                }
+                pause(settings.retry().backoffBefore(call, random), e);
+            }
+        }
+    }
+
+    /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
     private ReplyOutcome answer(UserMessage message) {
-        Conversation conversation = Conversation.of(
-                SystemPrompt.forMessage(message), store.historyBefore(message.ref()), message.content());
+        if (message.attempts() > settings.maxAttempts()) {
+            return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
+                    "The reply could not be generated after " + settings.maxAttempts() + " attempts."));
+        }
+        Conversation conversation = Conversation.of(SystemPrompt.forMessage(message),
+                store.historyBefore(message.ref()), message.content()).trimmedTo(settings.history());
+        StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts());
+        listener.begin();
         ModelReply reply;
         try {
-            reply = chatModel.reply(conversation, settings.maxTokens(), ReplyListener.NONE);
+            reply = chatModel.reply(conversation, settings.maxTokens(), listener);
         } catch (ChatModelException e) {
             return handleFailure(message, e);
         }
-        boolean stored = store.completeWithReply(message, reply, clock.instant());
-        return stored ? ReplyOutcome.COMPLETED : ReplyOutcome.ALREADY_DONE;
+        return complete(message, reply);
+    }
+
+    private ReplyOutcome complete(UserMessage message, ModelReply reply) {
+        if (!store.completeWithReply(message, reply, clock.instant())) {
+            return ReplyOutcome.ALREADY_DONE;
+        }
+        MessageRef ref = message.ref();
+        events.completed(new ReplyCompleted(ref.tenantId(), ref.sessionId(), ref.messageId(), reply.text(),
+                reply.modelId(), new ReplyUsage(reply.inputTokens(), reply.outputTokens())));
+        return ReplyOutcome.COMPLETED;
     }
 
     private ReplyOutcome handleFailure(UserMessage message, ChatModelException e) {
         if (e.isRetryable() && message.attempts() < settings.maxAttempts()) {
-            log.warn("Attempt {} for message {} failed, leaving it for redelivery: {}",
-                    message.attempts(), message.ref().messageId(), e.getMessage());
+            log.warn("Attempt {} for message {} failed: {}", message.attempts(), message.ref().messageId(),
+                    e.getMessage());
             throw e;
         }
         ReplyFailure failure = e.isRetryable()
                 ? new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE, e.failure().reason())
                 : e.failure();
-        log.warn("Message {} failed after {} attempt(s): {}", message.ref().messageId(), message.attempts(), failure);
-        store.markFailed(message.ref(), failure, clock.instant());
+        return fail(message, failure);
+    }
+
+    private ReplyOutcome fail(UserMessage message, ReplyFailure failure) {
+        MessageRef ref = message.ref();
+        log.warn("Message {} failed after {} attempt(s): {}", ref.messageId(), message.attempts(), failure);
+        if (!store.markFailed(ref, failure, clock.instant())) {
+            return ReplyOutcome.ALREADY_DONE;
+        }
+        events.failed(new ReplyFailed(ref.tenantId(), ref.sessionId(), ref.messageId(),
+                new ReplyError(failure.code().wireValue(), failure.reason())));
         return ReplyOutcome.FAILED;
+    }
+
+    private void pause(Duration backoff, ChatModelException failure) {
+        try {
+            sleeper.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
     }
 }

@@ -4,10 +4,17 @@ package io.tenantchat.worker.reply.application;
 public enum ReplyOutcome {
     /** The reply was stored by this call. */
     COMPLETED,
-    /** A duplicate or redelivered job: the message was already answered or failed. */
+    /** A duplicate or redelivered job: the message was already answered (or is being answered by another). */
     ALREADY_DONE,
+    /** A duplicate or redelivered job of a message that had already failed. */
+    ALREADY_FAILED,
     /** No such user message: nothing to answer. */
     MESSAGE_NOT_FOUND,
     /** The model could not answer; the message is marked failed with a reason. */
-    FAILED
+    FAILED;
+
+    /** Whether the job belongs in the dead-letter queue: its message ended failed. */
+    public boolean deadLetter() {
+        return this == FAILED || this == ALREADY_FAILED;
+    }
 }

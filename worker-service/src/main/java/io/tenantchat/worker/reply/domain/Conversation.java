@@ -38,6 +38,20 @@ public record Conversation(String systemPrompt, List<ChatTurn> turns) {
         return new Conversation(systemPrompt, turns);
     }
 
+    /**
+     * This conversation within {@code budget}: the oldest exchanges (a user turn and its reply) are dropped first,
+     * so roles still alternate and the current user turn always stays.
+     */
+    public Conversation trimmedTo(HistoryBudget budget) {
+        int from = 0;
+        int chars = turns.stream().mapToInt(turn -> turn.text().length()).sum();
+        while (from < turns.size() - 1 && (turns.size() - from > budget.maxTurns() || chars > budget.maxChars())) {
+            chars -= turns.get(from).text().length() + turns.get(from + 1).text().length();
+            from += 2;
+        }
+        return from == 0 ? this : new Conversation(systemPrompt, turns.subList(from, turns.size()));
+    }
+
     private static void requireAlternating(List<ChatTurn> turns) {
         if (turns.isEmpty() || turns.get(turns.size() - 1).role() != Role.USER) {
             throw new IllegalArgumentException("a conversation ends with a user turn");

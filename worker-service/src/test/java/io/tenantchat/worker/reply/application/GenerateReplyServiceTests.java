@@ -1,27 +1,44 @@
 package io.tenantchat.worker.reply.application;
 
+import static io.tenantchat.worker.reply.application.UserMessageTestData.SESSION;
+import static io.tenantchat.worker.reply.application.UserMessageTestData.TENANT;
 import static io.tenantchat.worker.reply.application.UserMessageTestData.aUserMessage;
 import static io.tenantchat.worker.reply.application.UserMessageTestData.jobFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.shared.stream.ReplyCompleted;
+import io.tenantchat.shared.stream.ReplyDelta;
+import io.tenantchat.shared.stream.ReplyError;
+import io.tenantchat.shared.stream.ReplyFailed;
+import io.tenantchat.shared.stream.ReplyRestarted;
+import io.tenantchat.shared.stream.ReplyUsage;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class GenerateReplyServiceTests {
 
+    private static final ChatModelException BUSY = ChatModelException.retryable("The model is busy right now.", null);
+    private static final HistoryBudget BIG_HISTORY = new HistoryBudget(100, 100_000);
+
     private final InMemoryConversationStore store = new InMemoryConversationStore();
     private final ScriptedChatModel model = new ScriptedChatModel();
-    private final GenerateReplyService service =
-            new GenerateReplyService(store, model, new ReplySettings(512, 3), Clock.systemUTC());
+    private final RecordingReplyEvents events = new RecordingReplyEvents();
+    private final List<Duration> pauses = new ArrayList<>();
+    private final GenerateReplyService service = service(new ReplySettings(512, 3));
 
     @Test
     void queuedMessageIsAnsweredAndCompleted() {
@@ -39,7 +56,8 @@ class GenerateReplyServiceTests {
     void redeliveredJobOfFinishedMessageMakesNoModelCall(MessageStatus status) {
         UserMessage message = store.save(aUserMessage().withStatus(status).build());
 
-        assertThat(service.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.ALREADY_DONE);
+        assertThat(service.generateReply(jobFor(message))).isEqualTo(
+                status == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED : ReplyOutcome.ALREADY_DONE);
 
         assertThat(model.calls()).isZero();
         assertThat(store.sessionMessageCount).isZero();
@@ -78,7 +96,7 @@ class GenerateReplyServiceTests {
     @Test
     void retryableModelErrorWithAttemptsLeftIsRethrownForRedelivery() {
         UserMessage message = store.save(aUserMessage().withAttempts(1).build());
-        model.failWith(ChatModelException.retryable("The model is busy right now.", null));
+        model.failWith(BUSY);
 
         assertThatThrownBy(() -> service.generateReply(jobFor(message))).isInstanceOf(ChatModelException.class);
 
@@ -89,7 +107,7 @@ class GenerateReplyServiceTests {
     @Test
     void retryableModelErrorOnLastAttemptMarksMessageFailedAsUnavailable() {
         UserMessage message = store.save(aUserMessage().withStatus(MessageStatus.PROCESSING).withAttempts(2).build());
-        model.failWith(ChatModelException.retryable("The model is busy right now.", null));
+        model.failWith(BUSY);
 
         assertThat(service.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.FAILED);
 
@@ -134,6 +152,127 @@ class GenerateReplyServiceTests {
         service.generateReply(jobFor(message));
 
         assertThat(model.maxTokens).containsExactly(512);
+    }
+
+    @Test
+    void retryableErrorIsRetriedInProcessWithJitteredBackoffUntilTheReplyComes() {
+        GenerateReplyService retrying = service(new ReplySettings(512, 5, policy(3), BIG_HISTORY));
+        UserMessage message = store.save(aUserMessage().build());
+        model.failFirst(2, BUSY);
+
+        assertThat(retrying.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.COMPLETED);
+
+        assertThat(model.calls()).isEqualTo(3);
+        assertThat(store.findUserMessage(message.ref()).orElseThrow().attempts()).isEqualTo(3);
+        assertThat(pauses).hasSize(2).allSatisfy(pause -> assertThat(pause).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void retriesWithinOneDeliveryStopAtThePolicyAndLeaveTheJobWithItsAttemptsCounted() {
+        GenerateReplyService retrying = service(new ReplySettings(512, 10, policy(3), BIG_HISTORY));
+        UserMessage message = store.save(aUserMessage().build());
+        model.failWith(BUSY);
+
+        assertThatThrownBy(() -> retrying.generateReply(jobFor(message))).isSameAs(BUSY);
+
+        assertThat(model.calls()).isEqualTo(3);
+        assertThat(store.findUserMessage(message.ref()).orElseThrow().attempts()).isEqualTo(3);
+        assertThat(store.statusOf(message.ref())).isEqualTo(MessageStatus.PROCESSING);
+    }
+
+    @Test
+    void totalBudgetSpansDeliveriesAndEndsInFailedWithAReadableReason() {
+        GenerateReplyService retrying = service(new ReplySettings(512, 4, policy(3), BIG_HISTORY));
+        UserMessage message = store.save(aUserMessage().withStatus(MessageStatus.PROCESSING).withAttempts(2).build());
+        model.failWith(BUSY);
+
+        assertThat(retrying.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.FAILED);
+
+        assertThat(model.calls()).isEqualTo(2);
+        assertThat(store.failures.get(message.ref()))
+                .isEqualTo(new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE, "The model is busy right now."));
+        assertThat(events.events).last().isEqualTo(new ReplyFailed(TENANT, SESSION, message.ref().messageId(),
+                new ReplyError("model_unavailable", "The model is busy right now.")));
+    }
+
+    @Test
+    void permanentErrorIsNeverRetried() {
+        GenerateReplyService retrying = service(new ReplySettings(512, 5, policy(3), BIG_HISTORY));
+        UserMessage message = store.save(aUserMessage().build());
+        model.failWith(ChatModelException.permanent(ErrorCode.INVALID_REQUEST, "Input is too long.", null));
+
+        assertThat(retrying.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.FAILED);
+        assertThat(model.calls()).isOne();
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void messageWhoseAttemptsWereSpentByDeadWorkersFailsWithoutAModelCall() {
+        UserMessage message = store.save(aUserMessage().withStatus(MessageStatus.PROCESSING).withAttempts(3).build());
+
+        assertThat(service.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.FAILED);
+
+        assertThat(model.calls()).isZero();
+        assertThat(store.failures.get(message.ref()).reason()).isEqualTo("The reply could not be generated after 3 attempts.");
+    }
+
+    @Test
+    void takenOverMessageKeepsItsAttemptCountAndVoidsTheDeadAttemptsText() {
+        UserMessage message = store.save(aUserMessage().withStatus(MessageStatus.PROCESSING).withAttempts(1).build());
+
+        assertThat(service.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.COMPLETED);
+
+        var id = message.ref().messageId();
+        assertThat(events.events).containsExactly(
+                new ReplyRestarted(TENANT, SESSION, id, 2, 0),
+                new ReplyDelta(TENANT, SESSION, id, 2, 1, "Par"),
+                new ReplyDelta(TENANT, SESSION, id, 2, 2, "is."),
+                new ReplyCompleted(TENANT, SESSION, id, "Paris.", ScriptedChatModel.MODEL_ID, new ReplyUsage(12, 3)));
+        assertThat(events.snapshots).containsExactly("", "Par", "Paris.");
+    }
+
+    @Test
+    void firstAttemptStreamsDeltasFromSeqOneWithoutARestart() {
+        UserMessage message = store.save(aUserMessage().build());
+
+        service.generateReply(jobFor(message));
+
+        assertThat(events.events).first().isEqualTo(new ReplyDelta(TENANT, SESSION, message.ref().messageId(), 1, 1, "Par"));
+        assertThat(events.events).last().isInstanceOf(ReplyCompleted.class);
+    }
+
+    @Test
+    void retryAfterAnInStreamFailureRestartsTheReplyBeforeItsNewText() {
+        GenerateReplyService retrying = service(new ReplySettings(512, 5, policy(2), BIG_HISTORY));
+        UserMessage message = store.save(aUserMessage().build());
+        model.failFirst(1, BUSY);
+
+        retrying.generateReply(jobFor(message));
+
+        var id = message.ref().messageId();
+        assertThat(events.events.subList(0, 3)).containsExactly(new ReplyDelta(TENANT, SESSION, id, 1, 1, "Par"),
+                new ReplyRestarted(TENANT, SESSION, id, 2, 0), new ReplyDelta(TENANT, SESSION, id, 2, 1, "Par"));
+    }
+
+    @Test
+    void modelGetsTheHistoryTrimmedToItsBudget() {
+        GenerateReplyService trimming = service(new ReplySettings(512, 3, RetryPolicy.none(), new HistoryBudget(3, 10_000)));
+        store.addExchange("Hi", "Hello!");
+        store.addExchange("Capital of Spain?", "Madrid.");
+        UserMessage message = store.save(aUserMessage().withContent("And France?").build());
+
+        trimming.generateReply(jobFor(message));
+
+        assertThat(model.conversations.get(0).turns()).containsExactly(
+                ChatTurn.user("Capital of Spain?"), ChatTurn.assistant("Madrid."), ChatTurn.user("And France?"));
+    }
+
+    private static RetryPolicy policy(int attemptsPerDelivery) {
+        return new RetryPolicy(attemptsPerDelivery, Duration.ofMillis(100), Duration.ofSeconds(1));
+    }
+
+    private GenerateReplyService service(ReplySettings settings) {
+        return new GenerateReplyService(store, model, events, settings, Clock.systemUTC(), pauses::add, new Random(7));
     }
 
     private static UserMessage aUserMessageLike(UserMessage message, MessageStatus status) {

@@ -73,10 +73,14 @@ final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public void markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
+    public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
         UserMessage current = messages.get(ref);
+        if (current.status() != MessageStatus.PROCESSING) {
+            return false;
+        }
         failures.put(ref, failure);
         save(with(current, MessageStatus.FAILED, current.attempts()));
+        return true;
     }
 
     private static UserMessage with(UserMessage message, MessageStatus status, int attempts) {

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link ChatModel} that records its calls and answers, or fails, as told. */
+/**
+ * A {@link ChatModel} that records its calls and streams "Paris." in two deltas, or fails as told: always, or for
+ * the first few calls only (after streaming some text, as an in-stream error would).
+ */
 final class ScriptedChatModel implements ChatModel {
 
     static final String MODEL_ID = "test-model";
@@ -15,9 +18,15 @@ final class ScriptedChatModel implements ChatModel {
     final List<Conversation> conversations = new ArrayList<>();
     final List<Integer> maxTokens = new ArrayList<>();
     private ChatModelException failure;
+    private int failuresLeft;
 
     void failWith(ChatModelException failure) {
+        failFirst(Integer.MAX_VALUE, failure);
+    }
+
+    void failFirst(int calls, ChatModelException failure) {
         this.failure = failure;
+        this.failuresLeft = calls;
     }
 
     int calls() {
@@ -28,9 +37,11 @@ final class ScriptedChatModel implements ChatModel {
     public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
         conversations.add(conversation);
         this.maxTokens.add(maxTokens);
-        if (failure != null) {
+        listener.delta("Par");
+        if (failure != null && failuresLeft-- > 0) {
             throw failure;
         }
+        listener.delta("is.");
         return new ModelReply("Paris.", MODEL_ID, 12, 3, Duration.ofMillis(250));
     }
 }

@@ -39,4 +39,32 @@ class ConversationTests {
 
         assertThatThrownBy(() -> new Conversation("system", turns)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void oldestExchangesAreDroppedBeyondTheTurnBudget() {
+        Conversation conversation = new Conversation("system", List.of(ChatTurn.user("u1"), ChatTurn.assistant("a1"),
+                ChatTurn.user("u2"), ChatTurn.assistant("a2"), ChatTurn.user("now")));
+
+        assertThat(conversation.trimmedTo(new HistoryBudget(4, 1_000)).turns())
+                .containsExactly(ChatTurn.user("u2"), ChatTurn.assistant("a2"), ChatTurn.user("now"));
+        assertThat(conversation.trimmedTo(new HistoryBudget(5, 1_000))).isSameAs(conversation);
+    }
+
+    @Test
+    void oldestExchangesAreDroppedBeyondTheCharacterBudget() {
+        Conversation conversation = new Conversation("system", List.of(ChatTurn.user("x".repeat(50)),
+                ChatTurn.assistant("y".repeat(50)), ChatTurn.user("short"), ChatTurn.assistant("reply"),
+                ChatTurn.user("now")));
+
+        assertThat(conversation.trimmedTo(new HistoryBudget(100, 20)).turns())
+                .containsExactly(ChatTurn.user("short"), ChatTurn.assistant("reply"), ChatTurn.user("now"));
+    }
+
+    @Test
+    void currentUserTurnStaysEvenWhenItAloneExceedsTheBudget() {
+        Conversation conversation = new Conversation("system", List.of(ChatTurn.user("old"),
+                ChatTurn.assistant("older reply"), ChatTurn.user("z".repeat(500))));
+
+        assertThat(conversation.trimmedTo(new HistoryBudget(1, 10)).turns()).containsExactly(ChatTurn.user("z".repeat(500)));
+    }
 }

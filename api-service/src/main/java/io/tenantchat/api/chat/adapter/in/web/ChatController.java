@@ -1,55 +1,130 @@
 package io.tenantchat.api.chat.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.tenantchat.api.chat.application.ChatLimits;
+import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.application.MessageAccepted;
+import io.tenantchat.api.chat.application.MessageTooLargeException;
 import io.tenantchat.api.chat.application.SubmitChatMessage;
 import io.tenantchat.api.chat.application.SubmitChatMessageUseCase;
 import io.tenantchat.api.chat.application.TenantContext;
 import io.tenantchat.api.chat.application.ViewMessagesUseCase;
+import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 class ChatController {
 
     private final SubmitChatMessageUseCase submit;
     private final ViewMessagesUseCase view;
+    private final MessageWaiter waiter;
 
-    ChatController(SubmitChatMessageUseCase submit, ViewMessagesUseCase view) {
+    ChatController(SubmitChatMessageUseCase submit, ViewMessagesUseCase view, ObjectProvider<ChatLimits> limits) {
         this.submit = submit;
         this.view = view;
+        this.waiter = new MessageWaiter(limits.getIfAvailable(ChatLimits::defaults));
+    }
+
+    @PreDestroy
+    void stopWaiting() {
+        waiter.close();
     }
 
     @PostMapping("/api/chat")
-    ResponseEntity<AcceptedResponse> send(Caller caller, @RequestBody ChatRequestBody body) {
-        MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, body.message(), claimed(body)));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<AcceptedResponse> send(Caller caller, @RequestBody ChatRequestBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, body.message(), claimed(body),
+                idempotencyKey(idempotencyKey)));
         String id = accepted.messageId().value();
         return ResponseEntity.accepted().location(URI.create("/api/chat/" + id))
                 .body(new AcceptedResponse(id, accepted.sessionId().value(), accepted.status().wireValue()));
     }
 
+    /**
+     * The message now ({@link MessageResponse}), or with {@code wait} a {@link DeferredResult} answered once its
+     * status changes, at most {@code wait} seconds later, without holding a servlet thread meanwhile.
+     */
     @GetMapping("/api/chat/{messageId}")
-    MessageResponse message(Caller caller, @PathVariable String messageId) {
+    @ApiResponse(responseCode = "200", description = "the message, with its reply or error once there is one",
+            content = @Content(schema = @Schema(implementation = MessageResponse.class)))
+    Object message(Caller caller, @PathVariable String messageId, @RequestParam(required = false) Integer wait) {
         if (!MessageId.isValid(messageId)) {
             throw new InvalidRequestException("invalid_message_id", "not a message id");
         }
-        return MessageResponse.of(view.message(caller, MessageId.of(messageId)));
+        MessageId id = MessageId.of(messageId);
+        int seconds = waitSeconds(wait);
+        Exchange now = view.message(caller, id);
+        if (seconds == 0 || now.message().status().isTerminal()) {
+            return MessageResponse.of(now);
+        }
+        return waiter.await(now, () -> view.message(caller, id), Duration.ofSeconds(seconds));
     }
 
     @GetMapping("/api/sessions/{sessionId}/messages")
-    ConversationResponse conversation(Caller caller, @PathVariable String sessionId) {
+    ConversationResponse conversation(Caller caller, @PathVariable String sessionId,
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
         if (!SessionId.isValid(sessionId)) {
             throw new InvalidRequestException("invalid_session_id", "not a session id");
         }
-        return ConversationResponse.of(sessionId, view.conversation(caller, SessionId.of(sessionId)));
+        if (after != null && !MessageId.isValid(after)) {
+            throw new InvalidRequestException("invalid_cursor", "after must be a message id");
+        }
+        ConversationPage page = view.conversation(caller, SessionId.of(sessionId),
+                after == null ? null : MessageId.of(after), limit == null ? ConversationPage.DEFAULT_LIMIT : limit);
+        return ConversationResponse.of(sessionId, page);
+    }
+
+    @ExceptionHandler(MessageTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MessageTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    private int waitSeconds(Integer wait) {
+        if (wait == null) {
+            return 0;
+        }
+        if (wait < 0 || wait > waiter.maxWaitSeconds()) {
+            throw new InvalidRequestException("invalid_wait", "wait must be between 0 and "
+                    + waiter.maxWaitSeconds() + " seconds");
+        }
+        return wait;
+    }
+
+    private static IdempotencyKey idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (!IdempotencyKey.isValid(header)) {
+            throw new InvalidRequestException("invalid_idempotency_key",
+                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters");
+        }
+        return new IdempotencyKey(header);
     }
 
     private static TenantContext claimed(ChatRequestBody body) {

@@ -1,12 +1,17 @@
 package io.tenantchat.api.chat.adapter.in.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.shared.MessageId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code GET /api/sessions/{id}/messages}: user and assistant messages in conversation order. */
-record ConversationResponse(String sessionId, List<Entry> messages) {
+/**
+ * {@code GET /api/sessions/{id}/messages}: one page of user and assistant messages in conversation order;
+ * {@code next_cursor} (pass it as {@code after}) is null on the last page.
+ */
+record ConversationResponse(String sessionId, List<Entry> messages, String nextCursor) {
 
     /** One message. {@code status}/{@code error} belong to user messages, model and usage to replies. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,7 +19,12 @@ record ConversationResponse(String sessionId, List<Entry> messages) {
             MessageResponse.UsageBody usage, MessageResponse.ErrorBody error) {
     }
 
-    static ConversationResponse of(String sessionId, List<Exchange> exchanges) {
+    static ConversationResponse of(String sessionId, ConversationPage page) {
+        return new ConversationResponse(sessionId, entries(page.exchanges()),
+                page.nextCursor().map(MessageId::value).orElse(null));
+    }
+
+    static List<Entry> entries(List<Exchange> exchanges) {
         List<Entry> entries = new ArrayList<>();
         for (Exchange exchange : exchanges) {
             var m = exchange.message();
@@ -24,6 +34,6 @@ record ConversationResponse(String sessionId, List<Entry> messages) {
                     null, r.createdAt().toString(), r.modelId(),
                     new MessageResponse.UsageBody(r.inputTokens(), r.outputTokens()), null)));
         }
-        return new ConversationResponse(sessionId, entries);
+        return entries;
     }
 }

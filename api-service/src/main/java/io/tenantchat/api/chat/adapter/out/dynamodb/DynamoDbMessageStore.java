@@ -1,17 +1,22 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.config.TableProperties;
 import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,17 +42,22 @@ class DynamoDbMessageStore implements MessageStore {
     private static final TableSchema<MessageItem> MESSAGE_SCHEMA = TableSchema.fromBean(MessageItem.class);
     private static final TableSchema<MessageRefItem> REF_SCHEMA = TableSchema.fromBean(MessageRefItem.class);
     private static final int SESSION_UPDATE = 2;
+    private static final int IDEMPOTENCY_PUT = 3;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<MessageItem> messages;
     private final DynamoDbTable<MessageRefItem> refs;
     private final TableProperties tables;
+    private final IdempotencyItems idempotency;
+    private final Clock clock;
 
-    DynamoDbMessageStore(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableProperties tables) {
+    DynamoDbMessageStore(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableProperties tables, Clock clock) {
         this.dynamo = dynamo;
         this.messages = enhanced.table(tables.messages(), MESSAGE_SCHEMA);
         this.refs = enhanced.table(tables.messages(), REF_SCHEMA);
         this.tables = tables;
+        this.idempotency = new IdempotencyItems(tables.messages());
+        this.clock = clock;
     }
 
     @Override
@@ -63,6 +73,61 @@ class DynamoDbMessageStore implements MessageStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt) {
+        try {
+            dynamo.transactWriteItems(t -> t.clientRequestToken(message.messageId().value()).transactItems(
+                    putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
+                    putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
+                    countOnSession(message),
+                    idempotency.put(message, key, expiresAt, clock.instant())));
+            return Optional.empty();
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, SESSION_UPDATE)) {
+                throw new NotFoundException("session_not_found", "no such session");
+            }
+            return original(message.tenantId(), key, e);
+        }
+    }
+
+    /** The message a used key stands for; a conflict with a request still in flight asks the client to retry. */
+    private Optional<MessageRef> original(TenantId tenantId, IdempotencyKey key, TransactionCanceledException e) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tables.messages())
+                .key(IdempotencyItems.key(tenantId, key)).consistentRead(true)).item();
+        Optional<MessageRef> original = IdempotencyItems.toRef(item, tenantId, clock.instant());
+        if (original.isPresent()) {
+            return original;
+        }
+        if (e.cancellationReasons().size() > IDEMPOTENCY_PUT) {
+            throw new UnavailableException("idempotency_conflict",
+                    "a request with this Idempotency-Key is still being processed; please retry");
+        }
+        throw e;
+    }
+
+    @Override
+    public ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, MessageId afterOrNull,
+            int limit) {
+        String pk = MessageKeys.conversation(tenantId, sessionId);
+        QueryConditional range = afterOrNull == null
+                ? QueryConditional.keyEqualTo(k -> k.partitionValue(pk))
+                : QueryConditional.sortGreaterThan(k -> k.partitionValue(pk).sortValue(afterOrNull.value() + MessageKeys.REPLY_SUFFIX));
+        List<MessageItem> items = new ArrayList<>();
+        int users = 0;
+        for (MessageItem item : (Iterable<MessageItem>) messages.query(q -> q.queryConditional(range)
+                .consistentRead(true).limit(Math.min(2 * limit + 2, 1_000))).items()::iterator) {
+            if (!tenantId.value().equals(item.getTenantId())) {
+                continue;
+            }
+            if ("user".equals(item.getRole()) && ++users > limit) {
+                List<Exchange> page = MessageMapping.toExchanges(items);
+                return new ConversationPage(page, page.get(page.size() - 1).message().messageId());
+            }
+            items.add(item);
+        }
+        return new ConversationPage(MessageMapping.toExchanges(items), null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tenantchat.api.chat.application.ChatJobQueue;
 import io.tenantchat.api.config.QueueProperties;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.MessageGrouping;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * FIFO send with an explicit message group ({@code tenant#session}) and deduplication id (the message id):
- * left out, SQS clients invent random ones and ordering and deduplication are silently lost.
+ * FIFO send with an explicit message group ({@code tenant#session}, or {@code tenant} with
+ * {@code tenantchat.queues.group-by=tenant}) and deduplication id (the message id): left out, SQS clients invent
+ * random ones and ordering and deduplication are silently lost.
  */
 @Component
 class SqsChatJobQueue implements ChatJobQueue {
@@ -27,12 +29,14 @@ class SqsChatJobQueue implements ChatJobQueue {
     private final SqsAsyncClient sqs;
     private final JsonMapper json;
     private final String queueName;
+    private final MessageGrouping grouping;
     private volatile String queueUrl;
 
     SqsChatJobQueue(SqsAsyncClient sqs, JsonMapper json, QueueProperties queues) {
         this.sqs = sqs;
         this.json = json;
         this.queueName = queues.chatRequests();
+        this.grouping = queues.groupBy();
     }
 
     @Override
@@ -40,7 +44,7 @@ class SqsChatJobQueue implements ChatJobQueue {
         try {
             String url = queueUrl();
             sqs.sendMessage(m -> m.queueUrl(url).messageBody(json.writeValueAsString(job))
-                    .messageGroupId(job.messageGroupId()).messageDeduplicationId(job.deduplicationId()))
+                    .messageGroupId(job.messageGroupId(grouping)).messageDeduplicationId(job.deduplicationId()))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,11 +5,13 @@ import io.tenantchat.api.session.application.StartSessionUseCase;
 import io.tenantchat.api.session.application.ViewSessionsUseCase;
 import io.tenantchat.shared.SessionId;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,6 +27,7 @@ class SessionController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SessionResponse> create(Caller caller) {
         SessionResponse created = SessionResponse.of(startSession.start(caller));
         return ResponseEntity.created(URI.create("/api/sessions/" + created.sessionId())).body(created);

@@ -1,6 +1,8 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.application.PageQuery;
+import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.SessionId;
@@ -8,6 +10,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -15,11 +18,13 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Sessions in DynamoDB. Reads re-check tenant and user on the item, not just the key. */
+/** Sessions in DynamoDB. Reads re-check tenant (and user) on the item, not just the key; no Scan anywhere. */
 @Component
 class DynamoDbSessionRepository implements SessionRepository {
 
@@ -60,6 +65,24 @@ class DynamoDbSessionRepository implements SessionRepository {
                 .limit(limit)
                 .map(DynamoDbSessionRepository::toSession)
                 .toList();
+    }
+
+    @Override
+    public SessionPage listForTenant(TenantId tenantId, PageQuery page) {
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(tenantId.value())))
+                .scanIndexForward(false)
+                .limit(page.limit());
+        if (page.cursor() != null) {
+            query.exclusiveStartKey(SessionCursor.decode(tenantId, page.cursor()));
+        }
+        Page<SessionItem> first = table.index(SessionItem.BY_TENANT_INDEX).query(query.build()).iterator().next();
+        List<ChatSession> sessions = first.items().stream()
+                .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .map(DynamoDbSessionRepository::toSession)
+                .toList();
+        Map<String, AttributeValue> last = first.lastEvaluatedKey();
+        return new SessionPage(sessions, last == null || last.isEmpty() ? null : SessionCursor.encode(last));
     }
 
     static String tenantUser(TenantId tenantId, UserId userId) {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 public class SessionItem {
 
     static final String BY_USER_INDEX = "tenant_user-created_at-index";
+    static final String BY_TENANT_INDEX = "tenant_id-created_at-index";
 
     private String sessionKey;
     private String tenantId;
@@ -31,6 +32,7 @@ public class SessionItem {
         this.sessionKey = sessionKey;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_TENANT_INDEX)
     @DynamoDbAttribute("tenant_id")
     public String getTenantId() {
         return tenantId;
@@ -68,7 +70,7 @@ public class SessionItem {
         this.tenantUser = tenantUser;
     }
 
-    @DynamoDbSecondarySortKey(indexNames = BY_USER_INDEX)
+    @DynamoDbSecondarySortKey(indexNames = {BY_USER_INDEX, BY_TENANT_INDEX})
     @DynamoDbAttribute("created_at")
     public String getCreatedAt() {
         return createdAt;

@@ -3,7 +3,9 @@ package io.tenantchat.api.chat.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageStatus;
@@ -20,6 +22,8 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +51,7 @@ class DynamoDbMessageStoreIntegrationTests {
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
         store = new DynamoDbMessageStore(client, DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
-                new TableProperties("tenant-sessions", "tenant-messages"));
+                new TableProperties("tenant-sessions", "tenant-messages"), Clock.systemUTC());
     }
 
     @AfterAll
@@ -120,6 +124,71 @@ class DynamoDbMessageStoreIntegrationTests {
         Exchange exchange = store.findExchange(T1, session.sessionId(), message.messageId()).orElseThrow();
         assertThat(exchange.message().status()).isEqualTo(MessageStatus.FAILED);
         assertThat(exchange.message().error().code()).isEqualTo("enqueue_failed");
+    }
+
+    @Test
+    void secondUseOfAnIdempotencyKeyReturnsTheOriginalAndWritesNothing() {
+        IdempotencyKey key = new IdempotencyKey("key-" + session.sessionId().value());
+        ChatMessage first = queued("Hello");
+        ChatMessage retry = queued("Hello");
+
+        assertThat(store.saveQueued(first, key, Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(store.saveQueued(retry, key, Instant.now().plusSeconds(60)))
+                .hasValueSatisfying(ref -> assertThat(ref.messageId()).isEqualTo(first.messageId()));
+
+        assertThat(store.findRef(T1, retry.messageId())).isEmpty();
+        assertThat(sessionAttribute("message_count").n()).isEqualTo("1");
+        Map<String, AttributeValue> item = client.getItem(g -> g.tableName("tenant-messages")
+                .key(IdempotencyItems.key(T1, key))).item();
+        assertThat(item.get("pk").s()).isEqualTo("tenant-001#idem#" + IdempotencyItems.sha256(key.value()))
+                .doesNotContain(key.value());
+        assertThat(item.get("expires_at").n()).isNotBlank();
+    }
+
+    @Test
+    void expiredIdempotencyKeyIsIgnoredAndTakenOver() {
+        IdempotencyKey key = new IdempotencyKey("expiring-" + session.sessionId().value());
+        store.saveQueued(queued("old"), key, Instant.now().minusSeconds(1));
+        ChatMessage fresh = queued("new");
+
+        assertThat(store.saveQueued(fresh, key, Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(store.findRef(T1, fresh.messageId())).isPresent();
+    }
+
+    @Test
+    void sameIdempotencyKeyOfAnotherTenantIsIndependent() {
+        IdempotencyKey key = new IdempotencyKey("tenant-scoped-" + session.sessionId().value());
+        store.saveQueued(queued("mine"), key, Instant.now().plusSeconds(60));
+        ChatSession other = ChatSession.start(T2, ALICE, SessionId.random(), Instant.now());
+        client.putItem(p -> p.tableName("tenant-sessions").item(Map.of(
+                "session_key", s(other.sessionKey()), "tenant_id", s("tenant-002"), "user_id", s("alice"),
+                "session_id", s(other.sessionId().value()), "message_count", AttributeValue.fromN("0"))));
+
+        ChatMessage theirs = ChatMessage.queued(T2, other.sessionId(), ALICE, MessageId.next(Clock.systemUTC()), "theirs",
+                Instant.now());
+        assertThat(store.saveQueued(theirs, key, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void pagesTheConversationAfterACursorWithRepliesAndNextCursor() {
+        List<ChatMessage> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ChatMessage message = queued("m" + i);
+            store.saveQueued(message);
+            putReply(message, "r" + i);
+            sent.add(message);
+        }
+
+        ConversationPage first = store.conversationPage(T1, session.sessionId(), null, 2);
+        ConversationPage rest = store.conversationPage(T1, session.sessionId(), first.nextCursor().orElseThrow(), 3);
+
+        assertThat(first.exchanges()).extracting(e -> e.message().content(), e -> e.reply().orElseThrow().content())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("m0", "r0"),
+                        org.assertj.core.groups.Tuple.tuple("m1", "r1"));
+        assertThat(first.nextCursor()).hasValue(sent.get(1).messageId());
+        assertThat(rest.exchanges()).extracting(e -> e.message().content()).containsExactly("m2", "m3", "m4");
+        assertThat(rest.nextCursor()).isEmpty();
+        assertThat(store.conversationPage(T2, session.sessionId(), null, 10).exchanges()).isEmpty();
     }
 
     private ChatMessage queued(String text) {

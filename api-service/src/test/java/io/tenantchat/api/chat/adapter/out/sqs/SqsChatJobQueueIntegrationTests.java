@@ -10,6 +10,7 @@ import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.QueueUrls;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.MessageGrouping;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -57,7 +58,7 @@ class SqsChatJobQueueIntegrationTests {
     void sendsTheJobWithATenantScopedGroupAndTheMessageIdAsDedupId() {
         ChatRequested job = job("tenant-001");
 
-        new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo")).enqueue(job);
+        new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo", MessageGrouping.SESSION)).enqueue(job);
 
         Message received = receiveOne();
         assertThat(JSON.readValue(received.body(), ChatRequested.class)).isEqualTo(job);
@@ -68,9 +69,19 @@ class SqsChatJobQueueIntegrationTests {
     }
 
     @Test
+    void tenantGroupingPutsTheWholeTenantInOneGroup() {
+        ChatRequested job = job("tenant-003");
+
+        new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo", MessageGrouping.TENANT))
+                .enqueue(job);
+
+        assertThat(receiveOne().attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)).isEqualTo("tenant-003");
+    }
+
+    @Test
     void sendingTheSameJobTwiceQueuesItOnce() {
         ChatRequested job = job("tenant-002");
-        SqsChatJobQueue queue = new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo"));
+        SqsChatJobQueue queue = new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo", MessageGrouping.SESSION));
 
         queue.enqueue(job);
         queue.enqueue(job);
@@ -81,7 +92,7 @@ class SqsChatJobQueueIntegrationTests {
 
     @Test
     void reportsAMissingQueueAsUnavailable() {
-        SqsChatJobQueue queue = new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("no-such-queue.fifo"));
+        SqsChatJobQueue queue = new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("no-such-queue.fifo", MessageGrouping.SESSION));
 
         assertThatThrownBy(() -> queue.enqueue(job("tenant-001"))).isInstanceOf(UnavailableException.class);
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.error.InvalidRequestException;
+import io.tenantchat.api.session.application.PageQuery;
+import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -73,6 +76,41 @@ class DynamoDbSessionRepositoryIntegrationTests {
 
         assertThat(repository.listForUser(T1, user, 10)).containsExactly(newer, older);
         assertThat(repository.listForUser(T1, user, 1)).containsExactly(newer);
+    }
+
+    @Test
+    void pagesThroughTheTenantsSessionsNewestFirstWithinTheTenantOnly() {
+        TenantId tenant = TenantId.of("tenant-paged");
+        ChatSession oldest = ChatSession.start(tenant, ALICE, SessionId.random(), Instant.parse("2026-11-29T10:00:00Z"));
+        ChatSession middle = ChatSession.start(tenant, UserId.of("anna"), SessionId.random(), Instant.parse("2026-11-29T11:00:00Z"));
+        ChatSession newest = ChatSession.start(tenant, ALICE, SessionId.random(), Instant.parse("2026-11-29T12:00:00Z"));
+        ChatSession otherTenant = ChatSession.start(TenantId.of("tenant-paged2"), ALICE, SessionId.random(),
+                Instant.parse("2026-11-29T11:30:00Z"));
+        for (ChatSession s : new ChatSession[] {oldest, middle, newest, otherTenant}) {
+            repository.create(s);
+        }
+
+        SessionPage first = repository.listForTenant(tenant, PageQuery.first(2));
+        SessionPage second = repository.listForTenant(tenant, new PageQuery(2, first.nextCursorOrNull()));
+
+        assertThat(first.sessions()).containsExactly(newest, middle);
+        assertThat(second.sessions()).containsExactly(oldest);
+        assertThat(repository.listForTenant(TenantId.of("tenant-paged2"), PageQuery.first(10)).sessions())
+                .containsExactly(otherTenant);
+    }
+
+    @Test
+    void refusesACursorHandedOutForAnotherTenant() {
+        TenantId tenant = TenantId.of("tenant-cursor");
+        repository.create(ChatSession.start(tenant, ALICE, SessionId.random(), Instant.parse("2026-11-29T10:00:00Z")));
+        repository.create(ChatSession.start(tenant, ALICE, SessionId.random(), Instant.parse("2026-11-29T11:00:00Z")));
+        String cursor = repository.listForTenant(tenant, PageQuery.first(1)).nextCursorOrNull();
+
+        assertThat(cursor).isNotNull();
+        assertThatThrownBy(() -> repository.listForTenant(T2, new PageQuery(1, cursor)))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> repository.listForTenant(T2, new PageQuery(1, "not base64 !")))
+                .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

@@ -1,18 +1,23 @@
 package io.tenantchat.worker.reply.adapter.in.sqs;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.Visibility;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
 import io.tenantchat.worker.reply.application.ReplyOutcome;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands each chat job to the use case. Returning acknowledges (deletes) the message; an exception leaves it
- * for redelivery after the queue's visibility timeout.
+ * Hands each chat job to the use case while keeping it invisible to other workers (a heartbeat renews its
+ * visibility). Returning acknowledges (deletes) the message; an exception leaves it for redelivery once the lease
+ * runs out. A job whose message ended failed is copied to the dead-letter queue before it is acknowledged.
  */
 @Component
 class ChatJobListener {
@@ -21,23 +26,46 @@ class ChatJobListener {
 
     private final GenerateReplyUseCase generateReply;
     private final JsonMapper jsonMapper;
+    private final VisibilityLeases leases;
+    private final DeadLetters deadLetters;
 
-    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper) {
+    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, VisibilityLeases leases,
+            DeadLetters deadLetters) {
         this.generateReply = generateReply;
         this.jsonMapper = jsonMapper;
+        this.leases = leases;
+        this.deadLetters = deadLetters;
     }
 
-    @SqsListener("${tenantchat.queues.chat-requests}")
-    void onChatRequested(String body) {
-        ChatRequested job;
-        try {
-            job = jsonMapper.readValue(body, ChatRequested.class);
-        } catch (JacksonException e) {
-            // a malformed job can never succeed: acknowledge it instead of redelivering it forever
-            log.error("Dropping malformed chat job: {}", e.getOriginalMessage());
+    @SqsListener(value = "${tenantchat.queues.chat-requests}",
+            messageVisibilitySeconds = "${tenantchat.worker.visibility.lease-seconds:30}")
+    void onChatRequested(Message<String> message, Visibility visibility) {
+        ChatRequested job = parse(message.getPayload());
+        if (job == null) {
             return;
         }
-        ReplyOutcome outcome = generateReply.generateReply(job);
+        ReplyOutcome outcome;
+        try (VisibilityLeases.Lease lease = leases.hold(visibility)) {
+            outcome = generateReply.generateReply(job);
+        }
+        if (outcome.deadLetter()) {
+            deadLetters.send(job, message.getPayload(), groupId(message, job));
+        }
         log.info("Job for message {} of tenant {}: {}", job.messageId(), job.tenantId(), outcome);
+    }
+
+    private @Nullable ChatRequested parse(String body) {
+        try {
+            return jsonMapper.readValue(body, ChatRequested.class);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            // a malformed job can never succeed: acknowledge it instead of redelivering it forever
+            log.error("Dropping malformed chat job: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String groupId(Message<String> message, ChatRequested job) {
+        Object group = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_GROUP_ID_HEADER);
+        return group == null ? job.messageGroupId() : group.toString();
     }
 }

@@ -1,6 +1,8 @@
 package io.tenantchat.worker.reply.adapter.out.bedrock;
 
+import io.tenantchat.worker.config.ConditionalOnModelProvider;
 import io.tenantchat.worker.config.ModelProperties;
+import io.tenantchat.worker.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
@@ -22,8 +24,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfigurati
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
-/** {@link ChatModel} on Bedrock ConverseStream: collects the streamed text and returns it only when complete. */
+/**
+ * {@link ChatModel} on Bedrock ConverseStream, the default provider: collects the streamed text and returns it only
+ * when complete. The tenant context travels in the {@code system} field, and {@code maxTokens} is always sent.
+ */
 @Component
+@ConditionalOnModelProvider(ModelProvider.BEDROCK)
 class BedrockChatModel implements ChatModel {
 
     private final BedrockRuntimeAsyncClient bedrock;
@@ -32,6 +38,7 @@ class BedrockChatModel implements ChatModel {
     BedrockChatModel(BedrockRuntimeAsyncClient bedrock, ModelProperties model) {
         this.bedrock = bedrock;
         this.model = model;
+        BedrockModelIds.requireValid(model.modelId());
     }
 
     @Override

@@ -82,11 +82,13 @@ class DynamoDbConversationStore implements ConversationStore {
     }
 
     @Override
-    public void markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
+    public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
         try {
             dynamoDb.updateItem(writes.markFailed(ref, failure, now));
+            return true;
         } catch (ConditionalCheckFailedException e) {
             log.info("Message {} is no longer processing; left as it is", ref.messageId());
+            return false;
         }
     }
 }

@@ -2,16 +2,32 @@ package io.tenantchat.worker.reply.adapter.in.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.Visibility;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.worker.config.WorkerProperties;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
 import io.tenantchat.worker.reply.application.ReplyOutcome;
 import io.tenantchat.worker.reply.domain.ChatModelException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 class ChatJobListenerTests {
@@ -20,24 +36,40 @@ class ChatJobListenerTests {
             {"message_id":"0192f0c6-8a2b-7c3d-9e4f-0123456789ab","tenant_id":"tenant-001",
              "user_id":"6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f","session_id":"2b9c7a1e-3d4f-4a5b-8c6d-7e8f9a0b1c2d",
              "requested_at":"2026-11-29T12:00:00Z"}""";
+    private static final String GROUP = "tenant-001#2b9c7a1e-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
 
     private final List<ChatRequested> jobs = new ArrayList<>();
-    private final ChatJobListener listener = new ChatJobListener(recordingUseCase(), JsonMapper.builder().build());
+    private final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
+    private final Visibility visibility = seconds -> {
+        visibilityChanges.add(seconds);
+        return CompletableFuture.completedFuture(null);
+    };
+    private final VisibilityLeases leases = new VisibilityLeases(new WorkerProperties(5,
+            new WorkerProperties.Retry(3, Duration.ZERO, Duration.ZERO), new WorkerProperties.Visibility(45, 15),
+            new WorkerProperties.History(10, 1_000)));
+    private final DeadLetters deadLetters = mock(DeadLetters.class);
+
+    @AfterEach
+    void stopHeartbeats() {
+        leases.stop();
+    }
 
     @Test
-    void jobIsHandedToTheUseCase() {
-        listener.onChatRequested(JOB);
+    void jobIsHandedToTheUseCaseWhileItsVisibilityIsLeased() {
+        listener(answering(ReplyOutcome.COMPLETED)).onChatRequested(message(JOB), visibility);
 
         assertThat(jobs).singleElement().satisfies(job -> {
             assertThat(job.tenantId().value()).isEqualTo("tenant-001");
             assertThat(job.messageId().value()).isEqualTo("0192f0c6-8a2b-7c3d-9e4f-0123456789ab");
         });
+        assertThat(visibilityChanges).first().isEqualTo(45);
+        verify(deadLetters, never()).send(any(), anyString(), anyString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not json", "{}", "{\"message_id\":\"nope\",\"tenant_id\":\"t\"}"})
     void malformedJobIsAcknowledgedWithoutReachingTheUseCase(String body) {
-        listener.onChatRequested(body);
+        listener(answering(ReplyOutcome.COMPLETED)).onChatRequested(message(body), visibility);
 
         assertThat(jobs).isEmpty();
     }
@@ -47,15 +79,33 @@ class ChatJobListenerTests {
         GenerateReplyUseCase failing = job -> {
             throw ChatModelException.retryable("The model is busy right now.", null);
         };
-        ChatJobListener failingListener = new ChatJobListener(failing, JsonMapper.builder().build());
 
-        assertThatThrownBy(() -> failingListener.onChatRequested(JOB)).isInstanceOf(ChatModelException.class);
+        assertThatThrownBy(() -> listener(failing).onChatRequested(message(JOB), visibility))
+                .isInstanceOf(ChatModelException.class);
+        verify(deadLetters, never()).send(any(), anyString(), anyString());
     }
 
-    private GenerateReplyUseCase recordingUseCase() {
+    @ParameterizedTest
+    @EnumSource(value = ReplyOutcome.class, names = {"FAILED", "ALREADY_FAILED"})
+    void jobOfAFailedMessageIsCopiedToTheDeadLetterQueueWithItsGroup(ReplyOutcome outcome) {
+        listener(answering(outcome)).onChatRequested(message(JOB), visibility);
+
+        verify(deadLetters).send(any(ChatRequested.class), eq(JOB), eq(GROUP));
+    }
+
+    private ChatJobListener listener(GenerateReplyUseCase useCase) {
+        return new ChatJobListener(useCase, JsonMapper.builder().build(), leases, deadLetters);
+    }
+
+    private GenerateReplyUseCase answering(ReplyOutcome outcome) {
         return job -> {
             jobs.add(job);
-            return ReplyOutcome.COMPLETED;
+            return outcome;
         };
+    }
+
+    private static Message<String> message(String body) {
+        return MessageBuilder.withPayload(body)
+                .setHeader(SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_GROUP_ID_HEADER, GROUP).build();
     }
 }

@@ -8,13 +8,13 @@ import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
 import io.tenantchat.worker.config.ModelProperties;
+import io.tenantchat.worker.config.ModelPropertiesTestData;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
-import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 /** The real async Bedrock client (default Netty, h2c) against the Bedrock stand-in. */
 class BedrockChatModelIntegrationTests {
 
-    private static final ModelProperties MODEL = new ModelProperties(
-            "anthropic.claude-3-5-sonnet-20241022-v2:0", 256, 0.7f, Duration.ofSeconds(20), Duration.ofSeconds(10));
+    private static final ModelProperties MODEL =
+            ModelPropertiesTestData.bedrock("anthropic.claude-3-5-sonnet-20241022-v2:0");
     private static final Conversation CONVERSATION = new Conversation(
             "You are TenantChat, a helpful assistant.\ntenant: tenant-001",
             List.of(ChatTurn.user("Hi"), ChatTurn.assistant("Hello!"), ChatTurn.user("What is the capital of France?")));

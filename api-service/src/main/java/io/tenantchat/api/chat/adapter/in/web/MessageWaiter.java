@@ -1,0 +1,70 @@
+package io.tenantchat.api.chat.adapter.in.web;
+
+import io.tenantchat.api.chat.application.ChatLimits;
+import io.tenantchat.api.chat.domain.Exchange;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * Long polls without holding a servlet thread: the message is re-read on a shared scheduler until its status
+ * changes or the wait ends, then the request is answered with what it is then.
+ */
+final class MessageWaiter implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "long-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Duration pollInterval;
+    private final int maxWaitSeconds;
+
+    MessageWaiter(ChatLimits limits) {
+        this.pollInterval = limits.pollInterval();
+        this.maxWaitSeconds = (int) limits.maxWait().toSeconds();
+    }
+
+    int maxWaitSeconds() {
+        return maxWaitSeconds;
+    }
+
+    /** Answers with {@code read}'s exchange once its status differs from {@code first}'s, or after {@code wait}. */
+    DeferredResult<MessageResponse> await(Exchange first, Supplier<Exchange> read, Duration wait) {
+        DeferredResult<MessageResponse> result = new DeferredResult<>(wait.toMillis() + 5_000);
+        long deadline = System.nanoTime() + wait.toNanos();
+        AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
+        polling.set(scheduler.scheduleWithFixedDelay(() -> check(first, read, deadline, result, polling),
+                pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+        result.onCompletion(() -> polling.get().cancel(false));
+        return result;
+    }
+
+    private static void check(Exchange first, Supplier<Exchange> read, long deadline,
+            DeferredResult<MessageResponse> result, AtomicReference<ScheduledFuture<?>> polling) {
+        try {
+            Exchange now = read.get();
+            if (now.message().status() != first.message().status() || System.nanoTime() >= deadline) {
+                result.setResult(MessageResponse.of(now));
+            }
+        } catch (RuntimeException e) {
+            result.setErrorResult(e);
+        }
+        if (result.isSetOrExpired()) {
+            ScheduledFuture<?> future = polling.get();
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

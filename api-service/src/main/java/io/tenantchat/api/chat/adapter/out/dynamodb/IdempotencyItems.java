@@ -1,0 +1,82 @@
+package io.tenantchat.api.chat.adapter.out.dynamodb;
+
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
+import io.tenantchat.api.chat.domain.MessageRef;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The idempotency item {@code {tenant_id}#idem#{sha256(key)}}/{@code ref}: which message a key stands for until
+ * {@code expires_at} (epoch seconds, the table's TTL attribute). Expired items may linger (TTL deletes late, and
+ * dynoxide never): they are ignored on read and may be overwritten.
+ */
+final class IdempotencyItems {
+
+    private final String table;
+
+    IdempotencyItems(String table) {
+        this.table = table;
+    }
+
+    static Map<String, AttributeValue> key(TenantId tenantId, IdempotencyKey key) {
+        return Map.of("pk", s(tenantId.value() + "#idem#" + sha256(key.value())), "sk", s(MessageKeys.REF_SORT_KEY));
+    }
+
+    /** Puts the item unless a live one exists for the key. */
+    TransactWriteItem put(ChatMessage m, IdempotencyKey key, Instant expiresAt, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(m.tenantId(), key));
+        item.putAll(Map.of("tenant_id", s(m.tenantId().value()), "session_id", s(m.sessionId().value()),
+                "user_id", s(m.userId().value()), "message_id", s(m.messageId().value()),
+                "created_at", s(m.createdAt().toString()), "expires_at", n(expiresAt.getEpochSecond())));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk) OR expires_at <= :now")
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                .build()).build();
+    }
+
+    /** The message a live item names; empty for none, an expired one or another tenant's. */
+    static Optional<MessageRef> toRef(Map<String, AttributeValue> item, TenantId tenantId, Instant now) {
+        if (item == null || item.isEmpty() || !tenantId.value().equals(text(item, "tenant_id"))
+                || Long.parseLong(item.get("expires_at").n()) <= now.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MessageRef(tenantId, SessionId.of(text(item, "session_id")),
+                UserId.of(text(item, "user_id")), MessageId.of(text(item, "message_id"))));
+    }
+
+    static String sha256(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

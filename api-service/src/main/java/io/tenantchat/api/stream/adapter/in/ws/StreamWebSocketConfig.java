@@ -1,0 +1,35 @@
+package io.tenantchat.api.stream.adapter.in.ws;
+
+import io.tenantchat.api.config.StreamProperties;
+import io.tenantchat.api.stream.application.StreamRepliesUseCase;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers {@code /ws}. Origins are not restricted: a socket carries no cookie or ambient credential, it is
+ * authorised only by the ID token it presents.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class StreamWebSocketConfig implements WebSocketConfigurer {
+
+    private final SocketAuthenticator authenticator;
+    private final StreamSocketHandler handler;
+
+    StreamWebSocketConfig(SocketAuthenticator authenticator, StreamRepliesUseCase streams, JsonMapper json,
+            ScheduledExecutorService streamScheduler, StreamProperties stream) {
+        this.authenticator = authenticator;
+        this.handler = new StreamSocketHandler(authenticator, streams, json, streamScheduler, stream.authTimeout());
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(handler, "/ws")
+                .addInterceptors(new BearerProtocolHandshake(authenticator))
+                .setAllowedOriginPatterns("*");
+    }
+}

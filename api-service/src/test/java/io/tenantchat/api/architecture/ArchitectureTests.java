@@ -1,0 +1,59 @@
+package io.tenantchat.api.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.tenantchat.api.architecture.violations.LeakyStore;
+import io.tenantchat.api.architecture.violations.ScanningAdapter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The data layer as the second line of tenant isolation, checked over api-service's production classes. The
+ * plain tests prove each isolation rule rejects a deliberate violation, so the rules cannot pass vacuously.
+ */
+@AnalyzeClasses(packages = "io.tenantchat.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule storesTakeTheTenantFirst = ArchitectureRules.TENANT_FIRST_IN_STORES;
+
+    @ArchTest
+    static final ArchRule nothingScansATable = ArchitectureRules.NO_TABLE_WIDE_READS;
+
+    @ArchTest
+    static final ArchRule domainAndApplicationAreFrameworkFree = ArchitectureRules.DOMAIN_AND_APPLICATION_FREE_OF_FRAMEWORKS;
+
+    @ArchTest
+    static final ArchRule awsTypesStayInAdaptersAndConfig = ArchitectureRules.AWS_ONLY_IN_ADAPTERS_AND_CONFIG;
+
+    private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(LeakyStore.class,
+            ScanningAdapter.class);
+
+    @Test
+    void tenantRuleRejectsAStoreMethodWithoutTheTenantFirst() {
+        assertThat(ArchitectureRules.TENANT_FIRST_IN_STORES.evaluate(VIOLATIONS).getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("LeakyStore.findAll"));
+    }
+
+    @Test
+    void scanRuleRejectsACallToScan() {
+        assertThat(ArchitectureRules.NO_TABLE_WIDE_READS.evaluate(VIOLATIONS).getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("ScanningAdapter.count") && line.contains("scan"));
+    }
+
+    @Test
+    void tenantRuleCoversTheRealPorts() {
+        JavaClasses production = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("io.tenantchat.api");
+
+        assertThat(production.stream().filter(type -> ArchitectureRules.DATA_PORTS.test(type)))
+                .extracting(JavaClass::getSimpleName)
+                .contains("SessionRepository", "MessageStore", "UsageRollupReader");
+    }
+}

@@ -1,0 +1,53 @@
+package io.tenantchat.api.isolation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Everything an attack could have changed: the items of every table that a predicate selects (read with Scan,
+ * which only tests may use) and the number of jobs in the chat queue.
+ */
+record DataSnapshot(Map<String, List<String>> items, long queuedJobs) {
+
+    static DataSnapshot take(DynamoDbClient dynamoDb, SqsClient sqs, String queueUrl,
+            Predicate<Map<String, AttributeValue>> selected) {
+        Map<String, List<String>> items = new TreeMap<>();
+        for (String table : dynamoDb.listTablesPaginator().tableNames()) {
+            items.put(table, dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
+                    .filter(selected)
+                    .map(item -> new TreeMap<>(item).toString())
+                    .sorted()
+                    .toList());
+        }
+        return new DataSnapshot(items, queued(sqs, queueUrl));
+    }
+
+    private static long queued(SqsClient sqs, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return attributes.values().stream().mapToLong(Long::parseLong).sum();
+    }
+
+    /** Items that belong to a tenant: a {@code tenant_id} of that tenant, or a key that begins with it. */
+    static Predicate<Map<String, AttributeValue>> ofTenant(String tenantId) {
+        return item -> item.values().stream().anyMatch(v -> v.s() != null
+                && (v.s().equals(tenantId) || v.s().startsWith(tenantId + "#") || v.s().startsWith(tenantId + "-")));
+    }
+
+    /** Items of one user of a tenant. */
+    static Predicate<Map<String, AttributeValue>> ofUser(String tenantId, String userId) {
+        return ofTenant(tenantId).and(item -> item.values().stream().anyMatch(v -> v.s() != null && v.s().contains(userId)));
+    }
+
+    static Predicate<Map<String, AttributeValue>> everything() {
+        return item -> true;
+    }
+}

@@ -1,0 +1,44 @@
+package io.tenantchat.api.isolation;
+
+import static io.tenantchat.api.isolation.Scope.CALLER_COLLECTION;
+import static io.tenantchat.api.isolation.Scope.OWN_RESOURCE;
+import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN;
+import static io.tenantchat.api.isolation.Scope.TENANT_RESOURCE;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * THE TABLE: one case per operation of the OpenAPI document. A new endpoint makes
+ * {@link TenantIsolationIntegrationTests#everyDocumentedOperationHasAnIsolationCase} fail until a line is added here:
+ * its key as in the document, its {@link Scope}, and a body or query if it needs one. Path parameters are filled
+ * from {@link Ids} by name.
+ */
+final class OperationCases {
+
+    private OperationCases() {
+    }
+
+    static final List<OperationCase> ALL = List.of(
+            OperationCase.of("POST /api/sessions", CALLER_COLLECTION),
+            OperationCase.of("GET /api/sessions", CALLER_COLLECTION),
+            OperationCase.of("GET /api/sessions/{sessionId}", OWN_RESOURCE),
+            OperationCase.of("GET /api/sessions/{sessionId}/messages", OWN_RESOURCE),
+            OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
+            OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
+            OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
+            OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE));
+
+    static Map<String, OperationCase> byKey() {
+        return ALL.stream().collect(Collectors.toMap(OperationCase::key, Function.identity()));
+    }
+
+    /** The seed's chat body; the ids are put into {@code tenant_context} as given (the server must not trust them). */
+    static String chatBody(Ids ids) {
+        return """
+                {"message": "hello from the isolation suite", "tenant_context": {"tenant_id": "%s", "user_id": "%s", "session_id": "%s"}}
+                """.formatted(ids.tenantId(), ids.userId(), ids.sessionId());
+    }
+}

@@ -1,0 +1,87 @@
+package io.tenantchat.api.isolation;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.tenantchat.api.security.JwksServer;
+import io.tenantchat.api.security.TestTokens;
+import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.dynamodb.DynoxideServer;
+import io.tenantchat.localstack.provision.Provisioner;
+import io.tenantchat.localstack.provision.TableNames;
+import io.tenantchat.localstack.sqs.ElasticMqServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * api-service on a random port against dynoxide and ElasticMQ, verifying tokens against a JWKS endpoint the test
+ * controls, so tests can mint valid tokens for any tenant and every kind of bad one. Subclasses share one
+ * application context and one set of stand-ins.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RunningApi {
+
+    static final RSAKey SIGNING_KEY = TestTokens.newKey("isolation-key-1");
+    static final TestTokens TOKENS = new TestTokens(SIGNING_KEY);
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static StandIns standIns;
+
+    @LocalServerPort
+    int port;
+
+    record StandIns(DynoxideServer dynoxide, ElasticMqServer sqs, JwksServer jwks, DynamoDbClient dynamoDb,
+            SqsClient sqsClient, String chatQueueUrl) {
+    }
+
+    static synchronized StandIns standIns() {
+        if (standIns == null) {
+            DynoxideServer dynoxide = DynoxideServer.start(null);
+            ElasticMqServer sqs = ElasticMqServer.start();
+            DynamoDbClient dynamoDb = AwsClients.dynamoDb(dynoxide.endpoint());
+            SqsClient sqsClient = AwsClients.sqs(sqs.endpoint());
+            Provisioner.createTables(dynamoDb, TableNames.defaults());
+            String queueUrl = Provisioner.createQueues(sqsClient).chatRequests();
+            standIns = new StandIns(dynoxide, sqs, JwksServer.start(SIGNING_KEY), dynamoDb, sqsClient, queueUrl);
+        }
+        return standIns;
+    }
+
+    @DynamicPropertySource
+    static void standInProperties(DynamicPropertyRegistry registry) {
+        StandIns s = standIns();
+        registry.add("spring.cloud.aws.dynamodb.endpoint", () -> s.dynoxide().endpoint().toString());
+        registry.add("spring.cloud.aws.sqs.endpoint", () -> s.sqs().endpoint().toString());
+        registry.add("spring.cloud.aws.credentials.access-key", () -> AwsClients.ACCESS_KEY);
+        registry.add("spring.cloud.aws.credentials.secret-key", () -> AwsClients.SECRET_KEY);
+        registry.add("spring.cloud.aws.region.static", () -> AwsClients.REGION.id());
+        registry.add("tenantchat.auth.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("tenantchat.auth.jwk-set-uri", () -> s.jwks().uri());
+        registry.add("tenantchat.auth.client-ids", () -> TestTokens.CLIENT_ID);
+        registry.add("tenantchat.web.max-request-body", () -> "256KB");
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.tenantchat.api.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * For EVERY operation of the running service's OpenAPI document: each bad token, another tenant's valid token
+ * with this tenant's ids, another user of the same tenant on a private session, and guessed or malformed ids.
+ * Each is refused (or, for operations on the caller's own collection, sees and changes only the caller's data),
+ * the answer is problem JSON that leaks none of the victim's data, and nothing in DynamoDB or the job queue
+ * changed. The owner's own call must succeed first, so no attack passes because the request itself was wrong.
+ *
+ * <p>Extending: a new HTTP operation fails {@link #everyDocumentedOperationHasAnIsolationCase()} until it gets a
+ * line in {@link OperationCases}. WebSocket actions (not in the OpenAPI document) belong in a sibling suite that
+ * reuses {@link Attacks} for its tokens and {@link DataSnapshot} for "nothing changed".
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
+class TenantIsolationIntegrationTests extends RunningApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantIsolationIntegrationTests.class);
+
+    World world;
+
+    @BeforeAll
+    void seed() {
+        Actor alice = World.actor(TOKENS, World.TENANT_A, "alice");
+        Actor bob = World.actor(TOKENS, World.TENANT_B, "bob");
+        String aliceSecret = "alice-secret-" + UUID.randomUUID();
+        String bobSecret = "bob-secret-" + UUID.randomUUID();
+        Ids victim = conversation(alice, aliceSecret);
+        Ids attacker = conversation(bob, bobSecret);
+        conversation(World.actor(TOKENS, World.TENANT_A, "anna"), "anna's own words");
+        String sessionKey = victim.tenantId() + "-" + victim.userId() + "-" + victim.sessionId();
+        world = new World(alice, World.actor(TOKENS, World.TENANT_A, "alice-admin", "tenant-admin"),
+                World.actor(TOKENS, World.TENANT_A, "anna"), bob, World.actor(TOKENS, World.TENANT_B, "bob-admin",
+                        "tenant-admin"), victim,
+                Set.of(victim.tenantId(), victim.userId(), victim.sessionId(), victim.messageId(), aliceSecret, sessionKey),
+                attacker, Set.of(attacker.tenantId(), attacker.userId(), attacker.sessionId(), attacker.messageId(), bobSecret));
+    }
+
+    @Test
+    void everyDocumentedOperationHasAnIsolationCase() {
+        Set<String> documented = ApiDocument.fetch(this).operationKeys();
+
+        assertThat(new TreeSet<>(OperationCases.byKey().keySet()))
+                .as("operations in /v3/api-docs without a case in OperationCases (left) or cases for operations "
+                        + "no longer documented (right)")
+                .isEqualTo(new TreeSet<>(documented));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyOperationRefusesEveryAttack(CapturedOutput logs) {
+        List<String> tokensUsed = new ArrayList<>();
+        Stream<DynamicNode> operations = OperationCases.ALL.stream().map(op -> DynamicContainer.dynamicContainer(op.key(),
+                Stream.concat(Stream.of(Attacks.owner(op, world)), Attacks.on(op, world, TOKENS).stream())
+                        .peek(attempt -> tokensUsed.add(attempt.bearerOrNull()))
+                        .map(attempt -> DynamicTest.dynamicTest(attempt.name(), () -> check(op, attempt)))));
+        DynamicTest quietLogs = DynamicTest.dynamicTest("logs contain no token and no message text", () -> {
+            LOG.info("isolation suite: checking the captured log");
+            assertThat(logs.getAll()).contains("isolation suite: checking the captured log")
+                    .doesNotContain(world.victimSecrets().stream().filter(s -> s.startsWith("alice-secret-")).toList());
+            tokensUsed.stream().filter(t -> t != null && t.length() > 40).map(TenantIsolationIntegrationTests::signature)
+                    .forEach(signature -> assertThat(logs.getAll()).doesNotContain(signature));
+        });
+        return Stream.concat(operations, Stream.of(quietLogs));
+    }
+
+    /** The part of a token that never appears by chance: its signature, or for unsigned tokens the whole. */
+    private static String signature(String token) {
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        return signature.isEmpty() ? token : signature;
+    }
+
+    private void check(OperationCase op, Attempt attempt) {
+        StandIns s = standIns();
+        DataSnapshot before = DataSnapshot.take(s.dynamoDb(), s.sqsClient(), s.chatQueueUrl(), attempt.guarded());
+        HttpRequest request = op.request(this::uri, attempt.ids(), attempt.bearerOrNull());
+        HttpResponse<String> response = send(request);
+        DataSnapshot after = DataSnapshot.take(s.dynamoDb(), s.sqsClient(), s.chatQueueUrl(), attempt.guarded());
+
+        assertThat(response.statusCode()).as("%s %s -> %s", op.key(), attempt.name(), response.body())
+                .isIn(attempt.expected());
+        if (response.statusCode() >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        String sent = op.target(attempt.ids()) + " " + op.bodyFor(attempt.ids());
+        attempt.secrets().stream().filter(secret -> !sent.contains(secret))
+                .forEach(secret -> assertThat(response.body()).as("answer leaks %s", secret).doesNotContain(secret));
+        if (!attempt.name().equals("owner")) {
+            assertThat(after).as("data changed by %s", attempt.name()).isEqualTo(before);
+        }
+    }
+
+    /** A session and one message with {@code text}, created through the API as {@code actor}. */
+    private Ids conversation(Actor actor, String text) {
+        String session = JsonPath.read(send(post("/api/sessions", actor, null)).body(), "$.session_id");
+        Ids ids = new Ids(actor.tenantId(), actor.userId(), session, null);
+        String body = OperationCases.chatBody(ids).replace("hello from the isolation suite", text);
+        HttpResponse<String> accepted = send(post("/api/chat", actor, body));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return new Ids(actor.tenantId(), actor.userId(), session, JsonPath.read(accepted.body(), "$.message_id"));
+    }
+
+    private HttpRequest post(String path, Actor actor, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + actor.token())
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+}

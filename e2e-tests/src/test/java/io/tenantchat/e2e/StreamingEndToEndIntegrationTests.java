@@ -1,0 +1,162 @@
+package io.tenantchat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import io.tenantchat.localstack.launcher.LocalSystem;
+import io.tenantchat.localstack.provision.TestUser;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replies streamed over the WebSocket {@code /ws}, with Redis as the bus between the worker and the api instances
+ * (Debian's redis-server must be installed: apt-get install -y redis-server).
+ */
+class StreamingEndToEndIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    static LocalSystem system;
+    static ApiClient api;
+    static Conversations chats;
+    static TestUser alice;
+    static TestUser anna;
+    static TestUser bob;
+
+    @BeforeAll
+    static void startSystem() {
+        Path repoRoot = Path.of("").toAbsolutePath().getParent();
+        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-streaming")));
+        assertThat(system.redis()).as("redis-server is installed (apt-get install -y redis-server)").isPresent();
+        api = new ApiClient(system.apiBaseUrl());
+        chats = new Conversations(api);
+        alice = system.user("tenant-001", "alice@tenant-001.example");
+        anna = system.user("tenant-001", "anna@tenant-001.example");
+        bob = system.user("tenant-002", "bob@tenant-002.example");
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @AfterEach
+    void fastModel() {
+        system.bedrock().settings(Settings.defaults());
+    }
+
+    @Test
+    void replyStreamsAsDeltasThenCompletesOnce() {
+        String session = chats.startSession(alice);
+        try (SocketClient socket = SocketClient.connect(system.apiBaseUrl(), alice.idToken())) {
+            socket.subscribe(session, null);
+            socket.awaitFrame(frame -> SocketClient.type(frame).equals("subscribed"));
+
+            String messageId = chats.send(alice, session, "Stream this.");
+            JsonNode completed = socket.awaitFrame(frame -> SocketClient.type(frame).equals("completed"));
+
+            assertThat(completed.path("message_id").asString()).isEqualTo(messageId);
+            assertThat(completed.path("usage").path("output_tokens").asInt()).isPositive();
+            assertThat(socket.shownText(messageId)).isEqualTo(completed.path("content").asString());
+            assertThat(SocketClient.types(socket.framesOf(messageId))).containsOnlyOnce("completed").contains("delta");
+        }
+    }
+
+    @Test
+    void subscribingToAnotherTenantsOrUsersSessionIsRefusedAndSendsNothing() {
+        String session = chats.startSession(alice);
+        String messageId = chats.send(alice, session, "Secret plans.");
+        chats.awaitFinished(alice, messageId, PATIENCE);
+
+        for (TestUser intruder : List.of(bob, anna)) {
+            try (SocketClient socket = SocketClient.connect(system.apiBaseUrl(), intruder.idToken())) {
+                socket.subscribe(session, null);
+
+                JsonNode error = socket.awaitFrame(frame -> SocketClient.type(frame).equals("error"));
+                assertThat(error.path("code").asString()).isEqualTo("session_not_found");
+                assertThat(socket.frames()).extracting(SocketClient::type).doesNotContain("completed", "delta", "subscribed");
+                assertThat(socket.frames().toString()).doesNotContain("Secret plans");
+            }
+        }
+    }
+
+    @Test
+    void socketWithoutAValidTokenIsRefused() {
+        String forged = alice.idToken().substring(0, alice.idToken().length() - 4) + "AAAA";
+
+        assertThatThrownBy(() -> SocketClient.connectWithProtocol(system.apiBaseUrl(), forged))
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .hasStackTraceContaining("401");
+        try (SocketClient socket = SocketClient.connect(system.apiBaseUrl(), forged)) {
+            assertThat(socket.frames()).extracting(f -> f.path("code").asString()).contains("unauthorized");
+            await().atMost(PATIENCE).until(socket::isClosed);
+        }
+    }
+
+    @Test
+    void reconnectingWithACursorReplaysMissedRepliesAndResumesWithoutDuplicatedText() {
+        String session = chats.startSession(alice);
+        String earlier = chats.send(alice, session, "First question.");
+        chats.awaitFinished(alice, earlier, PATIENCE);
+        system.bedrock().settings(Settings.defaults().withTokensPerSecond(15));
+        String messageId = chats.send(alice, session, "Second question, answered slowly.");
+
+        SocketClient first = SocketClient.connect(system.apiBaseUrl(), alice.idToken());
+        first.subscribe(session, earlier);
+        first.awaitFrame(frame -> SocketClient.type(frame).equals("delta"));
+        String seenBeforeDrop = first.shownText(messageId);
+        first.close();
+
+        try (SocketClient second = SocketClient.connectWithProtocol(system.apiBaseUrl(), alice.idToken())) {
+            second.subscribe(session, earlier);
+            JsonNode completed = second.awaitFrame(frame -> SocketClient.type(frame).equals("completed"));
+
+            String content = completed.path("content").asString();
+            assertThat(content).startsWith(seenBeforeDrop);
+            assertThat(second.shownText(messageId)).isEqualTo(content);
+            assertThat(second.framesOf(earlier)).isEmpty();
+        }
+        try (SocketClient late = SocketClient.connect(system.apiBaseUrl(), alice.idToken())) {
+            late.subscribe(session, null);
+            late.awaitFrame(frame -> SocketClient.type(frame).equals("completed")
+                    && frame.path("message_id").asString().equals(messageId));
+            assertThat(SocketClient.types(late.frames())).containsSubsequence("completed", "completed");
+            assertThat(late.framesOf(messageId)).extracting(SocketClient::type).containsExactly("completed");
+        }
+    }
+
+    @Test
+    void clientOnOneApiInstanceReceivesTheDeltasOfAReplyRequestedThroughAnother() {
+        URI instanceB = system.startApiInstance();
+        Conversations viaB = new Conversations(new ApiClient(instanceB));
+        String session = viaB.startSession(alice);
+        system.bedrock().settings(Settings.defaults().withTokensPerSecond(40));
+
+        try (SocketClient onA = SocketClient.connectWithProtocol(system.apiBaseUrl(), alice.idToken())) {
+            onA.subscribe(session, null);
+            onA.awaitFrame(frame -> SocketClient.type(frame).equals("subscribed"));
+
+            String messageId = viaB.send(alice, session, "Sent through instance B.");
+            JsonNode completed = onA.awaitFrame(frame -> SocketClient.type(frame).equals("completed"));
+
+            assertThat(completed.path("message_id").asString()).isEqualTo(messageId);
+            List<JsonNode> deltas = onA.framesOf(messageId).stream()
+                    .filter(frame -> SocketClient.type(frame).equals("delta")).toList();
+            assertThat(deltas).hasSizeGreaterThan(5);
+            assertThat(deltas).extracting(d -> d.path("seq").asLong()).isSorted().doesNotHaveDuplicates();
+            assertThat(onA.shownText(messageId)).isEqualTo(completed.path("content").asString());
+        }
+    }
+}

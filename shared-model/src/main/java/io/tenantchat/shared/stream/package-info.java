@@ -1,0 +1,2 @@
+/** Reply stream events from the worker to the api instances (Redis pub/sub channel per tenant and session). */
+package io.tenantchat.shared.stream;

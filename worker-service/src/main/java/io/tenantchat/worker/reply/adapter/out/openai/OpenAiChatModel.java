@@ -1,0 +1,91 @@
+package io.tenantchat.worker.reply.adapter.out.openai;
+
+import io.tenantchat.worker.config.ConditionalOnModelProvider;
+import io.tenantchat.worker.config.ModelProperties;
+import io.tenantchat.worker.config.ModelProvider;
+import io.tenantchat.worker.reply.application.ChatModel;
+import io.tenantchat.worker.reply.application.ReplyListener;
+import io.tenantchat.worker.reply.domain.ChatModelException;
+import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.ModelReply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link ChatModel} on an OpenAI-compatible server ({@code POST {base-url}/v1/chat/completions} with
+ * {@code stream: true}): Ollama, llama.cpp {@code llama-server} or vLLM for a real local model. Usage comes from
+ * the final chunk ({@code stream_options.include_usage}); a server that leaves it out leaves usage unknown.
+ */
+@Component
+@ConditionalOnModelProvider(ModelProvider.OPENAI)
+class OpenAiChatModel implements ChatModel {
+
+    private final HttpClient http;
+    private final ModelProperties model;
+    private final URI completions;
+    private final String modelName;
+
+    OpenAiChatModel(HttpClient http, ModelProperties model) {
+        this.http = http;
+        this.model = model;
+        this.completions = OpenAiEndpoints.chatCompletions(model.openai().baseUrl());
+        this.modelName = OpenAiEndpoints.requireModel(model.openai().model());
+    }
+
+    @Override
+    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+        CompletionStream stream = new CompletionStream(listener);
+        long started = System.nanoTime();
+        await(http.sendAsync(request(conversation, maxTokens), handler(stream)));
+        return stream.toReply(modelName, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private HttpRequest request(Conversation conversation, int maxTokens) {
+        byte[] body = ChatCompletionRequests.body(modelName, conversation, maxTokens, model.temperature());
+        HttpRequest.Builder request = HttpRequest.newBuilder(completions)
+                .timeout(model.callTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String apiKey = model.openai().apiKey();
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return request.build();
+    }
+
+    /** A 200 streams its lines into {@code stream}; any other status fails with the error its body explains. */
+    private static BodyHandler<Void> handler(CompletionStream stream) {
+        return info -> info.statusCode() == 200
+                ? BodySubscribers.fromLineSubscriber(stream, ignored -> null, StandardCharsets.UTF_8, null)
+                : BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
+                    throw OpenAiErrors.forStatus(info.statusCode(), body);
+                });
+    }
+
+    private void await(CompletableFuture<HttpResponse<Void>> call) {
+        try {
+            call.get(model.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw OpenAiErrors.classify(e.getCause());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw ChatModelException.retryable(OpenAiErrors.TIMED_OUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw ChatModelException.retryable("The reply was interrupted.", e);
+        }
+    }
+}
