@@ -11,6 +11,7 @@ import io.tenantchat.worker.reply.domain.HistoryBudget;
 import java.time.Clock;
 import java.util.Random;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.tenantchat.worker.usage.application.UsageMeter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,8 +41,8 @@ class ReplyConfig {
 
     @Bean
     GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
-            ReplySettings settings, Clock clock) {
-        return new GenerateReplyService(store, chatModel, events, settings, clock, Sleeper.THREAD,
+            UsageMeter usage, ReplySettings settings, Clock clock) {
+        return new GenerateReplyService(store, chatModel, events, usage, settings, clock, Sleeper.THREAD,
                 new Random());
     }
 }

@@ -5,6 +5,7 @@ import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;
 import io.tenantchat.shared.stream.ReplyFailed;
 import io.tenantchat.shared.stream.ReplyUsage;
+import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ErrorCode;
@@ -13,8 +14,10 @@ import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.UserMessage;
+import io.tenantchat.worker.usage.application.UsageMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -33,16 +36,18 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final ConversationStore store;
     private final ChatModel chatModel;
     private final ReplyEvents events;
+    private final UsageMeter usage;
     private final ReplySettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
 
-    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
         this.store = store;
         this.chatModel = chatModel;
         this.events = events;
+        this.usage = usage;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -94,12 +99,27 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts());
         listener.begin();
         ModelReply reply;
+        Instant invokedAt = clock.instant();
         try {
             reply = chatModel.reply(conversation, settings.maxTokens(), listener);
         } catch (ChatModelException e) {
             return handleFailure(message, e);
         }
+        meter(message, reply, invokedAt);
         return complete(message, reply);
+    }
+
+    /**
+     * Publishes the call's usage before the reply is stored: if publishing fails the job stays unacknowledged,
+     * and a stored reply never lacks its usage event.
+     */
+    private void meter(UserMessage message, ModelReply reply, Instant invokedAt) {
+        MessageRef ref = message.ref();
+        String agentId = reply.modelId().startsWith("bedrock-agent:") || reply.modelId().startsWith("agentcore:")
+                ? reply.modelId().substring(reply.modelId().indexOf(':') + 1) : null;
+        usage.record(new UsageMeter.Call(ref.tenantId(), message.userId(), ref.sessionId(), ref.messageId(),
+                message.attempts(), reply.modelId(), agentId, reply.inputTokens(), reply.outputTokens(), reply.latency(),
+                invokedAt, InvocationStatus.COMPLETED));
     }
 
     private ReplyOutcome complete(UserMessage message, ModelReply reply) {

@@ -21,6 +21,12 @@ import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Clock;
+import io.tenantchat.shared.usage.InvocationStatus;
+import io.tenantchat.shared.usage.ModelInvoked;
+import io.tenantchat.worker.usage.application.UsageMeter;
+import io.tenantchat.worker.usage.application.UsageNotPublishedException;
+import io.tenantchat.worker.usage.domain.PriceTable;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +45,32 @@ class GenerateReplyServiceTests {
     private final RecordingReplyEvents events = new RecordingReplyEvents();
     private final List<Duration> pauses = new ArrayList<>();
     private final GenerateReplyService service = service(new ReplySettings(512, 3));
+
+    private final List<ModelInvoked> usage = new ArrayList<>();
+    private boolean usageDown;
+
+    @Test
+    void publishesOneUsageEventPerAnsweredMessageWithTheAttemptInItsId() {
+        UserMessage message = store.save(aUserMessage().build());
+
+        service(new ReplySettings(512, 3, RetryPolicy.none(), new HistoryBudget(40, 100_000))).generateReply(jobFor(message));
+
+        assertThat(usage).singleElement().satisfies(event -> {
+            assertThat(event.eventId()).isEqualTo(ModelInvoked.eventIdOf(message.ref().messageId(), 1));
+            assertThat(event.tenantId()).isEqualTo(message.ref().tenantId());
+            assertThat(event.status()).isEqualTo(InvocationStatus.COMPLETED);
+        });
+    }
+
+    @Test
+    void leavesTheReplyUnstoredAndTheJobUnacknowledgedWhenUsageCannotBePublished() {
+        UserMessage message = store.save(aUserMessage().build());
+        usageDown = true;
+
+        assertThatThrownBy(() -> service(new ReplySettings(512, 3, RetryPolicy.none(), new HistoryBudget(40, 100_000)))
+                .generateReply(jobFor(message))).isInstanceOf(UsageNotPublishedException.class);
+        assertThat(store.findUserMessage(message.ref()).orElseThrow().status()).isNotEqualTo(MessageStatus.COMPLETED);
+    }
 
     @Test
     void queuedMessageIsAnsweredAndCompleted() {
@@ -272,7 +304,14 @@ class GenerateReplyServiceTests {
     }
 
     private GenerateReplyService service(ReplySettings settings) {
-        return new GenerateReplyService(store, model, events, settings, Clock.systemUTC(), pauses::add, new Random(7));
+        UsageMeter meter = new UsageMeter(published -> {
+            if (usageDown) {
+                throw new UsageNotPublishedException("bus down", null);
+            }
+            usage.addAll(published);
+        }, new PriceTable(Map.of()));
+        return new GenerateReplyService(store, model, events, meter, settings, Clock.systemUTC(), pauses::add,
+                new Random(7));
     }
 
     private static UserMessage aUserMessageLike(UserMessage message, MessageStatus status) {

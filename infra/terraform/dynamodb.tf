@@ -1,0 +1,148 @@
+# The tables of docs/architecture.md, key for key (local-stack's Provisioner creates the same ones locally).
+# Every partition key begins with the tenant id. On-demand, point-in-time recovery, the customer managed key.
+
+resource "aws_dynamodb_table" "sessions" {
+  name                        = var.sessions_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "session_key"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "session_key"
+    type = "S"
+  }
+
+  attribute {
+    name = "tenant_user"
+    type = "S"
+  }
+
+  attribute {
+    name = "tenant_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "created_at"
+    type = "S"
+  }
+
+  # a user's sessions, newest first
+  global_secondary_index {
+    name            = "tenant_user-created_at-index"
+    hash_key        = "tenant_user"
+    range_key       = "created_at"
+    projection_type = "ALL"
+  }
+
+  # a tenant's sessions (tenant-admin)
+  global_secondary_index {
+    name            = "tenant_id-created_at-index"
+    hash_key        = "tenant_id"
+    range_key       = "created_at"
+    projection_type = "ALL"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}
+
+# user messages, assistant replies, message lookups and idempotency items (these expire by expires_at)
+resource "aws_dynamodb_table" "messages" {
+  name                        = var.messages_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  range_key                   = "sk"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  attribute {
+    name = "sk"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}
+
+# one raw row per counted model invocation
+resource "aws_dynamodb_table" "usage" {
+  name                        = var.usage_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "tenant_id"
+  range_key                   = "timestamp"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "tenant_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "timestamp"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}
+
+# sharded rollups and exactly-once event markers (ADR 003: markers are meant to expire by expires_at)
+resource "aws_dynamodb_table" "usage_rollups" {
+  name                        = var.usage_rollups_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  range_key                   = "sk"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+
+  attribute {
+    name = "sk"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}

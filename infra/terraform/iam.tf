@@ -1,0 +1,495 @@
+# One task role per service with exactly the calls its code makes, on exactly its resources. Every policy is an
+# aws_iam_policy_document, so infra-tests can check every statement: no "*" action, no service-wide wildcard on a
+# data service, no "*" resource for DynamoDB, SQS, EventBridge or Bedrock.
+
+locals {
+  table_arns = {
+    sessions      = aws_dynamodb_table.sessions.arn
+    messages      = aws_dynamodb_table.messages.arn
+    usage         = aws_dynamodb_table.usage.arn
+    usage_rollups = aws_dynamodb_table.usage_rollups.arn
+  }
+
+  # an inference profile id (us./eu./apac./global. ...) routes to its foundation model in several regions
+  bedrock_inference_profile = can(regex("^(us|eu|apac|global|us-gov|jp|au|ca)\\.", var.bedrock_model_id))
+  bedrock_foundation_model  = local.bedrock_inference_profile ? replace(var.bedrock_model_id, "/^[a-z-]+\\./", "") : var.bedrock_model_id
+  bedrock_model_arns = length(var.bedrock_model_arns) > 0 ? var.bedrock_model_arns : (
+    startswith(var.bedrock_model_id, "arn:") ? [var.bedrock_model_id] : (
+      local.bedrock_inference_profile ? [
+        "arn:${local.partition}:bedrock:${var.aws_region}:${local.account_id}:inference-profile/${var.bedrock_model_id}",
+        "arn:${local.partition}:bedrock:*::foundation-model/${local.bedrock_foundation_model}",
+      ] : ["arn:${local.partition}:bedrock:${var.aws_region}::foundation-model/${var.bedrock_model_id}"]
+    )
+  )
+
+  bedrock_agent_configured     = var.bedrock_agent_id != "" && var.bedrock_agent_alias_id != ""
+  agentcore_runtime_configured = var.agentcore_runtime_arn != ""
+  openai_api_key_configured    = var.openai_api_key_secret_arn != ""
+
+  # the customer managed key, only as DynamoDB and SQS use it on the caller's behalf
+  kms_via_services = ["dynamodb.${var.aws_region}.amazonaws.com", "sqs.${var.aws_region}.amazonaws.com"]
+}
+
+data "aws_iam_policy_document" "ecs_tasks_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Execution role: ECS pulls images, writes logs and reads the optional OpenAI key secret
+# ---------------------------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "execution" {
+  name               = "${var.name_prefix}-ecs-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+resource "aws_iam_role_policy_attachment" "execution" {
+  role       = aws_iam_role.execution.name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+resource "aws_iam_role_policy" "execution_secrets" {
+  count  = local.openai_api_key_configured ? 1 : 0
+  name   = "openai-api-key"
+  role   = aws_iam_role.execution.id
+  policy = data.aws_iam_policy_document.execution_secrets.json
+}
+
+data "aws_iam_policy_document" "execution_secrets" {
+  statement {
+    sid       = "OpenAiApiKey"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.openai_api_key_secret_arn]
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# api-service: sessions and messages (read-write), rollups (read), sends chat jobs
+# ---------------------------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "api_task" {
+  name               = "${var.name_prefix}-api-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+resource "aws_iam_role_policy" "api_task" {
+  name   = "api-service"
+  role   = aws_iam_role.api_task.id
+  policy = data.aws_iam_policy_document.api_task.json
+}
+
+data "aws_iam_policy_document" "api_task" {
+  statement {
+    sid = "SessionsReadWrite"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:Query",
+    ]
+    resources = [aws_dynamodb_table.sessions.arn, "${aws_dynamodb_table.sessions.arn}/index/*"]
+  }
+
+  # TransactWriteItems needs the per-item actions; the table alone is the resource
+  statement {
+    sid = "MessagesReadWrite"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:Query",
+    ]
+    resources = [aws_dynamodb_table.messages.arn]
+  }
+
+  statement {
+    sid       = "UsageRollupsRead"
+    actions   = ["dynamodb:Query", "dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.usage_rollups.arn]
+  }
+
+  statement {
+    sid       = "ChatRequestsSend"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.chat_requests.arn]
+  }
+
+  statement {
+    sid       = "TenantScopedCredentials"
+    actions   = ["sts:AssumeRole", "sts:TagSession"]
+    resources = [aws_iam_role.tenant_scoped.arn]
+  }
+
+  statement {
+    sid       = "DataKeyThroughDynamoDbAndSqs"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = local.kms_via_services
+    }
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# worker-service: messages and sessions, consumes chat jobs, calls the model, publishes ModelInvoked
+# ---------------------------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "worker_task" {
+  name               = "${var.name_prefix}-worker-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+resource "aws_iam_role_policy" "worker_task" {
+  name   = "worker-service"
+  role   = aws_iam_role.worker_task.id
+  policy = data.aws_iam_policy_document.worker_task.json
+}
+
+data "aws_iam_policy_document" "worker_task" {
+  statement {
+    sid = "MessagesReadWrite"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:Query",
+    ]
+    resources = [aws_dynamodb_table.messages.arn]
+  }
+
+  statement {
+    sid       = "SessionsCounters"
+    actions   = ["dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
+    resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  statement {
+    sid = "ChatRequestsConsume"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueUrl",
+      "sqs:GetQueueAttributes",
+    ]
+    resources = [aws_sqs_queue.chat_requests.arn]
+  }
+
+  statement {
+    sid       = "ChatRequestsDeadLetter"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.chat_requests_dlq.arn]
+  }
+
+  statement {
+    sid       = "ConfiguredModel"
+    actions   = ["bedrock:InvokeModelWithResponseStream", "bedrock:InvokeModel"]
+    resources = local.bedrock_model_arns
+  }
+
+  statement {
+    sid       = "UsageEventsPublish"
+    actions   = ["events:PutEvents"]
+    resources = [aws_cloudwatch_event_bus.usage.arn]
+  }
+
+  statement {
+    sid       = "DataKeyThroughDynamoDbAndSqs"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = local.kms_via_services
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "worker_bedrock_agent" {
+  count  = local.bedrock_agent_configured ? 1 : 0
+  name   = "bedrock-agent"
+  role   = aws_iam_role.worker_task.id
+  policy = data.aws_iam_policy_document.worker_bedrock_agent.json
+}
+
+data "aws_iam_policy_document" "worker_bedrock_agent" {
+  statement {
+    sid       = "ConfiguredAgentAlias"
+    actions   = ["bedrock:InvokeAgent"]
+    resources = ["arn:${local.partition}:bedrock:${var.aws_region}:${local.account_id}:agent-alias/${var.bedrock_agent_id}/${var.bedrock_agent_alias_id}"]
+  }
+}
+
+resource "aws_iam_role_policy" "worker_agentcore_runtime" {
+  count  = local.agentcore_runtime_configured ? 1 : 0
+  name   = "agentcore-runtime"
+  role   = aws_iam_role.worker_task.id
+  policy = data.aws_iam_policy_document.worker_agentcore_runtime.json
+}
+
+data "aws_iam_policy_document" "worker_agentcore_runtime" {
+  statement {
+    sid       = "ConfiguredAgentRuntime"
+    actions   = ["bedrock-agentcore:InvokeAgentRuntime"]
+    resources = [var.agentcore_runtime_arn, "${var.agentcore_runtime_arn}/runtime-endpoint/${var.agentcore_qualifier}"]
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# usage-aggregator: consumes usage events, writes raw rows, markers and rollups
+# ---------------------------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "aggregator_task" {
+  name               = "${var.name_prefix}-aggregator-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+resource "aws_iam_role_policy" "aggregator_task" {
+  name   = "usage-aggregator"
+  role   = aws_iam_role.aggregator_task.id
+  policy = data.aws_iam_policy_document.aggregator_task.json
+}
+
+data "aws_iam_policy_document" "aggregator_task" {
+  statement {
+    sid       = "UsageRowsWrite"
+    actions   = ["dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.usage.arn]
+  }
+
+  statement {
+    sid       = "RollupsAndMarkersWrite"
+    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.usage_rollups.arn]
+  }
+
+  statement {
+    sid = "UsageEventsConsume"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueUrl",
+      "sqs:GetQueueAttributes",
+    ]
+    resources = [aws_sqs_queue.usage_events.arn]
+  }
+
+  statement {
+    sid       = "DataKeyThroughDynamoDbAndSqs"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = local.kms_via_services
+    }
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Tenant-scoped role (scoped credentials, docs/security.md): assumed per tenant with the session tag TenantId, it
+# reaches only items whose partition key belongs to that tenant, whatever key the calling code builds. Narrower than
+# the published docs/security/tenant-scoped-dynamodb-policy.json: one key pattern per table and index, and only the
+# calls the services make (infra-tests checks it stays within the published policy).
+# ---------------------------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "tenant_scoped" {
+  name                 = "${var.name_prefix}-tenant-scoped"
+  assume_role_policy   = data.aws_iam_policy_document.tenant_scoped_trust.json
+  max_session_duration = 3600
+}
+
+resource "aws_iam_role_policy" "tenant_scoped" {
+  name   = "tenant-items-only"
+  role   = aws_iam_role.tenant_scoped.id
+  policy = data.aws_iam_policy_document.tenant_scoped.json
+}
+
+data "aws_iam_policy_document" "tenant_scoped_trust" {
+  statement {
+    sid     = "ServiceTasksWithTenantTag"
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+
+    principals {
+      type        = "AWS"
+      identifiers = [aws_iam_role.api_task.arn]
+    }
+
+    # the TenantId tag must be set, and it is the only tag that may be passed on to chained sessions
+    condition {
+      test     = "StringLike"
+      variable = "aws:RequestTag/TenantId"
+      values   = ["?*"]
+    }
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "aws:TagKeys"
+      values   = ["TenantId"]
+    }
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "sts:TransitiveTagKeys"
+      values   = ["TenantId"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "tenant_scoped" {
+  # messages ({tenant}#{session}, {tenant}#message#{id}) and rollups ({tenant}#{granularity}#{shard}, markers)
+  statement {
+    sid = "TenantMessagesAndRollups"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:Query",
+    ]
+    resources = [aws_dynamodb_table.messages.arn, aws_dynamodb_table.usage_rollups.arn]
+
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}#*"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  # session_key is {tenant}-{user}-{session}
+  statement {
+    sid = "TenantSessions"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+    ]
+    resources = [aws_dynamodb_table.sessions.arn]
+
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}-*"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  # tenant_user is {tenant}#{user}
+  statement {
+    sid       = "TenantSessionsOfAUser"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/tenant_user-created_at-index"]
+
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}#*"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "TenantSessionsOfTheTenant"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.sessions.arn}/index/tenant_id-created_at-index"]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid       = "TenantUsageRows"
+    actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.usage.arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid    = "NoTableWideReads"
+    effect = "Deny"
+    actions = [
+      "dynamodb:Scan",
+      "dynamodb:PartiQLSelect",
+      "dynamodb:PartiQLInsert",
+      "dynamodb:PartiQLUpdate",
+      "dynamodb:PartiQLDelete",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "DataKeyThroughDynamoDb"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["dynamodb.${var.aws_region}.amazonaws.com"]
+    }
+  }
+}
