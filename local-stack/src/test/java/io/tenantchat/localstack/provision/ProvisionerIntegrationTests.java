@@ -48,21 +48,22 @@ class ProvisionerIntegrationTests {
         Provisioner.createTables(dynamoDb, TableNames.defaults());
 
         assertThat(dynamoDb.listTables().tableNames())
-                .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage");
+                .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups");
     }
 
     @Test
-    void createsTheSessionsTableWithItsUserIndex() {
+    void createsTheSessionsTableWithItsUserAndTenantIndexes() {
         Provisioner.createTables(dynamoDb, TableNames.defaults());
 
         TableDescription sessions = describe("tenant-sessions");
-        GlobalSecondaryIndexDescription index = sessions.globalSecondaryIndexes().get(0);
         assertThat(sessions.keySchema()).containsExactly(key("session_key", KeyType.HASH));
         assertThat(sessions.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-        assertThat(sessions.globalSecondaryIndexes()).hasSize(1);
-        assertThat(index.indexName()).isEqualTo("tenant_user-created_at-index");
-        assertThat(index.keySchema()).containsExactly(key("tenant_user", KeyType.HASH), key("created_at", KeyType.RANGE));
-        assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        assertThat(sessions.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
+                .containsExactlyInAnyOrder("tenant_user-created_at-index", "tenant_id-created_at-index");
+        assertThat(sessions.globalSecondaryIndexes()).allSatisfy(index -> {
+            assertThat(index.keySchema().get(1)).isEqualTo(key("created_at", KeyType.RANGE));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        });
     }
 
     @Test
@@ -73,6 +74,8 @@ class ProvisionerIntegrationTests {
                 .containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
         assertThat(describe("tenant-usage").keySchema())
                 .containsExactly(key("tenant_id", KeyType.HASH), key("timestamp", KeyType.RANGE));
+        assertThat(describe("tenant-usage-rollups").keySchema())
+                .containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
     }
 
     @Test
