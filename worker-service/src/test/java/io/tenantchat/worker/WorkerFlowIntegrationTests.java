@@ -21,6 +21,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import io.tenantchat.localstack.eventbridge.EventBridgeStandIn;
+import io.tenantchat.shared.usage.ModelInvoked;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,7 @@ class WorkerFlowIntegrationTests {
                 .startsWith("[bedrock stand-in] (tenant tenant-001)")
                 .contains("You said: What is the capital of France?");
         assertThat(items.sessionMessageCount()).isEqualTo(2);
+        assertThat(usageEventIds()).contains(ModelInvoked.eventIdOf(id, 1));
     }
 
     @Test
@@ -203,6 +207,12 @@ class WorkerFlowIntegrationTests {
         return attributes.values().stream().allMatch("0"::equals);
     }
 
+    private List<String> usageEventIds() {
+        String usageEvents = sqs.getQueueUrl(r -> r.queueName(Provisioner.USAGE_EVENTS)).queueUrl();
+        return sqs.receiveMessage(r -> r.queueUrl(usageEvents).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                .stream().map(m -> jsonMapper.readTree(m.body()).path("detail").path("event_id").asString()).toList();
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class StandIns {
 
@@ -229,13 +239,25 @@ class WorkerFlowIntegrationTests {
             return BedrockStandIn.start(BedrockStandIn.Settings.defaults());
         }
 
+        /** Usage events go to the bus first: a reply is stored only once its usage is published. */
+        @Bean(destroyMethod = "close")
+        EventBridgeStandIn eventBridgeStandIn(ElasticMqServer elasticMq) {
+            EventBridgeStandIn eventBridge = EventBridgeStandIn.start(elasticMq.endpoint());
+            try (SqsClient client = AwsClients.sqs(elasticMq.endpoint())) {
+                String usageEvents = client.getQueueUrl(r -> r.queueName(Provisioner.USAGE_EVENTS)).queueUrl();
+                eventBridge.addRule("tenantchat-usage", ModelInvoked.SOURCE, ModelInvoked.DETAIL_TYPE, usageEvents);
+            }
+            return eventBridge;
+        }
+
         @Bean
         DynamicPropertyRegistrar standInEndpoints(DynoxideServer dynoxide, ElasticMqServer elasticMq,
-                BedrockStandIn bedrock) {
+                BedrockStandIn bedrock, EventBridgeStandIn eventBridge) {
             return registry -> {
                 registry.add("spring.cloud.aws.dynamodb.endpoint", () -> dynoxide.endpoint().toString());
                 registry.add("spring.cloud.aws.sqs.endpoint", () -> elasticMq.endpoint().toString());
                 registry.add("tenantchat.aws.bedrock-runtime-endpoint", () -> bedrock.endpoint().toString());
+                registry.add("tenantchat.aws.eventbridge-endpoint", () -> eventBridge.endpoint().toString());
             };
         }
     }

@@ -42,7 +42,8 @@ final class Attacks {
         return new Attempt("owner", owner.token(), world.victim(), SUCCESS, item -> false, world.attackerSecrets());
     }
 
-    private static List<Attempt> badTokens(World world, TestTokens tokens) {
+    /** Every kind of bad token, each named; refused wherever a token is accepted. */
+    static List<Attempt> badTokens(World world, TestTokens tokens) {
         Actor alice = world.alice();
         Actor bob = world.bob();
         Map<String, String> unauthorized = new LinkedHashMap<>();

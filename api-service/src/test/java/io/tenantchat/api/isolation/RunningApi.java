@@ -1,5 +1,8 @@
 package io.tenantchat.api.isolation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.tenantchat.api.security.JwksServer;
 import io.tenantchat.api.security.TestTokens;
@@ -68,6 +71,7 @@ abstract class RunningApi {
         registry.add("tenantchat.auth.jwk-set-uri", () -> s.jwks().uri());
         registry.add("tenantchat.auth.client-ids", () -> TestTokens.CLIENT_ID);
         registry.add("tenantchat.web.max-request-body", () -> "256KB");
+        registry.add("tenantchat.stream.auth-timeout", () -> "2s");
     }
 
     URI uri(String pathAndQuery) {
@@ -83,5 +87,22 @@ abstract class RunningApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A session and one message with {@code text}, created through the API as {@code actor}. */
+    Ids conversation(Actor actor, String text) {
+        String session = JsonPath.read(send(post("/api/sessions", actor, null)).body(), "$.session_id");
+        Ids ids = new Ids(actor.tenantId(), actor.userId(), session, null);
+        String body = OperationCases.chatBody(ids).replace("hello from the isolation suite", text);
+        HttpResponse<String> accepted = send(post("/api/chat", actor, body));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return new Ids(actor.tenantId(), actor.userId(), session, JsonPath.read(accepted.body(), "$.message_id"));
+    }
+
+    HttpRequest post(String path, Actor actor, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + actor.token())
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 }

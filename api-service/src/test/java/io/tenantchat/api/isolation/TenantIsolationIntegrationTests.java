@@ -2,7 +2,6 @@ package io.tenantchat.api.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * changed. The owner's own call must succeed first, so no attack passes because the request itself was wrong.
  *
  * <p>Extending: a new HTTP operation fails {@link #everyDocumentedOperationHasAnIsolationCase()} until it gets a
- * line in {@link OperationCases}. WebSocket actions (not in the OpenAPI document) belong in a sibling suite that
- * reuses {@link Attacks} for its tokens and {@link DataSnapshot} for "nothing changed".
+ * line in {@link OperationCases}. WebSocket actions (not in the OpenAPI document) are attacked by
+ * {@link WebSocketIsolationIntegrationTests}, which reuses {@link Attacks} and {@link DataSnapshot}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
@@ -112,22 +111,5 @@ class TenantIsolationIntegrationTests extends RunningApi {
         if (!attempt.name().equals("owner")) {
             assertThat(after).as("data changed by %s", attempt.name()).isEqualTo(before);
         }
-    }
-
-    /** A session and one message with {@code text}, created through the API as {@code actor}. */
-    private Ids conversation(Actor actor, String text) {
-        String session = JsonPath.read(send(post("/api/sessions", actor, null)).body(), "$.session_id");
-        Ids ids = new Ids(actor.tenantId(), actor.userId(), session, null);
-        String body = OperationCases.chatBody(ids).replace("hello from the isolation suite", text);
-        HttpResponse<String> accepted = send(post("/api/chat", actor, body));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        return new Ids(actor.tenantId(), actor.userId(), session, JsonPath.read(accepted.body(), "$.message_id"));
-    }
-
-    private HttpRequest post(String path, Actor actor, String json) {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + actor.token())
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
     }
 }
