@@ -16,7 +16,9 @@ final class BedrockWire {
 
     record Output(Message message) {}
 
-    record Usage(int inputTokens, int outputTokens, int totalTokens) {}
+    /** The stand-in caches no prompts: its cache counts are always 0, reported as Bedrock does for cache-capable models. */
+    record Usage(int inputTokens, int outputTokens, int totalTokens, int cacheReadInputTokens,
+            int cacheWriteInputTokens) {}
 
     record Metrics(long latencyMs) {}
 
@@ -42,7 +44,7 @@ final class BedrockWire {
     }
 
     static Usage usage(StandInReply reply) {
-        return new Usage(reply.inputTokens(), reply.outputTokens(), reply.inputTokens() + reply.outputTokens());
+        return new Usage(reply.inputTokens(), reply.outputTokens(), reply.inputTokens() + reply.outputTokens(), 0, 0);
     }
 
     static byte[] bytes(Object value) {

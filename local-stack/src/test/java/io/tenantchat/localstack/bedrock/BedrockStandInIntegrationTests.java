@@ -110,6 +110,8 @@ class BedrockStandInIntegrationTests {
         assertThat(usage.inputTokens()).isEqualTo(SYSTEM_AND_QUESTION_WORDS);
         assertThat(usage.outputTokens()).isEqualTo(stream.deltas.size()).isEqualTo(stream.text().split(" ").length);
         assertThat(usage.totalTokens()).isEqualTo(usage.inputTokens() + usage.outputTokens());
+        assertThat(usage.cacheReadInputTokens()).isZero();
+        assertThat(usage.cacheWriteInputTokens()).isZero();
         assertThat(stream.metadata.get().metrics().latencyMs()).isNotNegative();
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param agentcoreRuntimeArn AgentCore Runtime ARN; selects the AgentCore provider, before all others
  * @param agentcoreQualifier endpoint of that runtime
  * @param openai the OpenAI-compatible server (Ollama, llama.cpp {@code llama-server}, vLLM)
+ * @param tenantModels Bedrock model id by tenant id, used instead of {@code modelId} for that tenant's
+ *     conversations (Bedrock Converse only; a stopgap until tenant plans exist)
  */
 @ConfigurationProperties("tenantchat.model")
 @Validated
@@ -41,7 +44,12 @@ public record ModelProperties(
         @DefaultValue("false") boolean agentEnableTrace,
         @Nullable String agentcoreRuntimeArn,
         @DefaultValue("DEFAULT") @NotBlank String agentcoreQualifier,
-        @DefaultValue @Valid OpenAi openai) {
+        @DefaultValue @Valid OpenAi openai,
+        @DefaultValue Map<String, String> tenantModels) {
+
+    public ModelProperties {
+        tenantModels = Map.copyOf(tenantModels);
+    }
 
     /** The provider these settings select. */
     public ModelProvider provider() {

@@ -98,6 +98,20 @@ class ModelProviderConfigTests {
     }
 
     @Test
+    void bindsPerTenantBedrockModels() {
+        runner.withPropertyValues("tenantchat.model.tenant-models.tenant-001=us.anthropic.claude-sonnet-4-20250514-v1:0")
+                .run(context -> assertThat(context.getBean(ModelProperties.class).tenantModels())
+                        .containsExactly(java.util.Map.entry("tenant-001", "us.anthropic.claude-sonnet-4-20250514-v1:0")));
+    }
+
+    @Test
+    void refusesToStartWithAMalformedTenantModelOverride() {
+        runner.withPropertyValues("tenantchat.model.tenant-models.tenant-001=claude-sonnet-4").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("tenantchat.model.tenant-models.tenant-001"));
+    }
+
+    @Test
     void refusesToStartWithAnOpenAiBaseUrlButNoModel() {
         runner.withPropertyValues("tenantchat.model.openai.base-url=http://localhost:11434").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("OPENAI_MODEL"));

@@ -118,8 +118,9 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         String agentId = reply.modelId().startsWith("bedrock-agent:") || reply.modelId().startsWith("agentcore:")
                 ? reply.modelId().substring(reply.modelId().indexOf(':') + 1) : null;
         usage.record(new UsageMeter.Call(ref.tenantId(), message.userId(), ref.sessionId(), ref.messageId(),
-                message.attempts(), reply.modelId(), agentId, reply.inputTokens(), reply.outputTokens(), reply.latency(),
-                invokedAt, InvocationStatus.COMPLETED));
+                message.attempts(), reply.modelId(), agentId, reply.inputTokens(), reply.outputTokens(),
+                reply.cacheReadInputTokens(), reply.cacheWriteInputTokens(), reply.latency(), invokedAt,
+                InvocationStatus.COMPLETED));
     }
 
     private ReplyOutcome complete(UserMessage message, ModelReply reply) {

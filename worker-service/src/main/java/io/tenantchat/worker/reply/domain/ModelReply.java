@@ -2,21 +2,30 @@ package io.tenantchat.worker.reply.domain;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A complete reply from the model with its usage: never partial text. A token count is {@code null} when the
- * provider did not report it (unknown, which is not the same as zero).
+ * provider did not report it (unknown, which is not the same as zero). Cache counts are the prompt tokens read
+ * from and written to the provider's prompt cache.
  */
 public record ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
-        Duration latency) {
+        @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency) {
 
     public ModelReply {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(latency, "latency");
-        if ((inputTokens != null && inputTokens < 0) || (outputTokens != null && outputTokens < 0)) {
+        if (Stream.of(inputTokens, outputTokens, cacheReadInputTokens, cacheWriteInputTokens)
+                .anyMatch(count -> count != null && count < 0)) {
             throw new IllegalArgumentException("token counts are never negative");
         }
+    }
+
+    /** A reply from a provider that reports no prompt cache usage. */
+    public ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
+            Duration latency) {
+        this(text, modelId, inputTokens, outputTokens, null, null, latency);
     }
 }

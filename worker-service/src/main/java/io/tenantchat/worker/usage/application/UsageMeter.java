@@ -22,23 +22,31 @@ public final class UsageMeter {
         this.prices = prices;
     }
 
-    /** One call: who, which attempt, which model, how many tokens (null = unknown), how long, how it ended. */
+    /**
+     * One call: who, which attempt, which model, how many tokens (null = unknown; cache counts are prompt tokens
+     * read from or written to the prompt cache), how long, how it ended.
+     */
     public record Call(TenantId tenantId, UserId userId, SessionId sessionId, MessageId messageId, int attempt,
             String modelId, @Nullable String agentId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
-            Duration latency, Instant invokedAt, InvocationStatus status) {
+            @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency,
+            Instant invokedAt, InvocationStatus status) {
     }
 
     public ModelInvoked eventOf(Call call) {
-        Long input = call.inputTokens() == null ? null : call.inputTokens().longValue();
-        Long output = call.outputTokens() == null ? null : call.outputTokens().longValue();
+        Long input = asLong(call.inputTokens());
+        Long output = asLong(call.outputTokens());
         return new ModelInvoked(ModelInvoked.eventIdOf(call.messageId(), call.attempt()), call.tenantId(), call.userId(),
-                call.sessionId(), call.messageId(), call.attempt(), call.modelId(), call.agentId(), input, output, null,
-                null, call.latency().toMillis(), call.invokedAt(), call.status(),
-                prices.cost(call.modelId(), input, output).orElse(null));
+                call.sessionId(), call.messageId(), call.attempt(), call.modelId(), call.agentId(), input, output,
+                asLong(call.cacheReadInputTokens()), asLong(call.cacheWriteInputTokens()), call.latency().toMillis(),
+                call.invokedAt(), call.status(), prices.cost(call.modelId(), input, output).orElse(null));
     }
 
     /** Publishes the call's event; throws {@link UsageNotPublishedException} if it could not be. */
     public void record(Call call) {
         publisher.publish(java.util.List.of(eventOf(call)));
+    }
+
+    private static @Nullable Long asLong(@Nullable Integer count) {
+        return count == null ? null : count.longValue();
     }
 }

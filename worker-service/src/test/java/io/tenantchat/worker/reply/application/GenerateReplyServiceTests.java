@@ -63,6 +63,17 @@ class GenerateReplyServiceTests {
     }
 
     @Test
+    void usageEventCarriesTheModelsTokenCountsIncludingCacheTokens() {
+        UserMessage message = store.save(aUserMessage().build());
+
+        service(new ReplySettings(512, 3, RetryPolicy.none(), new HistoryBudget(40, 100_000))).generateReply(jobFor(message));
+
+        assertThat(usage).singleElement().extracting(ModelInvoked::inputTokens, ModelInvoked::outputTokens,
+                ModelInvoked::cacheReadInputTokens, ModelInvoked::cacheWriteInputTokens)
+                .containsExactly(12L, 3L, 40L, 8L);
+    }
+
+    @Test
     void leavesTheReplyUnstoredAndTheJobUnacknowledgedWhenUsageCannotBePublished() {
         UserMessage message = store.save(aUserMessage().build());
         usageDown = true;

@@ -42,6 +42,6 @@ final class ScriptedChatModel implements ChatModel {
             throw failure;
         }
         listener.delta("is.");
-        return new ModelReply("Paris.", MODEL_ID, 12, 3, Duration.ofMillis(250));
+        return new ModelReply("Paris.", MODEL_ID, 12, 3, 40, 8, Duration.ofMillis(250));
     }
 }

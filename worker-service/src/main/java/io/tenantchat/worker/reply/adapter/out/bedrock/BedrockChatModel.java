@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * {@link ChatModel} on Bedrock ConverseStream, the default provider: collects the streamed text and returns it only
- * when complete. The tenant context travels in the {@code system} field, and {@code maxTokens} is always sent.
+ * when complete. The tenant context travels in the {@code system} field, and {@code maxTokens} is always sent. The
+ * model is the deployment's unless the tenant has its own in {@code tenantchat.model.tenant-models}.
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.BEDROCK)
@@ -34,24 +35,26 @@ class BedrockChatModel implements ChatModel {
 
     private final BedrockRuntimeAsyncClient bedrock;
     private final ModelProperties model;
+    private final TenantModels tenantModels;
 
     BedrockChatModel(BedrockRuntimeAsyncClient bedrock, ModelProperties model) {
         this.bedrock = bedrock;
         this.model = model;
-        BedrockModelIds.requireValid(model.modelId());
+        this.tenantModels = new TenantModels(model.modelId(), model.tenantModels());
     }
 
     @Override
     public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+        String modelId = tenantModels.modelFor(conversation);
         ReplyCollector collector = new ReplyCollector(listener);
         long started = System.nanoTime();
-        await(bedrock.converseStream(request(conversation, maxTokens), collector.handler()));
-        return collector.toReply(model.modelId(), Duration.ofNanos(System.nanoTime() - started));
+        await(bedrock.converseStream(request(modelId, conversation, maxTokens), collector.handler()));
+        return collector.toReply(modelId, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private ConverseStreamRequest request(Conversation conversation, int maxTokens) {
+    private ConverseStreamRequest request(String modelId, Conversation conversation, int maxTokens) {
         return ConverseStreamRequest.builder()
-                .modelId(model.modelId())
+                .modelId(modelId)
                 .system(SystemContentBlock.fromText(conversation.systemPrompt()))
                 .messages(conversation.turns().stream().map(BedrockChatModel::message).toList())
                 .inferenceConfig(InferenceConfiguration.builder()

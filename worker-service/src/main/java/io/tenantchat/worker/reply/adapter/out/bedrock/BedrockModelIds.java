@@ -23,8 +23,12 @@ final class BedrockModelIds {
     }
 
     static void requireValid(String modelId) {
+        requireValid("tenantchat.model.model-id (BEDROCK_MODEL_ID)", modelId);
+    }
+
+    static void requireValid(String setting, String modelId) {
         if (!isValid(modelId)) {
-            throw new IllegalArgumentException("tenantchat.model.model-id (BEDROCK_MODEL_ID) '" + modelId
+            throw new IllegalArgumentException(setting + " '" + modelId
                     + "' is neither a Bedrock model id (anthropic.claude-3-5-sonnet-20241022-v2:0), an inference "
                     + "profile id (us.anthropic.claude-sonnet-4-20250514-v1:0) nor an ARN");
         }

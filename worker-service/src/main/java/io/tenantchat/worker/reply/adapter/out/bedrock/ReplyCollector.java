@@ -18,6 +18,8 @@ final class ReplyCollector {
     private final ReplyListener listener;
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;
+    private @Nullable Integer cacheReadTokens;
+    private @Nullable Integer cacheWriteTokens;
     private @Nullable Long latencyMs;
 
     ReplyCollector(ReplyListener listener) {
@@ -38,13 +40,16 @@ final class ReplyCollector {
 
     synchronized ModelReply toReply(String modelId, Duration measured) {
         Duration latency = latencyMs == null ? measured : Duration.ofMillis(latencyMs);
-        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, latency);
+        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens,
+                latency);
     }
 
     private synchronized void restart() {
         text.setLength(0);
         inputTokens = null;
         outputTokens = null;
+        cacheReadTokens = null;
+        cacheWriteTokens = null;
         latencyMs = null;
         listener.restarted();
     }
@@ -60,6 +65,8 @@ final class ReplyCollector {
         if (event.usage() != null) {
             inputTokens = event.usage().inputTokens();
             outputTokens = event.usage().outputTokens();
+            cacheReadTokens = event.usage().cacheReadInputTokens();
+            cacheWriteTokens = event.usage().cacheWriteInputTokens();
         }
         if (event.metrics() != null) {
             latencyMs = event.metrics().latencyMs();

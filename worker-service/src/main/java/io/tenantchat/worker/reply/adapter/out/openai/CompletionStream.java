@@ -21,6 +21,7 @@ final class CompletionStream implements Flow.Subscriber<String> {
     private final ReplyListener listener;
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;
+    private @Nullable Integer cachedTokens;
     private boolean finished;
     private @Nullable ChatModelException failure;
 
@@ -64,7 +65,7 @@ final class CompletionStream implements Flow.Subscriber<String> {
         if (!finished) {
             throw ChatModelException.retryable("The model stream ended before the reply was complete.", null);
         }
-        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, latency);
+        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, cachedTokens, null, latency);
     }
 
     private void chunk(String data) {
@@ -89,11 +90,16 @@ final class CompletionStream implements Flow.Subscriber<String> {
         usage(chunk.path("usage"));
     }
 
+    /** {@code prompt_tokens} includes the {@code prompt_tokens_details.cached_tokens} read from the prompt cache. */
     private void usage(JsonNode usage) {
         if (usage.isObject()) {
-            inputTokens = usage.path("prompt_tokens").canConvertToInt() ? usage.path("prompt_tokens").intValue() : null;
-            outputTokens = usage.path("completion_tokens").canConvertToInt()
-                    ? usage.path("completion_tokens").intValue() : null;
+            inputTokens = count(usage.path("prompt_tokens"));
+            outputTokens = count(usage.path("completion_tokens"));
+            cachedTokens = count(usage.path("prompt_tokens_details").path("cached_tokens"));
         }
+    }
+
+    private static @Nullable Integer count(JsonNode value) {
+        return value.canConvertToInt() ? value.intValue() : null;
     }
 }

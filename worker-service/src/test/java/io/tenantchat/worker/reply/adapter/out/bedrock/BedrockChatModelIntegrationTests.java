@@ -12,10 +12,12 @@ import io.tenantchat.worker.config.ModelPropertiesTestData;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.ConversationTestData;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ class BedrockChatModelIntegrationTests {
 
     private static final ModelProperties MODEL =
             ModelPropertiesTestData.bedrock("anthropic.claude-3-5-sonnet-20241022-v2:0");
+    private static final String OVERRIDE = "us.anthropic.claude-sonnet-4-20250514-v1:0";
     private static final Conversation CONVERSATION = new Conversation(
             "You are TenantChat, a helpful assistant.\ntenant: tenant-001",
             List.of(ChatTurn.user("Hi"), ChatTurn.assistant("Hello!"), ChatTurn.user("What is the capital of France?")));
@@ -72,7 +75,31 @@ class BedrockChatModelIntegrationTests {
         assertThat(reply.modelId()).isEqualTo(MODEL.modelId());
         assertThat(reply.inputTokens()).isPositive();
         assertThat(reply.outputTokens()).isEqualTo(reply.text().split(" ").length);
+        assertThat(reply.cacheReadInputTokens()).as("reported by the stand-in, which caches nothing").isZero();
+        assertThat(reply.cacheWriteInputTokens()).isZero();
         assertThat(reply.latency()).isPositive();
+    }
+
+    @Test
+    void tenantWithAModelOverrideIsAnsweredByItsModel() {
+        BedrockChatModel perTenant = new BedrockChatModel(client,
+                ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
+
+        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-001", "Hi"), 256, ReplyListener.NONE);
+
+        assertThat(reply.modelId()).isEqualTo(OVERRIDE);
+        assertThat(reply.text()).contains("for model " + OVERRIDE + ",");
+    }
+
+    @Test
+    void tenantWithoutAnOverrideIsAnsweredByTheDeploymentsModel() {
+        BedrockChatModel perTenant = new BedrockChatModel(client,
+                ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
+
+        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-002", "Hi"), 256, ReplyListener.NONE);
+
+        assertThat(reply.modelId()).isEqualTo(MODEL.modelId());
+        assertThat(reply.text()).contains("for model " + MODEL.modelId() + ",");
     }
 
     @Test

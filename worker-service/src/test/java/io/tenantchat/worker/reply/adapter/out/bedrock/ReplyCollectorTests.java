@@ -63,6 +63,27 @@ class ReplyCollectorTests {
     }
 
     @Test
+    void cacheTokensComeFromMetadata() {
+        receive(messageStart(), delta("Paris."), ConverseStreamOutput.metadataBuilder()
+                .usage(u -> u.inputTokens(12).outputTokens(2).totalTokens(1614)
+                        .cacheReadInputTokens(1500).cacheWriteInputTokens(100))
+                .build());
+
+        assertThat(reply()).extracting(ModelReply::cacheReadInputTokens, ModelReply::cacheWriteInputTokens)
+                .containsExactly(1500, 100);
+    }
+
+    @Test
+    void cacheTokensAreUnknownWhenBedrockDoesNotReportThem() {
+        receive(messageStart(), delta("Paris."), ConverseStreamOutput.metadataBuilder()
+                .usage(u -> u.inputTokens(42).outputTokens(2).totalTokens(44))
+                .build());
+
+        assertThat(reply().cacheReadInputTokens()).isNull();
+        assertThat(reply().cacheWriteInputTokens()).isNull();
+    }
+
+    @Test
     void measuredLatencyIsUsedWithoutMetadata() {
         receive(messageStart(), delta("Paris."));
 

@@ -31,6 +31,21 @@ class CompletionStreamTests {
         assertThat(reply.text()).isEqualTo("Hello");
         assertThat(reply.inputTokens()).isEqualTo(9);
         assertThat(reply.outputTokens()).isEqualTo(2);
+        assertThat(reply.cacheReadInputTokens()).as("not reported, so unknown").isNull();
+    }
+
+    @Test
+    void readsCachedPromptTokensAsCacheReads() {
+        feed("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}",
+                "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":2006,\"completion_tokens\":1,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":1920}}}",
+                "data: [DONE]");
+
+        ModelReply reply = stream.toReply("gpt-4o", Duration.ofMillis(5));
+
+        assertThat(reply.inputTokens()).isEqualTo(2006);
+        assertThat(reply.cacheReadInputTokens()).isEqualTo(1920);
+        assertThat(reply.cacheWriteInputTokens()).isNull();
     }
 
     @Test

@@ -69,6 +69,7 @@ class OpenAiChatModelIntegrationTests {
         assertThat(reply.modelId()).isEqualTo("llama3.2");
         assertThat(reply.outputTokens()).isEqualTo(deltas.size());
         assertThat(reply.inputTokens()).as("words of all messages").isEqualTo(20);
+        assertThat(reply.cacheReadInputTokens()).as("prompt_tokens_details.cached_tokens").isZero();
     }
 
     @Test
