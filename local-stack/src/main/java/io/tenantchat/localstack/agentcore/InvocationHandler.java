@@ -6,10 +6,9 @@ import io.tenantchat.localstack.standin.EchoReply;
 import io.tenantchat.localstack.standin.Exchange;
 import io.tenantchat.localstack.standin.FaultBudget;
 import io.tenantchat.localstack.standin.RecordedRequest;
+import io.tenantchat.localstack.standin.RequestLog;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
@@ -19,8 +18,7 @@ final class InvocationHandler implements Consumer<Exchange> {
     static final String LABEL = "[agentcore stand-in]";
     static final String SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id";
 
-    private final AtomicInteger invocations = new AtomicInteger();
-    private final AtomicReference<RecordedRequest> lastRequest = new AtomicReference<>();
+    private final RequestLog requests = new RequestLog();
     private volatile Settings settings;
     private volatile FaultBudget<Fault> faults;
 
@@ -34,11 +32,11 @@ final class InvocationHandler implements Consumer<Exchange> {
     }
 
     int invocations() {
-        return invocations.get();
+        return requests.count();
     }
 
     Optional<RecordedRequest> lastRequest() {
-        return Optional.ofNullable(lastRequest.get());
+        return requests.last();
     }
 
     @Override
@@ -50,8 +48,7 @@ final class InvocationHandler implements Consumer<Exchange> {
                     "The stand-in knows no operation at " + request.method() + " " + request.path());
             return;
         }
-        invocations.incrementAndGet();
-        lastRequest.set(request);
+        requests.record(request);
         Optional<String> problem = problem(request, path.get());
         if (problem.isPresent()) {
             int status = problem.get().startsWith("Missing") ? 403 : 400;

@@ -6,10 +6,9 @@ import io.tenantchat.localstack.standin.EchoReply;
 import io.tenantchat.localstack.standin.Exchange;
 import io.tenantchat.localstack.standin.FaultBudget;
 import io.tenantchat.localstack.standin.RecordedRequest;
+import io.tenantchat.localstack.standin.RequestLog;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
@@ -18,8 +17,7 @@ final class InvokeAgentHandler implements Consumer<Exchange> {
 
     static final String LABEL = "[bedrock-agent stand-in]";
 
-    private final AtomicInteger invocations = new AtomicInteger();
-    private final AtomicReference<RecordedRequest> lastRequest = new AtomicReference<>();
+    private final RequestLog requests = new RequestLog();
     private volatile Settings settings;
     private volatile FaultBudget<Fault> faults;
 
@@ -33,11 +31,11 @@ final class InvokeAgentHandler implements Consumer<Exchange> {
     }
 
     int invocations() {
-        return invocations.get();
+        return requests.count();
     }
 
     Optional<RecordedRequest> lastRequest() {
-        return Optional.ofNullable(lastRequest.get());
+        return requests.last();
     }
 
     @Override
@@ -49,8 +47,7 @@ final class InvokeAgentHandler implements Consumer<Exchange> {
                     "The stand-in knows no operation at " + request.method() + " " + request.path());
             return;
         }
-        invocations.incrementAndGet();
-        lastRequest.set(request);
+        requests.record(request);
         if (!request.header("authorization").orElse("").startsWith("AWS4-HMAC-SHA256 ")) {
             AgentErrors.send(exchange, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
             return;

@@ -8,10 +8,9 @@ import io.tenantchat.localstack.standin.EchoReply;
 import io.tenantchat.localstack.standin.Exchange;
 import io.tenantchat.localstack.standin.FaultBudget;
 import io.tenantchat.localstack.standin.RecordedRequest;
+import io.tenantchat.localstack.standin.RequestLog;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
@@ -21,8 +20,7 @@ final class ChatCompletionHandler implements Consumer<Exchange> {
     static final String LABEL = "[openai stand-in]";
     static final String PATH = "/v1/chat/completions";
 
-    private final AtomicInteger invocations = new AtomicInteger();
-    private final AtomicReference<RecordedRequest> lastRequest = new AtomicReference<>();
+    private final RequestLog requests = new RequestLog();
     private volatile Settings settings;
     private volatile FaultBudget<Fault> faults;
 
@@ -36,11 +34,11 @@ final class ChatCompletionHandler implements Consumer<Exchange> {
     }
 
     int invocations() {
-        return invocations.get();
+        return requests.count();
     }
 
     Optional<RecordedRequest> lastRequest() {
-        return Optional.ofNullable(lastRequest.get());
+        return requests.last();
     }
 
     @Override
@@ -51,8 +49,7 @@ final class ChatCompletionHandler implements Consumer<Exchange> {
                     + request.path());
             return;
         }
-        invocations.incrementAndGet();
-        lastRequest.set(request);
+        requests.record(request);
         Settings current = settings;
         if (current.apiKey() != null && !request.header("authorization").orElse("")
                 .equals("Bearer " + current.apiKey())) {
