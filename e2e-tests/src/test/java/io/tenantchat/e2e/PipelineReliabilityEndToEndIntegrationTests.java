@@ -10,6 +10,7 @@ import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,9 @@ class PipelineReliabilityEndToEndIntegrationTests {
         for (int i = 1; i < replies.size(); i++) {
             JsonNode before = replies.get(i - 1);
             JsonNode after = replies.get(i);
-            assertThat(after.path("created_at").asString()).isGreaterThanOrEqualTo(before.path("created_at").asString());
+            // compared as instants: ISO strings drop a zero fraction ("...:25Z" vs "...:25.382Z")
+            assertThat(Instant.parse(after.path("created_at").asString()))
+                    .isAfterOrEqualTo(Instant.parse(before.path("created_at").asString()));
             assertThat(after.path("usage").path("input_tokens").asLong())
                     .isGreaterThan(before.path("usage").path("input_tokens").asLong());
         }
