@@ -26,7 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Stateless resource server: every {@code /api/**} call needs a verified Cognito token with a valid tenant;
  * {@code /api/tenants/*}{@code /sessions} also needs the {@code tenant-admin} group and
- * {@code /api/operator/**} the {@code platform-operator} group. Refusals are problem JSON.
+ * {@code /api/operator/**} and {@code /api/admin/**} the {@code platform-operator} group. Refusals are problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuthProperties.class, WebProperties.class})
@@ -61,7 +61,7 @@ public class SecurityConfig {
                 .requestMatchers(PUBLIC_DOCS).permitAll()
                 // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
                 .requestMatchers("/ws").permitAll()
-                .requestMatchers("/api/operator/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
+                .requestMatchers("/api/operator/**", "/api/admin/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
                 .requestMatchers("/api/tenants/*/sessions").access(AuthorizationManagers.allOf(
                         AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_MEMBER),
                         AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_ADMIN)))

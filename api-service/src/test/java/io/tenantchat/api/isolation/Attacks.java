@@ -38,7 +38,8 @@ final class Attacks {
 
     /** The legitimate call by the owner, which must succeed: proves the attacks are refused for the right reason. */
     static Attempt owner(OperationCase op, World world) {
-        Actor owner = op.scope().adminOwner ? world.aliceAdmin() : world.alice();
+        Actor owner = op.scope().operatorOnly() ? world.operator()
+                : op.scope().adminOwner ? world.aliceAdmin() : world.alice();
         return new Attempt("owner", owner.token(), world.victim(), SUCCESS, item -> false, world.attackerSecrets());
     }
 
@@ -85,6 +86,12 @@ final class Attacks {
     private static List<Attempt> sameTenantOtherUser(OperationCase op, World world) {
         Set<String> secrets = new HashSet<>(world.victimSecrets());
         secrets.remove(world.victim().tenantId());
+        if (op.scope().operatorOnly()) {
+            return List.of(new Attempt("same tenant's tenant-admin on an operator operation", world.aliceAdmin().token(),
+                    world.victim(), FORBIDDEN, DataSnapshot.everything(), Set.copyOf(secrets)),
+                    new Attempt("same tenant, other user, on an operator operation", world.anna().token(),
+                            world.victim(), op.scope().otherUser, DataSnapshot.everything(), Set.copyOf(secrets)));
+        }
         return List.of(new Attempt("same tenant, other user, private session", world.anna().token(), world.victim(),
                 op.scope().otherUser, DataSnapshot.ofUser(world.victim().tenantId(), world.victim().userId()),
                 Set.copyOf(secrets)));

@@ -21,9 +21,17 @@ enum Scope {
     /** Names the tenant in the path, open to every member of that tenant (e.g. usage totals). */
     TENANT_RESOURCE(false, HIDDEN, SUCCESS, SUCCESS, HIDDEN, MALFORMED_TENANT),
     /** Names the tenant in the path and needs the tenant-admin group. */
-    TENANT_ADMIN(true, FORBIDDEN, SUCCESS, FORBIDDEN, FORBIDDEN, MALFORMED_TENANT);
+    TENANT_ADMIN(true, FORBIDDEN, SUCCESS, FORBIDDEN, FORBIDDEN, MALFORMED_TENANT),
+    /**
+     * Platform administration ({@code /api/admin/**}): only the platform-operator group. Every tenant member and
+     * tenant-admin, of any tenant, is refused; the operation's own input validation is tested by its web tests.
+     */
+    PLATFORM_OPERATOR(true, FORBIDDEN, FORBIDDEN, FORBIDDEN, null, null);
 
-    /** Whether the owner's legitimate call is made by the victim tenant's tenant-admin rather than the victim. */
+    /**
+     * Whether the owner's legitimate call is made by the victim tenant's tenant-admin rather than the victim (for
+     * {@link #PLATFORM_OPERATOR}: by a platform operator, while tenant-admins are among the attackers).
+     */
     final boolean adminOwner;
     /** Another tenant's token with this tenant's ids. */
     final Set<Integer> otherTenant;
@@ -44,6 +52,10 @@ enum Scope {
         this.otherUser = otherUser;
         this.guessed = guessed;
         this.malformed = malformed;
+    }
+
+    boolean operatorOnly() {
+        return this == PLATFORM_OPERATOR;
     }
 
     boolean addressedByTenant() {

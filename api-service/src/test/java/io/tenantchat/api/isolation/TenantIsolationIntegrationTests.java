@@ -56,7 +56,8 @@ class TenantIsolationIntegrationTests extends RunningApi {
                 World.actor(TOKENS, World.TENANT_A, "anna"), bob, World.actor(TOKENS, World.TENANT_B, "bob-admin",
                         "tenant-admin"), victim,
                 Set.of(victim.tenantId(), victim.userId(), victim.sessionId(), victim.messageId(), aliceSecret, sessionKey),
-                attacker, Set.of(attacker.tenantId(), attacker.userId(), attacker.sessionId(), attacker.messageId(), bobSecret));
+                attacker, Set.of(attacker.tenantId(), attacker.userId(), attacker.sessionId(), attacker.messageId(), bobSecret),
+                World.operator(TOKENS));
     }
 
     @Test
