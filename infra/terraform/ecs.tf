@@ -40,6 +40,9 @@ locals {
     CHAT_REQUESTS_QUEUE    = aws_sqs_queue.chat_requests.name
     CHAT_GROUP_BY          = var.chat_group_by
     CHAT_MAX_MESSAGE_CHARS = tostring(var.chat_max_message_chars)
+    # the web client signs users in through the hosted UI (authorization code + PKCE) and returns to /
+    COGNITO_HOSTED_UI_URL = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.aws_region}.amazoncognito.com"
+    WEB_REDIRECT_URI      = "${local.public_url}/"
   }
 
   # tenantchat.aws.scoped-credentials.role-arn (docs/architecture.md)

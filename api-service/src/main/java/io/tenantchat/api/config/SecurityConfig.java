@@ -4,11 +4,13 @@ import io.tenantchat.api.identity.CallerArgumentResolver;
 import io.tenantchat.api.identity.CognitoJwtDecoders;
 import io.tenantchat.api.identity.TenantAuthorities;
 import io.tenantchat.api.web.ProblemResponses;
+import io.tenantchat.api.webclient.ClientContentSecurityPolicy;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -29,13 +31,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code /api/operator/**} and {@code /api/admin/**} the {@code platform-operator} group. Refusals are problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AuthProperties.class, WebProperties.class})
+@EnableConfigurationProperties({AuthProperties.class, WebProperties.class, WebClientProperties.class})
 public class SecurityConfig {
 
     static final String[] PUBLIC_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** The browser client's page, its bundled assets and its sign-in settings: no data, no token needed. */
+    static final String[] PUBLIC_CLIENT = {"/", "/index.html", "/assets/**", "/client-config"};
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthProperties auth, WebProperties web) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthProperties auth, WebProperties web,
+            WebClientProperties client) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new TenantAuthorities(auth.tenantClaim()));
         http.csrf(csrf -> csrf.disable())
@@ -51,7 +56,7 @@ public class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .headers(WebHardening::securityHeaders);
+                .headers(headers -> WebHardening.securityHeaders(headers, ClientContentSecurityPolicy.of(client)));
         return http.build();
     }
 
@@ -59,6 +64,7 @@ public class SecurityConfig {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
                 .requestMatchers(PUBLIC_DOCS).permitAll()
+                .requestMatchers(HttpMethod.GET, PUBLIC_CLIENT).permitAll()
                 // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
                 .requestMatchers("/ws").permitAll()
                 .requestMatchers("/api/operator/**", "/api/admin/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)

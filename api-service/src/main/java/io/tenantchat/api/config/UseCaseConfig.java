@@ -4,6 +4,7 @@ import io.tenantchat.api.chat.application.ChatJobQueue;
 import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.MessageStore;
+import io.tenantchat.api.session.application.ConversationEraser;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.application.SessionService;
 import io.tenantchat.api.usage.application.UsageRollupReader;
@@ -26,8 +27,8 @@ class UseCaseConfig {
     }
 
     @Bean
-    SessionService sessionService(SessionRepository sessions, Clock clock) {
-        return new SessionService(sessions, clock);
+    SessionService sessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock) {
+        return new SessionService(sessions, conversations, clock);
     }
 
     @Bean

@@ -28,17 +28,23 @@ final class WebHardening {
     private WebHardening() {
     }
 
-    static void securityHeaders(HeadersConfigurer<?> headers) {
+    /** {@code clientCsp} goes on the browser client's page and assets ({@code /}, {@code /index.html}, {@code /assets/**}). */
+    static void securityHeaders(HeadersConfigurer<?> headers, String clientCsp) {
         RequestMatcher docs = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+        RequestMatcher client = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/"),
+                PathPatternRequestMatcher.withDefaults().matcher("/index.html"),
+                PathPatternRequestMatcher.withDefaults().matcher("/assets/**"));
         headers.contentTypeOptions(options -> { })
                 .frameOptions(frame -> frame.deny())
                 // TLS ends at the load balancer, so the request the service sees is plain HTTP: send HSTS always
                 .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
                         .includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(docs, client)),
                         new ContentSecurityPolicyHeaderWriter(API_CSP)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(client, new ContentSecurityPolicyHeaderWriter(clientCsp)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs, new ContentSecurityPolicyHeaderWriter(DOCS_CSP)));
     }
 

@@ -19,5 +19,5 @@ record Attempt(String name, String bearerOrNull, Ids ids, Set<Integer> expected,
     static final Set<Integer> MALFORMED = Set.of(400, 404);
     /** A malformed tenant in the path is 400; a well-formed one that is not the caller's is 403. */
     static final Set<Integer> MALFORMED_TENANT = Set.of(400, 403);
-    static final Set<Integer> SUCCESS = Set.of(200, 201, 202);
+    static final Set<Integer> SUCCESS = Set.of(200, 201, 202, 204);
 }

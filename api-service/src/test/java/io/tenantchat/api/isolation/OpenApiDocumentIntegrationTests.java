@@ -58,6 +58,10 @@ class OpenApiDocumentIntegrationTests extends RunningApi {
         for (OperationCase op : OperationCases.ALL) {
             HttpResponse<String> answer = send(op.request(this::uri, ids, admin.token()));
             assertThat(answer.statusCode()).as("%s -> %s", op.key(), answer.body()).isBetween(200, 299);
+            if (answer.statusCode() == 204) {
+                assertThat(answer.body()).as("%s answers 204 with no content", op.key()).isEmpty();
+                continue;
+            }
             JsonNode schema = document.responseSchema(op.key(), answer.statusCode());
             if (schema.isMissingNode()) {
                 undocumented.add(op.key() + " documents no JSON answer for " + answer.statusCode());

@@ -29,7 +29,10 @@ final class OperationCases {
             OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
             OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
             OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
-            OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE));
+            OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE),
+            OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),
+            // last: its owner call removes the victim's conversation (the suite runs it after its attacks)
+            OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE));
 
     static Map<String, OperationCase> byKey() {
         return ALL.stream().collect(Collectors.toMap(OperationCase::key, Function.identity()));

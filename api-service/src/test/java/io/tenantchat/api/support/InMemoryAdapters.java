@@ -29,8 +29,13 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    SessionService sessionService(InMemorySessionRepository sessions) {
-        return new SessionService(sessions, Clock.systemUTC());
+    RecordingConversationEraser conversationEraser() {
+        return new RecordingConversationEraser();
+    }
+
+    @Bean
+    SessionService sessionService(InMemorySessionRepository sessions, RecordingConversationEraser conversations) {
+        return new SessionService(sessions, conversations, Clock.systemUTC());
     }
 
     @Bean

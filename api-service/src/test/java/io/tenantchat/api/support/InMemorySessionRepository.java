@@ -4,6 +4,7 @@ import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.session.domain.SessionTitle;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
@@ -28,6 +29,17 @@ public final class InMemorySessionRepository implements SessionRepository {
     @Override
     public Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId) {
         return Optional.ofNullable(sessions.get(ChatSession.keyOf(tenantId, userId, sessionId)));
+    }
+
+    @Override
+    public Optional<ChatSession> rename(TenantId tenantId, UserId userId, SessionId sessionId, SessionTitle title) {
+        return Optional.ofNullable(sessions.computeIfPresent(ChatSession.keyOf(tenantId, userId, sessionId),
+                (key, session) -> session.withTitle(title)));
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
+        return sessions.remove(ChatSession.keyOf(tenantId, userId, sessionId)) != null;
     }
 
     @Override

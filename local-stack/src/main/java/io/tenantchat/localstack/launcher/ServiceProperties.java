@@ -21,7 +21,8 @@ final class ServiceProperties {
                 "--tenantchat.aws.eventbridge-endpoint=" + system.eventBridgeEndpoint(),
                 "--tenantchat.auth.issuer-uri=" + system.issuer(),
                 "--tenantchat.auth.jwk-set-uri=" + system.jwkSetUri(),
-                "--tenantchat.auth.client-ids=" + system.userPool().clientId()));
+                "--tenantchat.auth.client-ids=" + system.userPool().clientId(),
+                "--tenantchat.web-client.cognito-endpoint=" + system.cognitoEndpoint()));
         system.redis().ifPresent(redis -> properties.addAll(redis(redis)));
         return List.copyOf(properties);
     }

@@ -1,6 +1,7 @@
 package io.tenantchat.api.session.application;
 
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.session.domain.SessionTitle;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
@@ -13,6 +14,12 @@ public interface SessionRepository {
     void create(ChatSession session);
 
     Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId);
+
+    /** Sets the title of the user's session; empty if the tenant and user hold no such session. */
+    Optional<ChatSession> rename(TenantId tenantId, UserId userId, SessionId sessionId, SessionTitle title);
+
+    /** Deletes the user's session; false if the tenant and user hold no such session. */
+    boolean delete(TenantId tenantId, UserId userId, SessionId sessionId);
 
     /** The user's sessions, newest first, at most {@code limit}. */
     List<ChatSession> listForUser(TenantId tenantId, UserId userId, int limit);

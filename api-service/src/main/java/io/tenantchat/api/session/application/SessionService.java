@@ -4,21 +4,25 @@ import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.session.domain.SessionTitle;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
 import java.util.List;
 
 /** Session use cases, always scoped to the caller's tenant (and user, unless the caller administers the tenant). */
-public final class SessionService implements StartSessionUseCase, ViewSessionsUseCase, ViewTenantSessionsUseCase {
+public final class SessionService
+        implements StartSessionUseCase, ViewSessionsUseCase, ViewTenantSessionsUseCase, ManageSessionUseCase {
 
     static final int LIST_LIMIT = 100;
 
     private final SessionRepository sessions;
+    private final ConversationEraser conversations;
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, Clock clock) {
+    public SessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock) {
         this.sessions = sessions;
+        this.conversations = conversations;
         this.clock = clock;
     }
 
@@ -38,6 +42,24 @@ public final class SessionService implements StartSessionUseCase, ViewSessionsUs
     public ChatSession get(Caller caller, SessionId sessionId) {
         return sessions.find(caller.tenantId(), caller.userId(), sessionId)
                 .orElseThrow(() -> new NotFoundException("session_not_found", "no such session"));
+    }
+
+    @Override
+    public ChatSession rename(Caller caller, SessionId sessionId, SessionTitle title) {
+        return sessions.rename(caller.tenantId(), caller.userId(), sessionId, title).orElseThrow(SessionService::notFound);
+    }
+
+    /** The session goes first, so no new message can join it (a message needs its session); then its messages. */
+    @Override
+    public void delete(Caller caller, SessionId sessionId) {
+        if (!sessions.delete(caller.tenantId(), caller.userId(), sessionId)) {
+            throw notFound();
+        }
+        conversations.erase(caller.tenantId(), sessionId);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("session_not_found", "no such session");
     }
 
     @Override

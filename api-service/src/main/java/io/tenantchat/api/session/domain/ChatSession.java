@@ -6,9 +6,9 @@ import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A conversation of one user within one tenant. */
+/** A conversation of one user within one tenant; {@code title} is null until the user names it. */
 public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt,
-        Instant lastActivity, long messageCount) {
+        Instant lastActivity, long messageCount, String title) {
 
     public ChatSession {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -16,6 +16,15 @@ public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId,
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastActivity, "lastActivity");
+    }
+
+    public ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt, Instant lastActivity,
+            long messageCount) {
+        this(tenantId, userId, sessionId, createdAt, lastActivity, messageCount, null);
+    }
+
+    public ChatSession withTitle(SessionTitle newTitle) {
+        return new ChatSession(tenantId, userId, sessionId, createdAt, lastActivity, messageCount, newTitle.value());
     }
 
     public static ChatSession start(TenantId tenantId, UserId userId, SessionId sessionId, Instant now) {

@@ -17,6 +17,7 @@ import io.tenantchat.api.session.application.SessionService;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.support.InMemoryMessageStore;
 import io.tenantchat.api.support.InMemorySessionRepository;
+import io.tenantchat.api.support.RecordingConversationEraser;
 import io.tenantchat.shared.ChatRequested;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class ChatServiceTests {
         }
         queued.add(job);
     }, clock);
-    private final SessionService sessionService = new SessionService(sessions, clock);
+    private final SessionService sessionService = new SessionService(sessions, new RecordingConversationEraser(), clock);
 
     @Test
     void storesTheMessageAndQueuesOneJobGroupedByTenantAndSession() {

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.support.InMemorySessionRepository;
+import io.tenantchat.api.support.RecordingConversationEraser;
+import io.tenantchat.api.error.InvalidRequestException;
+import io.tenantchat.api.session.domain.SessionTitle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +23,10 @@ class SessionServiceTests {
     private final InMemorySessionRepository repository = new InMemorySessionRepository();
     private Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 
+    private final RecordingConversationEraser eraser = new RecordingConversationEraser();
+
     private SessionService service() {
-        return new SessionService(repository, clock);
+        return new SessionService(repository, eraser, clock);
     }
 
     @Test
@@ -51,6 +56,48 @@ class SessionServiceTests {
 
         assertThatThrownBy(() -> service().get(ANNA, alices.sessionId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service().get(BOB, alices.sessionId())).isInstanceOf(NotFoundException.class);
+        assertThat(service().get(ALICE, alices.sessionId())).isEqualTo(alices);
+    }
+
+    @Test
+    void renamesOnlyTheCallersOwnSession() {
+        ChatSession alices = service().start(ALICE);
+
+        assertThat(service().rename(ALICE, alices.sessionId(), new SessionTitle("  Trip plans ")).title())
+                .isEqualTo("Trip plans");
+        assertThatThrownBy(() -> service().rename(ANNA, alices.sessionId(), new SessionTitle("mine")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service().rename(BOB, alices.sessionId(), new SessionTitle("mine")))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(service().get(ALICE, alices.sessionId()).title()).isEqualTo("Trip plans");
+    }
+
+    @Test
+    void refusesBlankOverlongAndControlCharacterTitles() {
+        assertThatThrownBy(() -> new SessionTitle(" ")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new SessionTitle("x".repeat(SessionTitle.MAX_LENGTH + 1)))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new SessionTitle("a\u0000b")).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void deletesTheCallersSessionAndErasesItsMessagesUnderTheCallersTenant() {
+        ChatSession alices = service().start(ALICE);
+
+        service().delete(ALICE, alices.sessionId());
+
+        assertThatThrownBy(() -> service().get(ALICE, alices.sessionId())).isInstanceOf(NotFoundException.class);
+        assertThat(eraser.erased()).containsExactly("tenant-001#" + alices.sessionId().value());
+    }
+
+    @Test
+    void refusesToDeleteAnotherUsersOrTenantsSessionAndErasesNothing() {
+        ChatSession alices = service().start(ALICE);
+
+        assertThatThrownBy(() -> service().delete(ANNA, alices.sessionId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service().delete(BOB, alices.sessionId())).isInstanceOf(NotFoundException.class);
+
+        assertThat(eraser.erased()).isEmpty();
         assertThat(service().get(ALICE, alices.sessionId())).isEqualTo(alices);
     }
 }

@@ -4,10 +4,10 @@ import io.tenantchat.api.session.domain.ChatSession;
 
 /** Wire shape of a session (the seed's attributes). */
 record SessionResponse(String sessionId, String sessionKey, String tenantId, String userId, String createdAt,
-        String lastActivity, long messageCount) {
+        String lastActivity, long messageCount, String title) {
 
     static SessionResponse of(ChatSession s) {
         return new SessionResponse(s.sessionId().value(), s.sessionKey(), s.tenantId().value(), s.userId().value(),
-                s.createdAt().toString(), s.lastActivity().toString(), s.messageCount());
+                s.createdAt().toString(), s.lastActivity().toString(), s.messageCount(), s.title());
     }
 }

@@ -5,6 +5,7 @@ import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.session.domain.SessionTitle;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
@@ -18,11 +19,14 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Sessions in DynamoDB. Reads re-check tenant (and user) on the item, not just the key; no Scan anywhere. */
 @Component
@@ -50,6 +54,43 @@ class DynamoDbSessionRepository implements SessionRepository {
         return Optional.ofNullable(table.getItem(r -> r.key(key).consistentRead(true)))
                 .filter(item -> tenantId.value().equals(item.getTenantId()) && userId.value().equals(item.getUserId()))
                 .map(DynamoDbSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<ChatSession> rename(TenantId tenantId, UserId userId, SessionId sessionId, SessionTitle title) {
+        SessionItem change = new SessionItem();
+        change.setSessionKey(ChatSession.keyOf(tenantId, userId, sessionId));
+        change.setTitle(title.value());
+        try {
+            return Optional.of(toSession(table.updateItem(UpdateItemEnhancedRequest.builder(SessionItem.class)
+                    .item(change)
+                    .ignoreNulls(true)
+                    .conditionExpression(ownedBy(tenantId, userId))
+                    .build())));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
+        Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
+        try {
+            table.deleteItem(DeleteItemEnhancedRequest.builder().key(key).conditionExpression(ownedBy(tenantId, userId))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The item exists and belongs to the tenant and user (a missing item fails the condition too). */
+    private static Expression ownedBy(TenantId tenantId, UserId userId) {
+        return Expression.builder()
+                .expression("tenant_id = :tenant AND user_id = :user")
+                .putExpressionValue(":tenant", AttributeValue.fromS(tenantId.value()))
+                .putExpressionValue(":user", AttributeValue.fromS(userId.value()))
+                .build();
     }
 
     @Override
@@ -99,12 +140,14 @@ class DynamoDbSessionRepository implements SessionRepository {
         item.setCreatedAt(s.createdAt().toString());
         item.setLastActivity(s.lastActivity().toString());
         item.setMessageCount(s.messageCount());
+        item.setTitle(s.title());
         return item;
     }
 
     private static ChatSession toSession(SessionItem item) {
         return new ChatSession(TenantId.of(item.getTenantId()), UserId.of(item.getUserId()),
                 SessionId.of(item.getSessionId()), Instant.parse(item.getCreatedAt()),
-                Instant.parse(item.getLastActivity()), item.getMessageCount() == null ? 0 : item.getMessageCount());
+                Instant.parse(item.getLastActivity()), item.getMessageCount() == null ? 0 : item.getMessageCount(),
+                item.getTitle());
     }
 }

@@ -21,6 +21,7 @@ public class SessionItem {
     private String createdAt;
     private String lastActivity;
     private Long messageCount;
+    private String title;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("session_key")
@@ -96,5 +97,14 @@ public class SessionItem {
 
     public void setMessageCount(Long messageCount) {
         this.messageCount = messageCount;
+    }
+
+    @DynamoDbAttribute("title")
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
     }
 }

@@ -8,6 +8,7 @@ import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.session.domain.SessionTitle;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
@@ -119,5 +120,33 @@ class DynamoDbSessionRepositoryIntegrationTests {
         repository.create(session);
 
         assertThatThrownBy(() -> repository.create(session)).isInstanceOf(ConditionalCheckFailedException.class);
+    }
+
+    @Test
+    void renamesOnlyTheOwnersSessionAndKeepsItsOtherAttributes() {
+        ChatSession session = ChatSession.start(T1, ALICE, SessionId.random(), Instant.parse("2026-11-29T12:00:00Z"));
+        repository.create(session);
+
+        assertThat(repository.rename(T2, ALICE, session.sessionId(), new SessionTitle("stolen"))).isEmpty();
+        assertThat(repository.rename(T1, UserId.of("anna"), session.sessionId(), new SessionTitle("stolen"))).isEmpty();
+        assertThat(repository.rename(T1, ALICE, SessionId.random(), new SessionTitle("nowhere"))).isEmpty();
+        assertThat(repository.rename(T1, ALICE, session.sessionId(), new SessionTitle("Plans")))
+                .contains(session.withTitle(new SessionTitle("Plans")));
+
+        assertThat(repository.find(T1, ALICE, session.sessionId())).contains(session.withTitle(new SessionTitle("Plans")));
+    }
+
+    @Test
+    void deletesOnlyTheOwnersSession() {
+        ChatSession session = ChatSession.start(T1, ALICE, SessionId.random(), Instant.now());
+        repository.create(session);
+
+        assertThat(repository.delete(T2, ALICE, session.sessionId())).isFalse();
+        assertThat(repository.delete(T1, UserId.of("anna"), session.sessionId())).isFalse();
+        assertThat(repository.find(T1, ALICE, session.sessionId())).isPresent();
+
+        assertThat(repository.delete(T1, ALICE, session.sessionId())).isTrue();
+        assertThat(repository.find(T1, ALICE, session.sessionId())).isEmpty();
+        assertThat(repository.delete(T1, ALICE, session.sessionId())).isFalse();
     }
 }

@@ -1,0 +1,81 @@
+package io.tenantchat.api.session.adapter.out.dynamodb;
+
+import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.application.ConversationEraser;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Deletes a conversation's items from the messages table (layout in docs/architecture.md): every item of the
+ * partition {@code {tenant_id}#{session_id}} and, for each user message, its lookup item
+ * {@code {tenant_id}#message#{message_id}}. Only keys built from the caller's tenant are touched; items whose
+ * {@code tenant_id} differs are left alone. Idempotency items expire on their own (24 h).
+ */
+@Component
+class DynamoDbConversationEraser implements ConversationEraser {
+
+    private static final int BATCH = 25;
+    private static final int MAX_ROUNDS = 10;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDbConversationEraser(DynamoDbClient dynamo, TableProperties tables) {
+        this.dynamo = dynamo;
+        this.table = tables.messages();
+    }
+
+    @Override
+    public void erase(TenantId tenantId, SessionId sessionId) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantId.value() + "#" + sessionId.value())))
+                .projectionExpression("pk, sk, tenant_id, message_id, #role")
+                .expressionAttributeNames(Map.of("#role", "role"))
+                .consistentRead(true)
+                .build();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        dynamo.queryPaginator(query).items().stream()
+                .filter(item -> tenantId.value().equals(text(item, "tenant_id")))
+                .forEach(item -> {
+                    keys.add(key(text(item, "pk"), text(item, "sk")));
+                    if ("user".equals(text(item, "role")) && item.containsKey("message_id")) {
+                        keys.add(key(tenantId.value() + "#message#" + text(item, "message_id"), "ref"));
+                    }
+                });
+        for (int i = 0; i < keys.size(); i += BATCH) {
+            deleteAll(keys.subList(i, Math.min(keys.size(), i + BATCH)));
+        }
+    }
+
+    private void deleteAll(List<Map<String, AttributeValue>> keys) {
+        List<WriteRequest> pending = keys.stream()
+                .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
+                .toList();
+        for (int round = 0; !pending.isEmpty(); round++) {
+            if (round == MAX_ROUNDS) {
+                throw new IllegalStateException("DynamoDB left " + pending.size() + " deletes unprocessed");
+            }
+            Map<String, List<WriteRequest>> batch = Map.of(table, pending);
+            pending = dynamo.batchWriteItem(b -> b.requestItems(batch)).unprocessedItems().getOrDefault(table, List.of());
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,240 @@
+// One conversation: its history, the composer, and replies streaming in token by token.
+import type { App } from "./main";
+import type { Message, MessageError, Session } from "./api";
+import { h, clear } from "./dom";
+import { renderMarkdown } from "./markdown";
+import { describe } from "./problems";
+import { ReplyStream } from "./stream";
+import { sessionName } from "./sidebar";
+
+type Status = "sending" | "queued" | "processing" | "completed" | "failed";
+
+interface Turn {
+  id: string;
+  prompt: string;
+  status: Status;
+  reply: string;
+  usage: { input_tokens: number; output_tokens: number } | null;
+  model: string | null;
+  error: MessageError | null;
+  retryError: string | null;
+  element: HTMLElement;
+}
+
+export class ChatView {
+  readonly element: HTMLElement;
+  private readonly log = h("div", { class: "log", "data-test": "log", role: "log", "aria-live": "polite" });
+  private readonly box = h("textarea", { rows: 1, placeholder: "Message TenantChat…  (Enter to send, Shift+Enter for a new line)",
+    "aria-label": "Message", "data-test": "composer", maxlength: 32000 });
+  private readonly sendButton = h("button", { class: "primary", type: "submit", "data-test": "send" }, "Send");
+  private readonly alert = h("div", { class: "alert", role: "alert", hidden: true, "data-test": "chat-alert" });
+  private readonly mode = h("span", { class: "mode", "data-test": "stream-mode" }, "connecting");
+  private readonly title = h("h2", { class: "chat-title" }, "…");
+  private readonly turns = new Map<string, Turn>();
+  private stream: ReplyStream | null = null;
+  private session: Session | null = null;
+  private disposed = false;
+  private frame = 0;
+
+  constructor(private readonly app: App, private readonly sessionId: string) {
+    this.element = h("section", { class: "chat" },
+      h("div", { class: "chat-head" }, this.title, this.mode),
+      this.log,
+      h("form", { class: "composer", onsubmit: (e: Event) => { e.preventDefault(); void this.send(); } },
+        this.alert, h("div", { class: "composer-row" }, this.box, this.sendButton)));
+    this.box.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); void this.send(); }
+    });
+    this.box.addEventListener("input", () => this.grow());
+    this.log.appendChild(h("p", { class: "muted pad" }, "Loading the conversation…"));
+    void this.load();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stream?.close();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [session, page] = await Promise.all([this.app.api.listSessions().then((l) => l.sessions.find((s) => s.session_id === this.sessionId) ?? null),
+        this.app.api.messages(this.sessionId)]);
+      if (this.disposed) return;
+      this.session = session;
+      this.title.textContent = session ? sessionName(session) : "Conversation";
+      clear(this.log);
+      for (const m of page.messages) this.absorb(m);
+      if (this.turns.size === 0) this.log.appendChild(this.emptyHint());
+      this.startStream();
+      this.box.focus();
+      this.scroll(true);
+    } catch (e) {
+      if (this.app.expired(e) || this.disposed) return;
+      clear(this.log);
+      this.log.appendChild(h("div", { class: "empty-state" }, h("p", { class: "error" }, describe(e)),
+        h("a", { href: "#/", class: "button" }, "Back")));
+      this.box.setAttribute("disabled", "");
+      this.sendButton.setAttribute("disabled", "");
+    }
+  }
+
+  private emptyHint(): HTMLElement {
+    return h("div", { class: "empty-state small", "data-test": "empty-chat" }, h("p", { class: "muted" },
+      "No messages yet. Ask anything: replies support Markdown and code blocks."));
+  }
+
+  private absorb(m: Message): void {
+    if (m.role === "user") {
+      const turn = this.addTurn(m.message_id, m.content, (m.status ?? "queued") as Status);
+      turn.error = m.error ?? null;
+    } else {
+      const turn = this.turns.get(m.message_id);
+      if (turn) {
+        turn.reply = m.content;
+        turn.usage = m.usage ?? null;
+        turn.model = m.model_id ?? null;
+        turn.status = "completed";
+      }
+    }
+    this.turns.forEach((t) => this.paint(t));
+  }
+
+  private startStream(): void {
+    const inFlight = [...this.turns.values()].filter((t) => t.status === "queued" || t.status === "processing");
+    const settled = [...this.turns.values()].filter((t) => t.status === "completed" || t.status === "failed");
+    const after = settled.length ? settled[settled.length - 1].id : null;
+    this.stream = new ReplyStream(this.app.api, this.app.auth, this.sessionId, after, {
+      delta: (id, text) => this.update(id, (t) => { if (t.status !== "completed") { t.reply += text; t.status = "processing"; } }),
+      restarted: (id) => this.update(id, (t) => { if (t.status !== "completed") t.reply = ""; }),
+      completed: (id, content, usage) => this.update(id, (t) => { t.reply = content; t.usage = usage ?? t.usage; t.status = "completed"; }),
+      failed: (id, error) => this.update(id, (t) => { t.status = "failed"; t.error = error; }),
+      status: (id, status) => this.update(id, (t) => { if (t.status !== "completed" && t.status !== "failed") t.status = status as Status; }),
+      mode: (mode) => {
+        this.mode.textContent = mode === "live" ? "● live" : mode === "polling" ? "◌ polling" : "connecting…";
+        this.mode.className = `mode ${mode}`;
+      },
+    });
+    inFlight.forEach((t) => { this.stream!.pending.add(t.id); });
+  }
+
+  private async send(): Promise<void> {
+    const text = this.box.value.trim();
+    if (!text || this.sendButton.hasAttribute("disabled")) return;
+    const who = this.app.auth.identity();
+    if (!who) return;
+    this.hideAlert();
+    this.sendButton.setAttribute("disabled", "");
+    try {
+      const accepted = await this.app.api.send(text, who.tenantId, who.userId, this.sessionId, crypto.randomUUID());
+      this.box.value = "";
+      this.grow();
+      this.log.querySelector("[data-test=empty-chat]")?.remove();
+      const turn = this.addTurn(accepted.message_id, text, (accepted.status ?? "queued") as Status);
+      this.paint(turn);
+      this.follow(turn.id);
+      this.scroll(true);
+    } catch (e) {
+      if (!this.app.expired(e)) this.showAlert(describe(e));
+    } finally {
+      this.sendButton.removeAttribute("disabled");
+      this.box.focus();
+    }
+  }
+
+  /** Follows a new or retried message: the socket streams it; one long poll also tells when the model starts. */
+  private follow(id: string): void {
+    this.stream?.pending.add(id);
+    this.stream?.follow(id);
+    this.app.api.status(id, 10).then((s) => {
+      this.update(id, (t) => {
+        if (t.status === "queued" && s.status === "processing") t.status = "processing";
+        if (s.status === "failed" && t.status !== "failed") { t.status = "failed"; t.error = s.error; }
+        if (s.status === "completed" && s.reply && t.status !== "completed") {
+          t.status = "completed"; t.reply = s.reply.content; t.usage = s.reply.usage; t.model = s.reply.model_id;
+        }
+      });
+    }).catch(() => { /* the stream or polling carries on */ });
+  }
+
+  private async retry(turn: Turn): Promise<void> {
+    turn.retryError = null;
+    try {
+      const answer = await this.app.api.retry(turn.id);
+      turn.status = (answer?.status as Status) ?? "queued";
+      turn.error = null;
+      turn.reply = "";
+      this.paint(turn);
+      this.follow(turn.id);
+    } catch (e) {
+      if (this.app.expired(e)) return;
+      turn.retryError = describe(e);
+      this.paint(turn);
+    }
+  }
+
+  private addTurn(id: string, prompt: string, status: Status): Turn {
+    const existing = this.turns.get(id);
+    if (existing) return existing;
+    const turn: Turn = { id, prompt, status, reply: "", usage: null, model: null, error: null, retryError: null,
+      element: h("article", { class: "turn", "data-message": id }) };
+    this.turns.set(id, turn);
+    this.log.appendChild(turn.element);
+    return turn;
+  }
+
+  private update(id: string, change: (t: Turn) => void): void {
+    const turn = this.turns.get(id);
+    if (!turn || this.disposed) return;
+    change(turn);
+    if (turn.status === "completed" || turn.status === "failed") this.stream?.pending.delete(id);
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => { this.paint(turn); this.scroll(false); });
+    if (turn.status === "completed" || turn.status === "failed") this.paint(turn);
+  }
+
+  private paint(turn: Turn): void {
+    clear(turn.element);
+    turn.element.appendChild(h("div", { class: "bubble user" }, h("p", { class: "plain" }, turn.prompt)));
+    const reply = h("div", { class: `bubble assistant ${turn.status}`, "data-status": turn.status, "data-test": "reply" });
+    if (turn.status === "failed") {
+      reply.appendChild(h("div", { class: "failure" },
+        h("strong", {}, "The reply failed"),
+        h("p", {}, turn.error?.message ?? "Something went wrong."),
+        turn.error?.code ? h("code", { class: "muted" }, turn.error.code) : null,
+        h("button", { "data-test": "retry", onclick: () => void this.retry(turn) }, "↻ Retry"),
+        turn.retryError ? h("p", { class: "error", role: "alert" }, turn.retryError) : null));
+    } else if (!turn.reply) {
+      reply.appendChild(h("p", { class: "pending" }, h("span", { class: "dots", "aria-hidden": "true" }),
+        turn.status === "processing" ? "Thinking…" : "Queued…"));
+    } else {
+      const body = h("div", { class: "markdown" });
+      body.appendChild(renderMarkdown(turn.reply));
+      reply.appendChild(body);
+      if (turn.status !== "completed") reply.appendChild(h("span", { class: "caret", "aria-hidden": "true" }));
+      else if (turn.usage) {
+        reply.appendChild(h("p", { class: "meta" }, `${turn.usage.input_tokens} in · ${turn.usage.output_tokens} out tokens`,
+          turn.model ? ` · ${turn.model}` : ""));
+      }
+    }
+    turn.element.appendChild(reply);
+  }
+
+  private scroll(force: boolean): void {
+    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 120;
+    if (force || nearBottom) this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private grow(): void {
+    this.box.style.height = "auto";
+    this.box.style.height = `${Math.min(240, this.box.scrollHeight)}px`;
+  }
+
+  private showAlert(message: string): void {
+    this.alert.textContent = message;
+    this.alert.hidden = false;
+  }
+
+  private hideAlert(): void {
+    this.alert.hidden = true;
+  }
+}
