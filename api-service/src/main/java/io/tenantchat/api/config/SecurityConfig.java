@@ -59,6 +59,9 @@ public class SecurityConfig {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
                 .requestMatchers(PUBLIC_DOCS).permitAll()
+                // request counts and JVM figures are for the people who run the platform, not for tenants
+                .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                .hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
                 // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
                 .requestMatchers("/ws").permitAll()
                 .requestMatchers("/api/operator/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
