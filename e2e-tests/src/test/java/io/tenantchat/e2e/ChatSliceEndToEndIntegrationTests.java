@@ -50,6 +50,24 @@ class ChatSliceEndToEndIntegrationTests {
     }
 
     @Test
+    void everyServiceCountsItsAwsRequestsByServiceAndOperation() {
+        TestUser operator = system.operator("tenant-ops", "operator@tenant-ops.example");
+        String messageId = api.post("/api/chat", alice.idToken(), chatBody(alice, createSession(alice), "Count me"))
+                .json().path("message_id").asString();
+        awaitTerminal(alice, messageId);
+
+        assertThat(AwsRequestMetrics.byOperation(system.apiBaseUrl(), operator.idToken()))
+                .containsKeys("Sqs SendMessage", "DynamoDb TransactWriteItems");
+        assertThat(AwsRequestMetrics.byOperation(system.workerBaseUrl(), null))
+                .containsKeys("Sqs ReceiveMessage", "Sqs DeleteMessageBatch", "BedrockRuntime ConverseStream",
+                        "EventBridge PutEvents");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                AwsRequestMetrics.byOperation(system.aggregatorBaseUrl(), null)).containsKey("DynamoDb TransactWriteItems"));
+        assertThat(api.get(AwsRequestMetrics.METER, alice.idToken()).status()).isEqualTo(403);
+        assertThat(api.get(AwsRequestMetrics.METER, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void refusesRequestsWithoutATokenWith401ProblemJson() {
         ApiClient.Response response = api.get("/api/sessions", null);
 

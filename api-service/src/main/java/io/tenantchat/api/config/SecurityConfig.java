@@ -65,6 +65,9 @@ public class SecurityConfig {
         rules.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
                 .requestMatchers(PUBLIC_DOCS).permitAll()
                 .requestMatchers(HttpMethod.GET, PUBLIC_CLIENT).permitAll()
+                // request counts and JVM figures are for the people who run the platform, not for tenants
+                .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                .hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
                 // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
                 .requestMatchers("/ws").permitAll()
                 .requestMatchers("/api/operator/**", "/api/admin/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)

@@ -71,6 +71,16 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.invocations();
     }
 
+    /** ConverseStream replies being streamed now (begun, not yet ended, failed or abandoned by their client). */
+    public int openStreams() {
+        return state.openStreams();
+    }
+
+    /** The most ConverseStream replies open at once since the previous call (or the start). */
+    public int takePeakOpenStreams() {
+        return state.takePeakOpenStreams();
+    }
+
     @Override
     public void close() {
         server.close().syncUninterruptibly();

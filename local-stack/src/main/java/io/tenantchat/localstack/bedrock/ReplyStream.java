@@ -29,10 +29,13 @@ final class ReplyStream {
     private final long nanosPerToken;
     private final int failAfterDeltas;
     private final long receivedNanos;
+    private final StandInState state;
+    private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
     private int sent;
 
     ReplyStream(ChannelHandlerContext ctx, boolean keepAlive, StandInReply reply, BedrockStandIn.Settings settings,
-            int failAfterDeltas, long receivedNanos) {
+            int failAfterDeltas, long receivedNanos, StandInState state) {
+        this.state = state;
         this.ctx = ctx;
         this.keepAlive = keepAlive;
         this.reply = reply;
@@ -43,6 +46,9 @@ final class ReplyStream {
     }
 
     void start() {
+        open.set(true);
+        state.streamOpened();
+        ctx.channel().closeFuture().addListener(closed -> close());
         ctx.write(HttpReplies.eventStreamHead(keepAlive));
         ctx.writeAndFlush(chunk(EventStreamFrames.event("messageStart", new MessageStart("assistant"))));
         schedule(timeToFirstToken.toNanos());
@@ -73,7 +79,15 @@ final class ReplyStream {
         };
     }
 
+    /** Counted once, whether the stream ends, fails or its client goes away. */
+    private void close() {
+        if (open.compareAndSet(true, false)) {
+            state.streamClosed();
+        }
+    }
+
     private void finish(ByteBuf... frames) {
+        close();
         for (ByteBuf frame : frames) {
             ctx.write(chunk(frame));
         }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StandInState {
 
     private final AtomicInteger invocations = new AtomicInteger();
+    private final AtomicInteger openStreams = new AtomicInteger();
+    private final AtomicInteger peakOpenStreams = new AtomicInteger();
     private Settings settings;
     private int faultsLeft;
 
@@ -31,6 +33,24 @@ final class StandInState {
 
     int invocations() {
         return invocations.get();
+    }
+
+    void streamOpened() {
+        int open = openStreams.incrementAndGet();
+        peakOpenStreams.accumulateAndGet(open, Math::max);
+    }
+
+    void streamClosed() {
+        openStreams.decrementAndGet();
+    }
+
+    int openStreams() {
+        return openStreams.get();
+    }
+
+    /** The most streams open at once since the last call, which starts the next period at the current count. */
+    int takePeakOpenStreams() {
+        return peakOpenStreams.getAndSet(openStreams.get());
     }
 
     /** The fault this request suffers, spending one of its budget, or {@link Fault#none()}. */

@@ -79,6 +79,14 @@ public final class EventBridgeStandIn implements AutoCloseable {
         putEvents.failNextEntries(count);
     }
 
+    /**
+     * From now on each well-formed entry fails on its own ({@code FailedEntryCount}) with probability {@code ratio},
+     * for example 0.2: about 20 %; 0 stops it.
+     */
+    public void failEntriesRandomly(double ratio) {
+        putEvents.failEntriesRandomly(ratio);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -24,6 +24,7 @@ final class PutEvents {
     private final List<Rule> rules;
     private final SqsClient sqs;
     private final java.util.concurrent.atomic.AtomicInteger entriesToFail = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile double failRatio;
 
     PutEvents(List<Rule> rules, SqsClient sqs) {
         this.rules = rules;
@@ -47,12 +48,21 @@ final class PutEvents {
         entriesToFail.set(count);
     }
 
+    /** From now on each well-formed entry fails with probability {@code ratio} (0 stops it), drawn per entry. */
+    void failEntriesRandomly(double ratio) {
+        if (!(ratio >= 0 && ratio <= 1)) {
+            throw new IllegalArgumentException("ratio must be in [0, 1]");
+        }
+        failRatio = ratio;
+    }
+
     private ResultEntry accept(PutEventsEntry entry) {
         var problem = entry.problem();
         if (problem.isPresent()) {
             return problem.get();
         }
-        if (entriesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (entriesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || java.util.concurrent.ThreadLocalRandom.current().nextDouble() < failRatio) {
             return ResultEntry.failed("InternalFailure", "The EventBridge stand-in failed this entry (fault test).");
         }
         String eventId = UUID.randomUUID().toString();

@@ -160,6 +160,11 @@ public final class LocalSystem implements AutoCloseable {
         return TestUsers.createOrSignIn(cognito, pool, tenantId, email, TestUsers.DEV_PASSWORD);
     }
 
+    /** As {@link #user}, in the {@code platform-operator} group (may read {@code /actuator/metrics} of the api). */
+    public TestUser operator(String tenantId, String email) {
+        return TestUsers.addToGroup(cognito, pool, user(tenantId, email), "platform-operator", TestUsers.DEV_PASSWORD);
+    }
+
     /** The issuer of the ID tokens: {@code http://localhost:<cognito port>/<poolId>}. */
     public String issuer() {
         return standIns.cognito().endpoint() + "/" + pool.poolId();
@@ -191,6 +196,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public BedrockStandIn bedrock() {
         return standIns.bedrock();
+    }
+
+    /** The EventBridge stand-in, for fault injection ({@code failEntriesRandomly}, {@code refuseAllCalls}). */
+    public EventBridgeStandIn eventBridge() {
+        return standIns.eventBridge();
     }
 
     /** Redis, when {@code redis-server} is installed: the services then stream replies through it. */

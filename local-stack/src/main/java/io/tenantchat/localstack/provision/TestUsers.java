@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
@@ -35,6 +36,19 @@ public final class TestUsers {
                 .password(password).permanent(true));
         AuthenticationResultType tokens = signIn(cognito, pool, email, password);
         return new TestUser(tenantId, attributes.get("sub"), email, tokens.idToken(), tokens.accessToken());
+    }
+
+    /** Puts the user in {@code group} (created when missing) and signs it in again, so its ID token lists the group. */
+    public static TestUser addToGroup(CognitoIdentityProviderClient cognito, UserPool pool, TestUser user, String group,
+            String password) {
+        try {
+            cognito.getGroup(request -> request.userPoolId(pool.poolId()).groupName(group));
+        } catch (ResourceNotFoundException absent) {
+            cognito.createGroup(request -> request.userPoolId(pool.poolId()).groupName(group));
+        }
+        cognito.adminAddUserToGroup(request -> request.userPoolId(pool.poolId()).username(user.email()).groupName(group));
+        AuthenticationResultType tokens = signIn(cognito, pool, user.email(), password);
+        return new TestUser(user.tenantId(), user.userId(), user.email(), tokens.idToken(), tokens.accessToken());
     }
 
     private static Map<String, String> existingAttributes(CognitoIdentityProviderClient cognito, UserPool pool,

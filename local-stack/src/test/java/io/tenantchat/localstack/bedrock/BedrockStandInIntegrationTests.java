@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -221,6 +222,21 @@ class BedrockStandInIntegrationTests {
 
         long spreadNanos = stream.deltaNanos.get(5) - stream.deltaNanos.get(0);
         assertThat(Duration.ofNanos(spreadNanos)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
+
+    @Test
+    void countsStreamsOpenAtOnceAndTheirPeak() {
+        standIn.settings(FAST.withTokensPerSecond(10));
+        standIn.takePeakOpenStreams();
+
+        List<CompletableFuture<Void>> calls = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> asyncClient.converseStream(streamRequest(10), new CollectedStream().handler())).toList();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> standIn.openStreams() == 3);
+        calls.forEach(call -> assertThat(call).succeedsWithin(Duration.ofSeconds(20)));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> standIn.openStreams() == 0);
+        assertThat(standIn.takePeakOpenStreams()).isEqualTo(3);
+        assertThat(standIn.takePeakOpenStreams()).isZero();
     }
 
     @Test

@@ -154,6 +154,18 @@ class EventBridgeStandInIntegrationTests {
     }
 
     @Test
+    void failsAboutTheGivenShareOfEntriesAtRandomUntilStopped() {
+        standIn.failEntriesRandomly(0.2);
+        List<PutEventsRequestEntry> ten = IntStream.range(0, 10).mapToObj(i -> usageEntry("{}").build()).toList();
+
+        int failed = IntStream.range(0, 30).map(i -> eventBridge.putEvents(r -> r.entries(ten)).failedEntryCount()).sum();
+        standIn.failEntriesRandomly(0);
+
+        assertThat(failed).as("failed of 300 entries").isBetween(30, 90); // mean 60, > 4 standard deviations
+        assertThat(eventBridge.putEvents(r -> r.entries(ten)).failedEntryCount()).isZero();
+    }
+
+    @Test
     void rejectsOperationsOtherThanPutEvents() {
         assertThatThrownBy(() -> eventBridge.listRules(r -> r.eventBusName(BUS)))
                 .isInstanceOfSatisfying(EventBridgeException.class,

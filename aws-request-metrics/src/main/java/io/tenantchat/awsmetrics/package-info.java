@@ -1,0 +1,5 @@
+/**
+ * Counts AWS SDK requests by service and operation for every client built in the JVM: a global execution interceptor
+ * the SDK finds on the classpath, reporting to Micrometer's global registry (which Spring Boot joins to its own).
+ */
+package io.tenantchat.awsmetrics;
