@@ -38,6 +38,9 @@ locals {
     USAGE_ROLLUPS_TABLE    = aws_dynamodb_table.usage_rollups.name
     USAGE_ROLLUP_SHARDS    = tostring(var.usage_rollup_shards)
     CHAT_REQUESTS_QUEUE    = aws_sqs_queue.chat_requests.name
+    CHAT_REQUESTS_DLQ      = aws_sqs_queue.chat_requests_dlq.name
+    USAGE_EVENTS_QUEUE     = aws_sqs_queue.usage_events.name
+    USAGE_EVENTS_DLQ       = aws_sqs_queue.usage_events_dlq.name
     CHAT_GROUP_BY          = var.chat_group_by
     CHAT_MAX_MESSAGE_CHARS = tostring(var.chat_max_message_chars)
     # the web client signs users in through the hosted UI (authorization code + PKCE) and returns to /

@@ -129,6 +129,25 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_sqs_queue.chat_requests.arn]
   }
 
+  # platform operators inspect and replay dead letters through /api/admin/queues (README "Operations runbook")
+  statement {
+    sid = "DeadLetterOperations"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:GetQueueUrl",
+      "sqs:GetQueueAttributes",
+    ]
+    resources = [aws_sqs_queue.chat_requests_dlq.arn, aws_sqs_queue.usage_events_dlq.arn]
+  }
+
+  statement {
+    sid       = "UsageEventsReplay"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+    resources = [aws_sqs_queue.usage_events.arn]
+  }
+
   statement {
     sid       = "TenantScopedCredentials"
     actions   = ["sts:AssumeRole", "sts:TagSession"]

@@ -392,7 +392,7 @@ class TerraformPolicyTests {
         }
 
         @Test
-        void apiRoleReadsAndWritesSessionsAndMessagesReadsRollupsAndOnlySendsChatJobs() {
+        void apiRoleReadsAndWritesSessionsAndMessagesReadsRollupsSendsChatJobsAndReplaysDeadLetters() {
             RoleGrants api = RoleGrants.of(terraform, "api_task");
             assertThat(api.on(table("sessions"))).contains("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
@@ -403,8 +403,14 @@ class TerraformPolicyTests {
                     .noneMatch(action -> action.contains("Put") || action.contains("Update"));
             assertThat(api.on(queue("chat_requests"))).contains("sqs:SendMessage")
                     .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");
-            assertNoAccess(api, table("usage"), queue("chat_requests_dlq"), queue("usage_events"),
-                    queue("usage_events_dlq"), "aws_cloudwatch_event_bus.usage");
+            // dead-letter replay by platform operators: receive/delete on the DLQs, send back to the work queues
+            for (String deadLetters : List.of("chat_requests_dlq", "usage_events_dlq")) {
+                assertThat(api.on(queue(deadLetters))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                        "sqs:ChangeMessageVisibility").doesNotContain("sqs:SendMessage");
+            }
+            assertThat(api.on(queue("usage_events"))).contains("sqs:SendMessage")
+                    .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");
+            assertNoAccess(api, table("usage"), "aws_cloudwatch_event_bus.usage");
             assertThat(api.actions()).noneMatch(action -> action.startsWith("bedrock"));
         }
 

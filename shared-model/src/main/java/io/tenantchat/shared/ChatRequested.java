@@ -40,4 +40,12 @@ public record ChatRequested(
     public String deduplicationId() {
         return messageId.value();
     }
+
+    /**
+     * FIFO deduplication id for this job sent again after its message was requeued (a user's retry or an operator's
+     * replay): the first send's id may still be inside the queue's deduplication window.
+     */
+    public String requeueDeduplicationId(Instant requeuedAt) {
+        return messageId.value() + "#requeue-" + requeuedAt.toEpochMilli();
+    }
 }

@@ -162,6 +162,32 @@ class WorkerFlowIntegrationTests {
     }
 
     @Test
+    void requeuedMessageGetsAFreshAttemptBudgetAndKeepsCountingItsAttempts() {
+        MessageId id = items.userMessage("Try again, please", "queued");
+        items.requeueAfter(id, 5);
+
+        send(job(id), id.value() + "#requeue-1");
+
+        await().atMost(PATIENCE).until(() -> "completed".equals(status(id)));
+        assertThat(items.messageItem(id, "#1").get("attempts").n()).isEqualTo("6");
+    }
+
+    @Test
+    void requeuedJobThatFailsAgainIsDeadLetteredUnderItsOwnDeduplicationId() {
+        bedrock.settings(BedrockStandIn.Settings.defaults().withFault(Fault.validation(1)));
+        MessageId id = items.userMessage("Refused twice", "queued");
+        items.requeueAfter(id, 5);
+        String dlq = sqs.getQueueUrl(r -> r.queueName(Provisioner.CHAT_REQUESTS_DLQ)).queueUrl();
+
+        send(job(id), id.value() + "#requeue-1");
+
+        await().atMost(PATIENCE).until(() -> "failed".equals(status(id)));
+        Message dead = await().atMost(PATIENCE).until(() -> receiveFrom(dlq, id), Objects::nonNull);
+        assertThat(dead.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+                .isEqualTo(id.value() + "#requeue-1");
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
 

@@ -4,6 +4,7 @@ import io.tenantchat.api.chat.application.ChatJobQueue;
 import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.MessageStore;
+import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.ConversationEraser;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.application.SessionService;
@@ -34,6 +35,11 @@ class UseCaseConfig {
     @Bean
     UsageService usageService(UsageRollupReader rollups, Clock clock) {
         return new UsageService(rollups, clock);
+    }
+
+    @Bean
+    RetryChatMessageService retryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock) {
+        return new RetryChatMessageService(messages, queue, clock);
     }
 
     @Bean

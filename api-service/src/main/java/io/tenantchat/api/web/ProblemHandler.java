@@ -1,5 +1,6 @@
 package io.tenantchat.api.web;
 
+import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.NotFoundException;
@@ -33,6 +34,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -9,6 +9,7 @@ record Ids(String tenantId, String userId, String sessionId, String messageId) {
             case "userId" -> userId;
             case "sessionId" -> sessionId;
             case "messageId" -> messageId;
+            case "queue" -> "chat-requests";
             default -> throw new IllegalArgumentException("no test id for path parameter {" + name + "}: add it to Ids");
         };
     }

@@ -2,6 +2,7 @@ package io.tenantchat.api.isolation;
 
 import static io.tenantchat.api.isolation.Scope.CALLER_COLLECTION;
 import static io.tenantchat.api.isolation.Scope.OWN_RESOURCE;
+import static io.tenantchat.api.isolation.Scope.PLATFORM_OPERATOR;
 import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN;
 import static io.tenantchat.api.isolation.Scope.TENANT_RESOURCE;
 
@@ -28,8 +29,13 @@ final class OperationCases {
             OperationCase.of("GET /api/sessions/{sessionId}/messages", OWN_RESOURCE),
             OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
             OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
+            OperationCase.of("POST /api/chat/{messageId}/retry", OWN_RESOURCE),
             OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
             OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE),
+            OperationCase.of("GET /api/admin/queues", PLATFORM_OPERATOR),
+            OperationCase.of("GET /api/admin/queues/{queue}/dead-letters", PLATFORM_OPERATOR),
+            OperationCase.of("POST /api/admin/queues/{queue}/dead-letters/replay", PLATFORM_OPERATOR)
+                    .withBody(ids -> "{\"tenant_id\": \"%s\", \"dry_run\": true}".formatted(ids.tenantId())),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),
             // last: its owner call removes the victim's conversation (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE));

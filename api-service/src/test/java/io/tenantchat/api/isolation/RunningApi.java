@@ -18,11 +18,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -87,6 +89,18 @@ abstract class RunningApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The message ends failed (no worker runs here), so its owner may retry it. */
+    static void failMessage(Ids ids) {
+        standIns().dynamoDb().updateItem(u -> u.tableName(TableNames.defaults().messages())
+                .key(Map.of("pk", AttributeValue.fromS(ids.tenantId() + "#" + ids.sessionId()),
+                        "sk", AttributeValue.fromS(ids.messageId() + "#1")))
+                .updateExpression("SET #status = :failed, error_code = :code, error_message = :reason")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS("failed"),
+                        ":code", AttributeValue.fromS("model_unavailable"),
+                        ":reason", AttributeValue.fromS("The model is unavailable."))));
     }
 
     /** A session and one message with {@code text}, created through the API as {@code actor}. */

@@ -49,6 +49,7 @@ class TenantIsolationIntegrationTests extends RunningApi {
         String aliceSecret = "alice-secret-" + UUID.randomUUID();
         String bobSecret = "bob-secret-" + UUID.randomUUID();
         Ids victim = conversation(alice, aliceSecret);
+        failMessage(victim);
         Ids attacker = conversation(bob, bobSecret);
         conversation(World.actor(TOKENS, World.TENANT_A, "anna"), "anna's own words");
         String sessionKey = victim.tenantId() + "-" + victim.userId() + "-" + victim.sessionId();

@@ -1,6 +1,7 @@
 package io.tenantchat.api.support;
 
 import io.tenantchat.api.chat.application.ChatService;
+import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.SessionService;
 import io.tenantchat.shared.ChatRequested;
 import java.time.Clock;
@@ -36,6 +37,11 @@ public class InMemoryAdapters {
     @Bean
     SessionService sessionService(InMemorySessionRepository sessions, RecordingConversationEraser conversations) {
         return new SessionService(sessions, conversations, Clock.systemUTC());
+    }
+
+    @Bean
+    RetryChatMessageService retryChatMessageService(InMemoryMessageStore messages, List<ChatRequested> queuedJobs) {
+        return new RetryChatMessageService(messages, queuedJobs::add, Clock.systemUTC());
     }
 
     @Bean

@@ -79,6 +79,20 @@ public final class InMemoryMessageStore implements MessageStore {
                 m.messageId(), m.content(), MessageStatus.FAILED, m.attempts(), error, m.createdAt(), at));
     }
 
+    @Override
+    public boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
+        boolean[] requeued = {false};
+        messages.computeIfPresent(messageId, (id, m) -> {
+            if (!m.tenantId().equals(tenantId) || !m.sessionId().equals(sessionId) || m.status() != MessageStatus.FAILED) {
+                return m;
+            }
+            requeued[0] = true;
+            return new ChatMessage(m.tenantId(), m.sessionId(), m.userId(), m.messageId(), m.content(),
+                    MessageStatus.QUEUED, m.attempts(), null, m.createdAt(), at);
+        });
+        return requeued[0];
+    }
+
     public List<ChatMessage> all() {
         return List.copyOf(messages.values());
     }

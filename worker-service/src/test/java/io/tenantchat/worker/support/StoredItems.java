@@ -58,6 +58,14 @@ public final class StoredItems {
                 .expressionAttributeValues(Map.of(":n", n(attempts))));
     }
 
+    /** As a retry or replay leaves a failed message: queued again, its earlier attempts outside the budget. */
+    public void requeueAfter(MessageId id, int attempts) {
+        dynamoDb.updateItem(r -> r.tableName(MESSAGES)
+                .key(Map.of("pk", s(partition()), "sk", s(id.value() + "#1")))
+                .updateExpression("SET attempts = :n, requeued_attempts = :n")
+                .expressionAttributeValues(Map.of(":n", n(attempts))));
+    }
+
     public void reply(MessageId answered, String content) {
         Map<String, AttributeValue> item = new HashMap<>(common(answered, "#2", "assistant", content, "completed"));
         item.putAll(Map.of("model_id", s("test-model"), "input_tokens", n(10), "output_tokens", n(5)));

@@ -40,6 +40,14 @@ public interface MessageStore {
     /** Up to {@code limit} exchanges after message {@code afterOrNull} (from the start when null), in order. */
     ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, MessageId afterOrNull, int limit);
 
+    /**
+     * Puts a failed message back to queued, keeping its attempt count but outside the next attempt budget, and
+     * clears its error; only from failed, so of two concurrent requeues one wins.
+     *
+     * @return whether the message was failed and is now queued
+     */
+    boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at);
+
     /** Marks a still-queued message failed (e.g. its job could not be queued). */
     void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at);
 }

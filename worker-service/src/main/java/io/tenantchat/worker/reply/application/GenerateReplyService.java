@@ -90,7 +90,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
     private ReplyOutcome answer(UserMessage message) {
-        if (message.attempts() > settings.maxAttempts()) {
+        if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."));
         }
@@ -134,7 +134,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     }
 
     private ReplyOutcome handleFailure(UserMessage message, ChatModelException e) {
-        if (e.isRetryable() && message.attempts() < settings.maxAttempts()) {
+        if (e.isRetryable() && message.budgetUsed() < settings.maxAttempts()) {
             log.warn("Attempt {} for message {} failed: {}", message.attempts(), message.ref().messageId(),
                     e.getMessage());
             throw e;

@@ -3,13 +3,27 @@ package io.tenantchat.worker.reply.domain;
 import io.tenantchat.shared.UserId;
 import java.util.Objects;
 
-/** A stored user message waiting for (or done with) its reply; {@code attempts} counts model calls started. */
-public record UserMessage(MessageRef ref, UserId userId, String content, MessageStatus status, int attempts) {
+/**
+ * A stored user message waiting for (or done with) its reply; {@code attempts} counts model calls started, ever
+ * (usage event ids use it, so it never goes back); {@code requeuedAttempts} is what it was when a failed message
+ * was last put back in the queue (a user's retry or an operator's replay), which starts a fresh attempt budget.
+ */
+public record UserMessage(MessageRef ref, UserId userId, String content, MessageStatus status, int attempts,
+        int requeuedAttempts) {
 
     public UserMessage {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(status, "status");
+    }
+
+    public UserMessage(MessageRef ref, UserId userId, String content, MessageStatus status, int attempts) {
+        this(ref, userId, content, status, attempts, 0);
+    }
+
+    /** Model calls counted against the attempt budget: those since the message was last requeued. */
+    public int budgetUsed() {
+        return attempts - requeuedAttempts;
     }
 }

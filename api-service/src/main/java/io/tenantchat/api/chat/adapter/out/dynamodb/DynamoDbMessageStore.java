@@ -166,6 +166,23 @@ class DynamoDbMessageStore implements MessageStore {
         }
     }
 
+    @Override
+    public boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(tables.messages())
+                    .key(Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)), "sk", s(MessageKeys.userMessage(messageId))))
+                    .updateExpression("SET #status = :queued, requeued_attempts = if_not_exists(attempts, :zero), "
+                            + "updated_at = :at REMOVE error_code, error_message")
+                    .conditionExpression("#status = :failed AND tenant_id = :tenant")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":failed", s("failed"), ":queued", s("queued"),
+                            ":zero", AttributeValue.fromN("0"), ":tenant", s(tenantId.value()), ":at", s(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     private List<MessageItem> query(TenantId tenantId, QueryConditional condition) {
         return messages.query(q -> q.queryConditional(condition).consistentRead(true)).items().stream()
                 .filter(item -> tenantId.value().equals(item.getTenantId()))

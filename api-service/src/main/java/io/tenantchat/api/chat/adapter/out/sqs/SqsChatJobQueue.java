@@ -41,10 +41,19 @@ class SqsChatJobQueue implements ChatJobQueue {
 
     @Override
     public void enqueue(ChatRequested job) {
+        send(job, job.deduplicationId());
+    }
+
+    @Override
+    public void requeue(ChatRequested job, String deduplicationId) {
+        send(job, deduplicationId);
+    }
+
+    private void send(ChatRequested job, String deduplicationId) {
         try {
             String url = queueUrl();
             sqs.sendMessage(m -> m.queueUrl(url).messageBody(json.writeValueAsString(job))
-                    .messageGroupId(job.messageGroupId(grouping)).messageDeduplicationId(job.deduplicationId()))
+                    .messageGroupId(job.messageGroupId(grouping)).messageDeduplicationId(deduplicationId))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

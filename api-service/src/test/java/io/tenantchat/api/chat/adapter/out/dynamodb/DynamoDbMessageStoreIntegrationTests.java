@@ -127,6 +127,25 @@ class DynamoDbMessageStoreIntegrationTests {
     }
 
     @Test
+    void requeuesOnlyAFailedMessageOfItsOwnTenantAndMovesItsAttemptsOutOfTheBudget() {
+        ChatMessage message = queued("Hi");
+        store.saveQueued(message);
+        MessageId id = message.messageId();
+        assertThat(store.requeueFailed(T1, session.sessionId(), id, Instant.now())).isFalse();
+        store.markFailed(T1, session.sessionId(), id, new MessageError("model_unavailable", "busy"), Instant.now());
+        setAttempts(message, 5);
+
+        assertThat(store.requeueFailed(T2, session.sessionId(), id, Instant.now())).isFalse();
+        assertThat(store.requeueFailed(T1, session.sessionId(), id, Instant.now())).isTrue();
+        assertThat(store.requeueFailed(T1, session.sessionId(), id, Instant.now())).isFalse();
+
+        Exchange exchange = store.findExchange(T1, session.sessionId(), id).orElseThrow();
+        assertThat(exchange.message().status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(exchange.message().failure()).isEmpty();
+        assertThat(messageAttribute(message, "requeued_attempts").n()).isEqualTo("5");
+    }
+
+    @Test
     void secondUseOfAnIdempotencyKeyReturnsTheOriginalAndWritesNothing() {
         IdempotencyKey key = new IdempotencyKey("key-" + session.sessionId().value());
         ChatMessage first = queued("Hello");
@@ -201,6 +220,20 @@ class DynamoDbMessageStoreIntegrationTests {
                 "tenant_id", s("tenant-001"), "session_id", s(session.sessionId().value()), "user_id", s("alice"),
                 "message_id", s(m.messageId().value()), "role", s("assistant"), "content", s(text),
                 "model_id", s("model"), "created_at", s(Instant.now().toString()))));
+    }
+
+    private void setAttempts(ChatMessage m, int attempts) {
+        client.updateItem(u -> u.tableName("tenant-messages").key(userMessageKey(m))
+                .updateExpression("SET attempts = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN(
+                        Integer.toString(attempts)))));
+    }
+
+    private AttributeValue messageAttribute(ChatMessage m, String name) {
+        return client.getItem(g -> g.tableName("tenant-messages").key(userMessageKey(m))).item().get(name);
+    }
+
+    private Map<String, AttributeValue> userMessageKey(ChatMessage m) {
+        return Map.of("pk", s(MessageKeys.conversation(T1, session.sessionId())), "sk", s(m.messageId().value() + "#1"));
     }
 
     private AttributeValue sessionAttribute(String name) {

@@ -49,7 +49,7 @@ class ChatJobListener {
             outcome = generateReply.generateReply(job);
         }
         if (outcome.deadLetter()) {
-            deadLetters.send(job, message.getPayload(), groupId(message, job));
+            deadLetters.send(job, message.getPayload(), groupId(message, job), deduplicationId(message, job));
         }
         log.info("Job for message {} of tenant {}: {}", job.messageId(), job.tenantId(), outcome);
     }
@@ -62,6 +62,15 @@ class ChatJobListener {
             log.error("Dropping malformed chat job: {}", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The received job's own deduplication id: a redelivery of it is copied with the same id (SQS drops the copy),
+     * while a job requeued by a retry or replay has a fresh one, so its copy is kept even within the window.
+     */
+    private static String deduplicationId(Message<String> message, ChatRequested job) {
+        Object id = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_DEDUPLICATION_ID_HEADER);
+        return id == null ? job.deduplicationId() : id.toString();
     }
 
     private static String groupId(Message<String> message, ChatRequested job) {

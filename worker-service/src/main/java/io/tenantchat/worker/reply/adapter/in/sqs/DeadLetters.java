@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Copies a job whose message ended failed to {@code chat-requests-dlq.fifo} (docs/adr/002-retries-and-dlq.md):
- * same body and message group, the message id as deduplication id, so a repeated copy is dropped by SQS.
+ * same body and message group, the received job's deduplication id (the message id, or a fresh one for a requeued
+ * job), so a repeated copy is dropped by SQS.
  * A failed send throws, which leaves the job for redelivery and another copy.
  */
 @Component
@@ -36,10 +37,10 @@ class DeadLetters {
         this.queueName = queues.chatRequestsDlq();
     }
 
-    void send(ChatRequested job, String body, String groupId) {
+    void send(ChatRequested job, String body, String groupId, String deduplicationId) {
         String url = queueUrl();
         await(sqs.sendMessage(m -> m.queueUrl(url).messageBody(body).messageGroupId(groupId)
-                .messageDeduplicationId(job.deduplicationId())
+                .messageDeduplicationId(deduplicationId)
                 .messageAttributes(Map.of("tenant_id", text(job.tenantId().value())))));
         log.info("Job for message {} of tenant {} copied to {}", job.messageId(), job.tenantId(), queueName);
     }

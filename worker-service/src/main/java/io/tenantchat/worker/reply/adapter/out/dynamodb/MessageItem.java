@@ -29,11 +29,13 @@ public class MessageItem {
     private @Nullable String content;
     private @Nullable String status;
     private @Nullable Integer attempts;
+    private @Nullable Integer requeuedAttempts;
 
     UserMessage toUserMessage() {
         MessageRef ref = new MessageRef(TenantId.of(tenantId), SessionId.of(sessionId), MessageId.of(messageId));
         int attemptsSoFar = attempts == null ? 0 : attempts;
-        return new UserMessage(ref, UserId.of(userId), text(), MessageStatus.fromWireValue(status), attemptsSoFar);
+        return new UserMessage(ref, UserId.of(userId), text(), MessageStatus.fromWireValue(status), attemptsSoFar,
+                requeuedAttempts == null ? 0 : requeuedAttempts);
     }
 
     StoredMessage toStoredMessage() {
@@ -85,4 +87,8 @@ public class MessageItem {
     @DynamoDbAttribute("attempts")
     public @Nullable Integer getAttempts() { return attempts; }
     public void setAttempts(@Nullable Integer attempts) { this.attempts = attempts; }
+
+    @DynamoDbAttribute("requeued_attempts")
+    public @Nullable Integer getRequeuedAttempts() { return requeuedAttempts; }
+    public void setRequeuedAttempts(@Nullable Integer requeuedAttempts) { this.requeuedAttempts = requeuedAttempts; }
 }

@@ -63,7 +63,7 @@ class ChatJobListenerTests {
             assertThat(job.messageId().value()).isEqualTo("0192f0c6-8a2b-7c3d-9e4f-0123456789ab");
         });
         assertThat(visibilityChanges).first().isEqualTo(45);
-        verify(deadLetters, never()).send(any(), anyString(), anyString());
+        verify(deadLetters, never()).send(any(), anyString(), anyString(), anyString());
     }
 
     @ParameterizedTest
@@ -82,7 +82,7 @@ class ChatJobListenerTests {
 
         assertThatThrownBy(() -> listener(failing).onChatRequested(message(JOB), visibility))
                 .isInstanceOf(ChatModelException.class);
-        verify(deadLetters, never()).send(any(), anyString(), anyString());
+        verify(deadLetters, never()).send(any(), anyString(), anyString(), anyString());
     }
 
     @ParameterizedTest
@@ -90,7 +90,17 @@ class ChatJobListenerTests {
     void jobOfAFailedMessageIsCopiedToTheDeadLetterQueueWithItsGroup(ReplyOutcome outcome) {
         listener(answering(outcome)).onChatRequested(message(JOB), visibility);
 
-        verify(deadLetters).send(any(ChatRequested.class), eq(JOB), eq(GROUP));
+        verify(deadLetters).send(any(ChatRequested.class), eq(JOB), eq(GROUP), eq("0192f0c6-8a2b-7c3d-9e4f-0123456789ab"));
+    }
+
+    @Test
+    void requeuedJobIsDeadLetteredUnderTheDeduplicationIdItArrivedWith() {
+        Message<String> requeued = MessageBuilder.fromMessage(message(JOB)).setHeader(
+                SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_DEDUPLICATION_ID_HEADER, "requeue-7").build();
+
+        listener(answering(ReplyOutcome.FAILED)).onChatRequested(requeued, visibility);
+
+        verify(deadLetters).send(any(ChatRequested.class), eq(JOB), eq(GROUP), eq("requeue-7"));
     }
 
     private ChatJobListener listener(GenerateReplyUseCase useCase) {

@@ -1,0 +1,13 @@
+package io.tenantchat.api.operations.domain;
+
+import java.time.Instant;
+
+/**
+ * A dead letter as an operator sees it: whose it is, when it failed, and for a chat job the state of its message
+ * (status, model attempts, the error written for people). Never the message text.
+ *
+ * @param status null when the message could not be found (or for a usage event)
+ */
+public record DeadLetterView(String sqsMessageId, String groupId, Instant sentAt, int receiveCount, DeadLetterKey key,
+        String status, Integer attempts, String errorCode, String errorMessage) {
+}

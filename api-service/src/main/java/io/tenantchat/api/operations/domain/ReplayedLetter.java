@@ -1,0 +1,5 @@
+package io.tenantchat.api.operations.domain;
+
+/** One dead letter's outcome; {@code key} is null for an unreadable one. {@code reason} is for people. */
+public record ReplayedLetter(String sqsMessageId, DeadLetterKey key, ReplayOutcome outcome, String reason) {
+}

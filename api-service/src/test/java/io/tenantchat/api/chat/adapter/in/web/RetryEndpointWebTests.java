@@ -1,0 +1,103 @@
+package io.tenantchat.api.chat.adapter.in.web;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.api.config.SecurityConfig;
+import io.tenantchat.api.identity.TenantAuthorities;
+import io.tenantchat.api.support.InMemoryAdapters;
+import io.tenantchat.api.support.InMemoryMessageStore;
+import io.tenantchat.api.web.ProblemHandler;
+import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** {@code POST /api/chat/{id}/retry}: the author's failed message only, problem JSON otherwise. */
+@WebMvcTest(controllers = RetryController.class, properties = {
+        "tenantchat.auth.issuer-uri=http://localhost:1/pool",
+        "tenantchat.auth.client-ids=client",
+        "tenantchat.auth.tenant-claim=custom:tenant_id",
+        "spring.jackson.property-naming-strategy=SNAKE_CASE"})
+@Import({SecurityConfig.class, ProblemHandler.class, InMemoryAdapters.class})
+class RetryEndpointWebTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    InMemoryMessageStore messages;
+    @Autowired
+    List<ChatRequested> queuedJobs;
+
+    @Test
+    void authorRetriesAFailedMessageAndGets202WithWhereToPoll() throws Exception {
+        String id = stored("tenant-001", "alice", MessageStatus.FAILED);
+
+        mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-001", "alice")))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/chat/" + id))
+                .andExpect(jsonPath("$.message_id").value(id))
+                .andExpect(jsonPath("$.status").value("queued"));
+    }
+
+    @Test
+    void messageThatHasNotFailedIsRefusedWith409() throws Exception {
+        String id = stored("tenant-001", "alice", MessageStatus.COMPLETED);
+
+        mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-001", "alice")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("message_not_failed"));
+    }
+
+    @Test
+    void anotherTenantsOrUsersMessageIsNotFoundAndStaysFailed() throws Exception {
+        String id = stored("tenant-001", "alice", MessageStatus.FAILED);
+        int jobsBefore = queuedJobs.size();
+
+        mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-002", "alice")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-001", "anna")))
+                .andExpect(status().isNotFound());
+        org.assertj.core.api.Assertions.assertThat(queuedJobs).hasSize(jobsBefore);
+    }
+
+    @Test
+    void malformedMessageIdIsRefusedWith400() throws Exception {
+        mvc.perform(post("/api/chat/not-an-id/retry").with(user("tenant-001", "alice")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid_message_id"));
+    }
+
+    private String stored(String tenant, String user, MessageStatus status) {
+        Instant now = Instant.now();
+        ChatMessage message = new ChatMessage(TenantId.of(tenant), SessionId.random(), UserId.of(user),
+                MessageId.next(Clock.systemUTC()), "Hello", status, 1,
+                status == MessageStatus.FAILED ? new MessageError("model_unavailable", "busy") : null, now, now);
+        messages.saveQueued(message);
+        return message.messageId().value();
+    }
+
+    private static RequestPostProcessor user(String tenant, String userId) {
+        return jwt().jwt(j -> j.subject(userId).claim("custom:tenant_id", tenant).claim("cognito:groups", List.of()))
+                .authorities(new TenantAuthorities("custom:tenant_id"));
+    }
+}

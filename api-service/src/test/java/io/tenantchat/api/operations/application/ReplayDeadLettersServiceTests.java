@@ -1,0 +1,192 @@
+package io.tenantchat.api.operations.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.MessageError;
+import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.api.operations.domain.OperatedQueue;
+import io.tenantchat.api.operations.domain.ReplayFilter;
+import io.tenantchat.api.operations.domain.ReplayOutcome;
+import io.tenantchat.api.operations.domain.ReplaySummary;
+import io.tenantchat.api.support.InMemoryMessageStore;
+import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ReplayDeadLettersServiceTests {
+
+    private static final TenantId A = TenantId.of("tenant-a");
+    private static final TenantId B = TenantId.of("tenant-b");
+    private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
+
+    private final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
+    private final InMemoryMessageStore messages = new InMemoryMessageStore();
+    private final FakeQueueConsole console = new FakeQueueConsole();
+    private final ReplayDeadLettersService replay = new ReplayDeadLettersService(console,
+            new DeadLetterReplays(console, messages, clock));
+
+    @Test
+    void replayForOneTenantRequeuesAndSendsOnlyItsFailedJobsAndLeavesTheOthersDeadLettered() {
+        List<ChatRequested> a = IntStream.range(0, 5).mapToObj(i -> deadLettered(A, MessageStatus.FAILED)).toList();
+        IntStream.range(0, 4).forEach(i -> deadLettered(B, MessageStatus.FAILED));
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.tenant(A), false);
+
+        assertThat(summary.examined()).isEqualTo(9);
+        assertThat(summary.matched()).isEqualTo(5);
+        assertThat(summary.moved()).isEqualTo(5);
+        assertThat(console.sent).extracting(s -> s.letter().job().messageId())
+                .containsExactlyInAnyOrderElementsOf(a.stream().map(ChatRequested::messageId).toList());
+        assertThat(console.sent).allSatisfy(s -> {
+            assertThat(s.deduplicationId()).startsWith(s.letter().job().messageId().value() + "#requeue-");
+            assertThat(s.letter().groupId()).isEqualTo(s.letter().job().messageGroupId());
+        });
+        a.forEach(job -> assertThat(status(job)).isEqualTo(MessageStatus.QUEUED));
+        assertThat(console.visibleCount()).isEqualTo(4);
+        assertThat(console.hiddenCount()).isZero();
+    }
+
+    @Test
+    void secondReplayFindsNothingLeftToMove() {
+        IntStream.range(0, 3).forEach(i -> deadLettered(A, MessageStatus.FAILED));
+        replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.tenant(A), false);
+
+        ReplaySummary again = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.tenant(A), false);
+
+        assertThat(again.moved()).isZero();
+        assertThat(console.sent).hasSize(3);
+    }
+
+    @Test
+    void dryRunReportsWhatWouldMoveAndChangesNothing() {
+        ChatRequested job = deadLettered(A, MessageStatus.FAILED);
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), true);
+
+        assertThat(summary.dryRun()).isTrue();
+        assertThat(summary.moved()).isEqualTo(1);
+        assertThat(summary.letters()).singleElement()
+                .satisfies(l -> assertThat(l.outcome()).isEqualTo(ReplayOutcome.WOULD_MOVE));
+        assertThat(console.sent).isEmpty();
+        assertThat(status(job)).isEqualTo(MessageStatus.FAILED);
+        assertThat(console.visibleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void letterOfAnAnsweredMessageIsDeletedAsSkippedAndNotSent() {
+        deadLettered(A, MessageStatus.COMPLETED);
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), false);
+
+        assertThat(summary.skipped()).isEqualTo(1);
+        assertThat(console.sent).isEmpty();
+        assertThat(console.visibleCount()).isZero();
+    }
+
+    @Test
+    void jobOfAMessageLeftQueuedByAnInterruptedReplayIsSentAgain() {
+        deadLettered(A, MessageStatus.QUEUED);
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), false);
+
+        assertThat(summary.moved()).isEqualTo(1);
+        assertThat(console.sent).hasSize(1);
+    }
+
+    @Test
+    void twoCopiesOfOneJobAreSentOnce() {
+        ChatRequested job = deadLettered(A, MessageStatus.FAILED);
+        console.add(job, T0);
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), false);
+
+        assertThat(summary.moved()).isEqualTo(1);
+        assertThat(summary.skipped()).isEqualTo(1);
+        assertThat(console.sent).hasSize(1);
+    }
+
+    @Test
+    void unreadableLetterAndJobOfAVanishedMessageStayDeadLetteredAsFailed() {
+        console.addUnreadable(T0);
+        console.add(job(A), T0);
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), false);
+
+        assertThat(summary.failed()).isEqualTo(2);
+        assertThat(console.visibleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void failedSendLeavesTheLetterDeadLetteredAndTheMessageQueuedForTheNextReplay() {
+        ChatRequested job = deadLettered(A, MessageStatus.FAILED);
+        console.sendFails = true;
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), false);
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(console.visibleCount()).isEqualTo(1);
+        console.sendFails = false;
+        assertThat(replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.everything(), false).moved()).isEqualTo(1);
+        assertThat(status(job)).isEqualTo(MessageStatus.QUEUED);
+    }
+
+    @Test
+    void filtersBySessionMessageIdsAndTimeWindow() {
+        ChatRequested early = deadLettered(A, MessageStatus.FAILED);
+        ChatRequested late = deadLettered(A, MessageStatus.FAILED, T0.plusSeconds(600));
+        ChatRequested other = deadLettered(A, MessageStatus.FAILED);
+
+        assertThat(replay.replay(OperatedQueue.CHAT_REQUESTS, new ReplayFilter(null, null, null, T0.plusSeconds(300),
+                null, 100), true).matched()).isEqualTo(1);
+        assertThat(replay.replay(OperatedQueue.CHAT_REQUESTS, new ReplayFilter(A, early.sessionId(), null, null,
+                null, 100), true).matched()).isEqualTo(1);
+        ReplaySummary byIds = replay.replay(OperatedQueue.CHAT_REQUESTS, new ReplayFilter(null, null,
+                Set.of(late.messageId(), other.messageId()), null, null, 100), false);
+        assertThat(byIds.moved()).isEqualTo(2);
+        assertThat(status(early)).isEqualTo(MessageStatus.FAILED);
+    }
+
+    @Test
+    void limitCapsTheLettersExamined() {
+        IntStream.range(0, 7).forEach(i -> deadLettered(A, MessageStatus.FAILED));
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, new ReplayFilter(null, null, null, null,
+                null, 4), false);
+
+        assertThat(summary.examined()).isEqualTo(4);
+        assertThat(summary.moved()).isEqualTo(4);
+        assertThat(console.visibleCount()).isEqualTo(3);
+    }
+
+    private ChatRequested deadLettered(TenantId tenant, MessageStatus status) {
+        return deadLettered(tenant, status, T0);
+    }
+
+    private ChatRequested deadLettered(TenantId tenant, MessageStatus status, Instant failedAt) {
+        ChatRequested job = job(tenant);
+        messages.saveQueued(new ChatMessage(tenant, job.sessionId(), job.userId(), job.messageId(), "text", status,
+                5, status == MessageStatus.FAILED ? new MessageError("model_unavailable", "down") : null, T0, T0));
+        console.add(job, failedAt);
+        return job;
+    }
+
+    private ChatRequested job(TenantId tenant) {
+        return new ChatRequested(MessageId.next(Clock.systemUTC()), tenant, UserId.of("user-1"), SessionId.random(),
+                T0);
+    }
+
+    private MessageStatus status(ChatRequested job) {
+        return messages.findExchange(job.tenantId(), job.sessionId(), job.messageId()).orElseThrow().message()
+                .status();
+    }
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Platform operations against the api-service (README "Operations runbook"). Needs an ID token of a user in the
+# platform-operator group.
+#
+#   scripts/ops.sh stats
+#   scripts/ops.sh peek <chat-requests|usage-events> [--limit N]
+#   scripts/ops.sh replay <chat-requests|usage-events> [--tenant ID] [--session ID] [--message-id ID]...
+#                  [--from ISO-INSTANT] [--to ISO-INSTANT] [--limit N] [--dry-run]
+#
+# Environment: TENANTCHAT_API_URL (default http://localhost:8000), TENANTCHAT_TOKEN (the operator's ID token,
+# e.g. the id_token printed by scripts/create-test-user.sh for a user added to the platform-operator group).
+# Prints the API's JSON answer; exits non-zero on an HTTP error (the problem JSON goes to stderr).
+set -euo pipefail
+
+api="${TENANTCHAT_API_URL:-http://localhost:8000}"
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+
+if [[ "${1:-}" =~ ^(-h|--help)?$ ]]; then
+  usage
+  exit 0
+fi
+if [[ -z "${TENANTCHAT_TOKEN:-}" ]]; then
+  echo "ops: set TENANTCHAT_TOKEN to a platform operator's ID token" >&2
+  exit 2
+fi
+
+# values go into JSON as they are: refuse anything that could break out of a string (the API validates the rest)
+json_string() {
+  if [[ "$1" =~ [\"\\[:cntrl:]] ]]; then
+    echo "ops: invalid value: $1" >&2
+    exit 2
+  fi
+  printf '"%s"' "$1"
+}
+
+call() {
+  local method="$1" path="$2" body="${3:-}"
+  local out status
+  out="$(mktemp)"
+  trap 'rm -f "$out"' RETURN
+  local args=(-sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TENANTCHAT_TOKEN}")
+  if [[ -n "$body" ]]; then
+    args+=(-H 'Content-Type: application/json' --data "$body")
+  fi
+  status="$(curl "${args[@]}" "${api}${path}")"
+  if [[ "$status" -ge 400 ]]; then
+    cat "$out" >&2
+    echo >&2
+    return 1
+  fi
+  cat "$out"
+  echo
+}
+
+command="${1:-}"
+[[ $# -gt 0 ]] && shift
+case "$command" in
+  stats)
+    call GET /api/admin/queues ;;
+  peek)
+    queue="${1:?peek needs a queue: chat-requests or usage-events}"; shift
+    limit=10
+    while [[ $# -gt 0 ]]; do
+      case "$1" in
+        --limit) limit="${2:?--limit needs a number}"; shift ;;
+        *) echo "ops: unknown option $1" >&2; exit 2 ;;
+      esac
+      shift
+    done
+    [[ "$limit" =~ ^[0-9]+$ ]] || { echo "ops: --limit must be a number" >&2; exit 2; }
+    call GET "/api/admin/queues/${queue}/dead-letters?limit=${limit}" ;;
+  replay)
+    queue="${1:?replay needs a queue: chat-requests or usage-events}"; shift
+    fields=()
+    ids=()
+    while [[ $# -gt 0 ]]; do
+      case "$1" in
+        --tenant) fields+=("\"tenant_id\": $(json_string "${2:?}")"); shift ;;
+        --session) fields+=("\"session_id\": $(json_string "${2:?}")"); shift ;;
+        --message-id) ids+=("$(json_string "${2:?}")"); shift ;;
+        --from) fields+=("\"from\": $(json_string "${2:?}")"); shift ;;
+        --to) fields+=("\"to\": $(json_string "${2:?}")"); shift ;;
+        --limit) [[ "${2:?}" =~ ^[0-9]+$ ]] || { echo "ops: --limit must be a number" >&2; exit 2; }
+                 fields+=("\"limit\": $2"); shift ;;
+        --dry-run) fields+=("\"dry_run\": true") ;;
+        *) echo "ops: unknown option $1" >&2; exit 2 ;;
+      esac
+      shift
+    done
+    if [[ ${#ids[@]} -gt 0 ]]; then
+      fields+=("\"message_ids\": [$(IFS=,; echo "${ids[*]}")]")
+    fi
+    call POST "/api/admin/queues/${queue}/dead-letters/replay" "{$(IFS=,; echo "${fields[*]:-}")}" ;;
+  *)
+    echo "ops: unknown command $command (see --help)" >&2; exit 2 ;;
+esac
