@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /** One TenantChat service ({@code <module>-*-exec.jar}) run as a child JVM with the local profile. */
 final class ServiceJvm implements AutoCloseable {
 
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** 120 s unless {@code -Dtenantchat.local-stack.startup-seconds} says otherwise (a machine busy with other builds). */
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("tenantchat.local-stack.startup-seconds", 120));
 
     private final String module;
     private final int port;
