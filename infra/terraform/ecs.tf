@@ -40,6 +40,11 @@ locals {
     CHAT_REQUESTS_QUEUE    = aws_sqs_queue.chat_requests.name
     CHAT_GROUP_BY          = var.chat_group_by
     CHAT_MAX_MESSAGE_CHARS = tostring(var.chat_max_message_chars)
+    TENANTS_TABLE          = aws_dynamodb_table.tenants.name
+    # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
+    UNKNOWN_TENANTS    = "refuse"
+    DEFAULT_TIER       = var.default_tier
+    BEDROCK_MAX_TOKENS = tostring(var.bedrock_max_tokens)
   }
 
   # tenantchat.aws.scoped-credentials.role-arn (docs/architecture.md)
@@ -51,6 +56,7 @@ locals {
     PORT                       = tostring(local.service_ports.worker)
     SESSIONS_TABLE             = aws_dynamodb_table.sessions.name
     MESSAGES_TABLE             = aws_dynamodb_table.messages.name
+    TENANTS_TABLE              = aws_dynamodb_table.tenants.name
     CHAT_REQUESTS_QUEUE        = aws_sqs_queue.chat_requests.name
     CHAT_REQUESTS_DLQ          = aws_sqs_queue.chat_requests_dlq.name
     BEDROCK_MODEL_ID           = var.bedrock_model_id
@@ -77,6 +83,7 @@ locals {
     USAGE_TABLE         = aws_dynamodb_table.usage.name
     USAGE_ROLLUPS_TABLE = aws_dynamodb_table.usage_rollups.name
     USAGE_ROLLUP_SHARDS = tostring(var.usage_rollup_shards)
+    TENANTS_TABLE       = aws_dynamodb_table.tenants.name
   }
 
   # read-only root file system; Tomcat and the JVM write only to /tmp

@@ -2,6 +2,7 @@ package io.tenantchat.api.isolation;
 
 import static io.tenantchat.api.isolation.Scope.CALLER_COLLECTION;
 import static io.tenantchat.api.isolation.Scope.OWN_RESOURCE;
+import static io.tenantchat.api.isolation.Scope.PLATFORM_OPERATOR;
 import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN;
 import static io.tenantchat.api.isolation.Scope.TENANT_RESOURCE;
 
@@ -29,7 +30,11 @@ final class OperationCases {
             OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
             OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
             OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
-            OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE));
+            OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE),
+            OperationCase.of("GET /api/tenants/{tenantId}/subscription", TENANT_RESOURCE),
+            OperationCase.of("PUT /api/admin/tenants/{tenantId}", PLATFORM_OPERATOR).withBody(ids -> """
+                    {"name": "isolation", "tier": "open"}
+                    """));
 
     static Map<String, OperationCase> byKey() {
         return ALL.stream().collect(Collectors.toMap(OperationCase::key, Function.identity()));
