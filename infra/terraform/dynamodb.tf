@@ -146,3 +146,37 @@ resource "aws_dynamodb_table" "usage_rollups" {
     kms_key_arn = aws_kms_key.data.arn
   }
 }
+
+# tenant plans, quota counters (per second/day/month, tokens, in flight) and per-message holds; counters and holds
+# expire by expires_at (api-service's QuotaKeys)
+resource "aws_dynamodb_table" "tenants" {
+  name                        = var.tenants_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "tenant_id"
+  range_key                   = "sk"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "tenant_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "sk"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}

@@ -46,6 +46,11 @@ locals {
     # the web client signs users in through the hosted UI (authorization code + PKCE) and returns to /
     COGNITO_HOSTED_UI_URL = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.aws_region}.amazoncognito.com"
     WEB_REDIRECT_URI      = "${local.public_url}/"
+    TENANTS_TABLE          = aws_dynamodb_table.tenants.name
+    # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
+    UNKNOWN_TENANTS    = "refuse"
+    DEFAULT_TIER       = var.default_tier
+    BEDROCK_MAX_TOKENS = tostring(var.bedrock_max_tokens)
   }
 
   # tenantchat.aws.scoped-credentials.role-arn (docs/architecture.md)
@@ -57,6 +62,7 @@ locals {
     PORT                       = tostring(local.service_ports.worker)
     SESSIONS_TABLE             = aws_dynamodb_table.sessions.name
     MESSAGES_TABLE             = aws_dynamodb_table.messages.name
+    TENANTS_TABLE              = aws_dynamodb_table.tenants.name
     CHAT_REQUESTS_QUEUE        = aws_sqs_queue.chat_requests.name
     CHAT_REQUESTS_DLQ          = aws_sqs_queue.chat_requests_dlq.name
     BEDROCK_MODEL_ID           = var.bedrock_model_id
@@ -83,6 +89,7 @@ locals {
     USAGE_TABLE         = aws_dynamodb_table.usage.name
     USAGE_ROLLUPS_TABLE = aws_dynamodb_table.usage_rollups.name
     USAGE_ROLLUP_SHARDS = tostring(var.usage_rollup_shards)
+    TENANTS_TABLE       = aws_dynamodb_table.tenants.name
   }
 
   # read-only root file system; Tomcat and the JVM write only to /tmp

@@ -8,6 +8,7 @@ locals {
     messages      = aws_dynamodb_table.messages.arn
     usage         = aws_dynamodb_table.usage.arn
     usage_rollups = aws_dynamodb_table.usage_rollups.arn
+    tenants       = aws_dynamodb_table.tenants.arn
   }
 
   # an inference profile id (us./eu./apac./global. ...) routes to its foundation model in several regions
@@ -123,6 +124,18 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_dynamodb_table.usage_rollups.arn]
   }
 
+  # plans and the quota counters (conditional updates in TransactWriteItems)
+  statement {
+    sid = "TenantsReadWrite"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+    ]
+    resources = [aws_dynamodb_table.tenants.arn]
+  }
+
   statement {
     sid       = "ChatRequestsSend"
     actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
@@ -199,6 +212,13 @@ data "aws_iam_policy_document" "worker_task" {
     sid       = "SessionsCounters"
     actions   = ["dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
     resources = [aws_dynamodb_table.sessions.arn]
+  }
+
+  # gives back a finished message's quota hold (in flight, and a failed one's tokens) and reads tenants' caps
+  statement {
+    sid       = "TenantQuotaHolds"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
+    resources = [aws_dynamodb_table.tenants.arn]
   }
 
   statement {
@@ -300,6 +320,13 @@ data "aws_iam_policy_document" "aggregator_task" {
     sid       = "RollupsAndMarkersWrite"
     actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.usage_rollups.arn]
+  }
+
+  # books real tokens against the tenant's monthly budget and settles the message's reservation
+  statement {
+    sid       = "TenantTokenBudgets"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
+    resources = [aws_dynamodb_table.tenants.arn]
   }
 
   statement {

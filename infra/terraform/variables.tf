@@ -35,6 +35,18 @@ variable "usage_rollups_table" {
   default     = "tenant-usage-rollups"
 }
 
+variable "tenants_table" {
+  description = "TENANTS_TABLE: tenant plans, quota counters and per-message holds (api reads and writes; worker and usage-aggregator release holds)."
+  type        = string
+  default     = "tenants"
+}
+
+variable "default_tier" {
+  description = "DEFAULT_TIER: tier of a tenant that is not registered, when UNKNOWN_TENANTS is default-tier (the deployment refuses them)."
+  type        = string
+  default     = "open"
+}
+
 variable "usage_rollup_shards" {
   description = "USAGE_ROLLUP_SHARDS: rollup partitions per tenant and granularity; the same in api and usage-aggregator, never lowered (ADR 003)."
   type        = number

@@ -46,14 +46,16 @@ class TerraformPolicyTests {
             new ExpectedTable("usage", "USAGE_TABLE", "tenant-usage", new Key("tenant_id", "timestamp"), Map.of(),
                     null),
             new ExpectedTable("usage_rollups", "USAGE_ROLLUPS_TABLE", "tenant-usage-rollups", new Key("pk", "sk"),
-                    Map.of(), "expires_at"));
+                    Map.of(), "expires_at"),
+            new ExpectedTable("tenants", "TENANTS_TABLE", "tenants", new Key("tenant_id", "sk"), Map.of(),
+                    "expires_at"));
 
     /** Module → its ECS task definition resource. */
     static final Map<String, String> TASK_DEFINITIONS =
             Map.of("api-service", "api", "worker-service", "worker", "usage-aggregator", "aggregator");
 
     /** Settings the deployment sets apart from the services' local defaults, on purpose. */
-    static final Set<String> DELIBERATE_OVERRIDES = Set.of("STREAM_REDIS_ENABLED");
+    static final Set<String> DELIBERATE_OVERRIDES = Set.of("STREAM_REDIS_ENABLED", "UNKNOWN_TENANTS");
 
     static final Set<String> DATA_SERVICES = Set.of("dynamodb", "sqs", "events", "bedrock");
 

@@ -1,5 +1,6 @@
 package io.tenantchat.api.config;
 
+import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.chat.application.ChatJobQueue;
 import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ChatService;
@@ -44,7 +45,7 @@ class UseCaseConfig {
 
     @Bean
     ChatService chatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
-            ChatLimits chatLimits) {
-        return new ChatService(sessions, messages, queue, clock, chatLimits);
+            ChatLimits chatLimits, ChatAdmission chatAdmission) {
+        return new ChatService(sessions, messages, queue, clock, chatLimits, chatAdmission);
     }
 }

@@ -21,11 +21,18 @@ record DataSnapshot(Map<String, List<String>> items, long queuedJobs) {
         for (String table : dynamoDb.listTablesPaginator().tableNames()) {
             items.put(table, dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
                     .filter(selected)
-                    .map(item -> new TreeMap<>(item).toString())
+                    .map(DataSnapshot::canonical)
                     .sorted()
                     .toList());
         }
         return new DataSnapshot(items, queued(sqs, queueUrl));
+    }
+
+    /** The item as text with its attributes, and those of nested maps, in name order. */
+    private static String canonical(Map<String, AttributeValue> item) {
+        Map<String, Object> sorted = new TreeMap<>();
+        item.forEach((name, value) -> sorted.put(name, value.hasM() ? canonical(value.m()) : value));
+        return sorted.toString();
     }
 
     private static long queued(SqsClient sqs, String queueUrl) {

@@ -56,6 +56,7 @@ class OpenApiDocumentIntegrationTests extends RunningApi {
         Ids ids = seed(admin);
         List<String> undocumented = new ArrayList<>();
         for (OperationCase op : OperationCases.ALL) {
+            // platform administration is open to platform operators only
             Actor caller = op.scope().operatorOnly() ? World.operator(TOKENS) : admin;
             HttpResponse<String> answer = send(op.request(this::uri, ids, caller.token()));
             assertThat(answer.statusCode()).as("%s -> %s", op.key(), answer.body()).isBetween(200, 299);

@@ -36,6 +36,10 @@ final class OperationCases {
             OperationCase.of("GET /api/admin/queues/{queue}/dead-letters", PLATFORM_OPERATOR),
             OperationCase.of("POST /api/admin/queues/{queue}/dead-letters/replay", PLATFORM_OPERATOR)
                     .withBody(ids -> "{\"tenant_id\": \"%s\", \"dry_run\": true}".formatted(ids.tenantId())),
+            OperationCase.of("GET /api/tenants/{tenantId}/subscription", TENANT_RESOURCE),
+            OperationCase.of("PUT /api/admin/tenants/{tenantId}", PLATFORM_OPERATOR).withBody(ids -> """
+                    {"name": "isolation", "tier": "open"}
+                    """),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),
             // last: its owner call removes the victim's conversation (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE));

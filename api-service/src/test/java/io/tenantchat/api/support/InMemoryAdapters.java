@@ -3,6 +3,9 @@ package io.tenantchat.api.support;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.SessionService;
+import io.tenantchat.api.tenant.application.SubscriptionService;
+import io.tenantchat.api.tenant.application.TenantPlans;
+import io.tenantchat.api.tenant.application.TierCatalog;
 import io.tenantchat.shared.ChatRequested;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +45,23 @@ public class InMemoryAdapters {
     @Bean
     RetryChatMessageService retryChatMessageService(InMemoryMessageStore messages, List<ChatRequested> queuedJobs) {
         return new RetryChatMessageService(messages, queuedJobs::add, Clock.systemUTC());
+    }
+
+    @Bean
+    InMemoryTenantDirectory tenantDirectory() {
+        return new InMemoryTenantDirectory();
+    }
+
+    @Bean
+    InMemoryQuotaLedger quotaLedger() {
+        return new InMemoryQuotaLedger();
+    }
+
+    @Bean
+    SubscriptionService subscriptionService(InMemoryTenantDirectory directory, InMemoryQuotaLedger ledger) {
+        TierCatalog catalog = Tiers.catalog();
+        return new SubscriptionService(new TenantPlans(directory, catalog), directory, catalog, ledger,
+                Clock.systemUTC());
     }
 
     @Bean

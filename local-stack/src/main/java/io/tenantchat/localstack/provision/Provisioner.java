@@ -24,6 +24,7 @@ public final class Provisioner {
         tables.ensure(Tables.messages(names.messages()));
         tables.ensure(Tables.usage(names.usage()));
         tables.ensure(Tables.usageRollups(names.usageRollups()));
+        tables.ensure(Tables.tenants(names.tenants()));
     }
 
     public static QueueUrls createQueues(SqsClient sqs) {

@@ -58,6 +58,11 @@ final class Tables {
         return hashAndRange(name, "pk", "sk");
     }
 
+    /** Plans, quota counters and per-message holds, keyed by tenant (api-service's QuotaKeys). */
+    static CreateTableRequest tenants(String name) {
+        return hashAndRange(name, "tenant_id", "sk");
+    }
+
     void ensure(CreateTableRequest table) {
         if (exists(table.tableName())) {
             addMissingIndexes(table);

@@ -48,7 +48,8 @@ class ProvisionerIntegrationTests {
         Provisioner.createTables(dynamoDb, TableNames.defaults());
 
         assertThat(dynamoDb.listTables().tableNames())
-                .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups");
+                .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups",
+                        "tenants");
     }
 
     @Test

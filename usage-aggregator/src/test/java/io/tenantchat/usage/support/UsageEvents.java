@@ -58,6 +58,12 @@ public final class UsageEvents {
         return this;
     }
 
+    /** The same message's next model call. */
+    public UsageEvents attempt(int value) {
+        attempt = value;
+        return this;
+    }
+
     public ModelInvoked build() {
         return new ModelInvoked(ModelInvoked.eventIdOf(messageId, attempt), TenantId.of(tenant), UserId.of(user),
                 SessionId.random(), messageId, attempt, model, null, input, output, null, null, 1200, at,

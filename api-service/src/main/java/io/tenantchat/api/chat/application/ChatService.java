@@ -27,6 +27,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     private final ChatJobQueue queue;
     private final Clock clock;
     private final ChatLimits limits;
+    private final ChatAdmission admission;
 
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
         this(sessions, messages, queue, clock, ChatLimits.defaults());
@@ -34,6 +35,12 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
 
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
             ChatLimits limits) {
+        this(sessions, messages, queue, clock, limits, ChatAdmission.UNLIMITED);
+    }
+
+    public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
+            ChatLimits limits, ChatAdmission admission) {
+        this.admission = admission;
         this.sessions = sessions;
         this.messages = messages;
         this.queue = queue;
@@ -49,17 +56,32 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
         ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
-        if (command.idempotencyKey() != null) {
-            Optional<MessageRef> original = messages.saveQueued(message, command.idempotencyKey(),
-                    now.plus(limits.idempotencyWindow()));
-            if (original.isPresent()) {
-                return replay(caller, sessionId, original.get());
-            }
-        } else {
-            messages.saveQueued(message);
+        ChatAdmission.Admitted admitted = admission.admit(caller.tenantId(), sessionId, message.messageId(), text.length());
+        Optional<MessageRef> original = store(message, command, now);
+        if (original.isPresent()) {
+            withdraw(message);
+            return replay(caller, sessionId, original.get());
         }
         enqueue(message, now);
-        return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED);
+        return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED, admitted.warning());
+    }
+
+    /** Stores the message; a failure gives back what its admission took, so a refused request changes nothing. */
+    private Optional<MessageRef> store(ChatMessage message, SubmitChatMessage command, Instant now) {
+        try {
+            if (command.idempotencyKey() != null) {
+                return messages.saveQueued(message, command.idempotencyKey(), now.plus(limits.idempotencyWindow()));
+            }
+            messages.saveQueued(message);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            withdraw(message);
+            throw e;
+        }
+    }
+
+    private void withdraw(ChatMessage message) {
+        admission.withdraw(message.tenantId(), message.sessionId(), message.messageId());
     }
 
     /** The answer to a repeated request: the original message and where it is now; no second job. */
@@ -106,6 +128,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
             messages.markFailed(message.tenantId(), message.sessionId(), message.messageId(),
                     new MessageError("enqueue_failed", "the message could not be queued; please send it again"),
                     clock.instant());
+            withdraw(message);
             throw e;
         }
     }

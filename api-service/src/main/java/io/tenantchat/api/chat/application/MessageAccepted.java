@@ -4,6 +4,14 @@ import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 
-/** The answer to an accepted message: where to poll for the reply. */
-public record MessageAccepted(MessageId messageId, SessionId sessionId, MessageStatus status) {
+/**
+ * The answer to an accepted message: where to poll for the reply.
+ *
+ * @param quotaWarning a monthly limit is nearly reached (for a response header), or null
+ */
+public record MessageAccepted(MessageId messageId, SessionId sessionId, MessageStatus status, String quotaWarning) {
+
+    public MessageAccepted(MessageId messageId, SessionId sessionId, MessageStatus status) {
+        this(messageId, sessionId, status, null);
+    }
 }

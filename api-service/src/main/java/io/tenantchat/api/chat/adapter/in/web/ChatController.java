@@ -60,8 +60,11 @@ class ChatController {
         MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, body.message(), claimed(body),
                 idempotencyKey(idempotencyKey)));
         String id = accepted.messageId().value();
-        return ResponseEntity.accepted().location(URI.create("/api/chat/" + id))
-                .body(new AcceptedResponse(id, accepted.sessionId().value(), accepted.status().wireValue()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.accepted().location(URI.create("/api/chat/" + id));
+        if (accepted.quotaWarning() != null) {
+            response.header("Quota-Warning", accepted.quotaWarning());
+        }
+        return response.body(new AcceptedResponse(id, accepted.sessionId().value(), accepted.status().wireValue()));
     }
 
     /**

@@ -2,12 +2,14 @@ package io.tenantchat.usage.metering.adapter.out.dynamodb;
 
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.shared.usage.UsageRollupKeys;
+import io.tenantchat.usage.config.QuotaProperties;
 import io.tenantchat.usage.config.UsageProperties;
 import io.tenantchat.usage.metering.application.UsageLedger;
 import io.tenantchat.usage.metering.domain.RollupIncrement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Component
 class DynamoDbUsageLedger implements UsageLedger {
 
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String ROLLUP_UPDATE = "SET #tenant = :tenant, #granularity = :granularity, #bucket = :bucket, "
             + "#dimension = :dimension ADD #invocations :invocations, #input :input, #output :output, "
             + "#cacheRead :cacheRead, #cacheWrite :cacheWrite, #cost :cost, #unknown :unknown";
@@ -36,27 +39,44 @@ class DynamoDbUsageLedger implements UsageLedger {
 
     private final DynamoDbClient dynamo;
     private final UsageProperties settings;
+    private final TokenBudget budget;
 
     DynamoDbUsageLedger(DynamoDbClient dynamo, UsageProperties settings) {
-        this.dynamo = dynamo;
-        this.settings = settings;
+        this(dynamo, settings, new QuotaProperties("tenants"));
     }
 
+    @Autowired
+    DynamoDbUsageLedger(DynamoDbClient dynamo, UsageProperties settings, QuotaProperties quotas) {
+        this.dynamo = dynamo;
+        this.settings = settings;
+        this.budget = new TokenBudget(dynamo, quotas.tenantsTable());
+    }
+
+    /** Counts the event once; the tenant's token budget is booked in the same transaction (TokenBudget). */
     @Override
     public boolean record(ModelInvoked event, List<RollupIncrement> increments) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(marker(event));
-        writes.add(rawRow(event));
-        int shard = UsageRollupKeys.shardOf(event.eventId(), settings.rollupShards());
-        increments.forEach(increment -> writes.add(rollup(event, increment, shard)));
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(marker(event));
+            writes.add(rawRow(event));
+            int shard = UsageRollupKeys.shardOf(event.eventId(), settings.rollupShards());
+            increments.forEach(increment -> writes.add(rollup(event, increment, shard)));
+            int budgetStart = writes.size();
+            writes.addAll(budget.writes(event, budget.hold(event)));
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
+                    return false;
+                }
+                boolean holdChanged = e.cancellationReasons().size() > budgetStart
+                        && CONDITION_FAILED.equals(e.cancellationReasons().get(budgetStart).code());
+                if (!holdChanged || attempt >= 3) {
+                    throw e;
+                }
+                // the worker gave the reservation back meanwhile (the message failed): book the tokens alone
             }
-            throw e;
         }
     }
 

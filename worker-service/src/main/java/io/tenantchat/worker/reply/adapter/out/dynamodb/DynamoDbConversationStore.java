@@ -1,5 +1,6 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
+import io.tenantchat.worker.config.QuotaProperties;
 import io.tenantchat.worker.config.TablesProperties;
 import io.tenantchat.worker.reply.application.ConversationStore;
 import io.tenantchat.worker.reply.domain.MessageRef;
@@ -9,9 +10,11 @@ import io.tenantchat.worker.reply.domain.StoredMessage;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -20,7 +23,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** {@link ConversationStore} on DynamoDB; every read is strongly consistent, every write conditional. */
@@ -28,16 +33,26 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class DynamoDbConversationStore implements ConversationStore {
 
     private static final Logger log = LoggerFactory.getLogger(DynamoDbConversationStore.class);
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final int RELEASE_ATTEMPTS = 5;
     private static final TableSchema<MessageItem> MESSAGE_SCHEMA = TableSchema.fromBean(MessageItem.class);
 
     private final DynamoDbClient dynamoDb;
     private final DynamoDbTable<MessageItem> messages;
     private final MessageWrites writes;
+    private final QuotaRelease quota;
 
     DynamoDbConversationStore(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhancedClient, TablesProperties tables) {
+        this(dynamoDb, enhancedClient, tables, new QuotaProperties("tenants"));
+    }
+
+    @Autowired
+    DynamoDbConversationStore(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhancedClient, TablesProperties tables,
+            QuotaProperties quotas) {
         this.dynamoDb = dynamoDb;
         this.messages = enhancedClient.table(tables.messages(), MESSAGE_SCHEMA);
         this.writes = new MessageWrites(tables.messages(), tables.sessions());
+        this.quota = new QuotaRelease(dynamoDb, quotas.tenantsTable());
     }
 
     @Override
@@ -67,28 +82,59 @@ class DynamoDbConversationStore implements ConversationStore {
         return messages.query(query).items().stream().map(MessageItem::toStoredMessage).toList();
     }
 
+    /** Completes the message and gives back its in-flight slot in the same transaction. */
     @Override
     public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now) {
-        try {
-            dynamoDb.transactWriteItems(writes.completion(message, reply, now));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (CompletionConflict.alreadyAnswered(e)) {
-                log.info("Reply to message {} was already stored: duplicate job", message.ref().messageId());
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> hold = quota.hold(message.ref());
+            List<TransactWriteItem> release = quota.writes(message.ref(), hold, false);
+            try {
+                dynamoDb.transactWriteItems(writes.completion(message, reply, now, release));
+                quota.forgetIdleSession(message.ref(), hold);
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (CompletionConflict.alreadyAnswered(e)) {
+                    log.info("Reply to message {} was already stored: duplicate job", message.ref().messageId());
+                    return false;
+                }
+                if (release.isEmpty() || attempt >= RELEASE_ATTEMPTS) {
+                    throw e;
+                }
+                // the hold changed meanwhile (api-service withdrew it): read it again
             }
-            throw e;
         }
     }
 
+    /** Fails the message and gives back its in-flight slot and token reservation in the same transaction. */
     @Override
     public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
-        try {
-            dynamoDb.updateItem(writes.markFailed(ref, failure, now));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            log.info("Message {} is no longer processing; left as it is", ref.messageId());
-            return false;
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> hold = quota.hold(ref);
+            List<TransactWriteItem> release = quota.writes(ref, hold, true);
+            try {
+                if (release.isEmpty()) {
+                    dynamoDb.updateItem(writes.markFailed(ref, failure, now));
+                } else {
+                    dynamoDb.transactWriteItems(writes.failure(ref, failure, now, release));
+                    quota.forgetIdleSession(ref, hold);
+                }
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return noLongerProcessing(ref);
+            } catch (TransactionCanceledException e) {
+                if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
+                    return noLongerProcessing(ref);
+                }
+                if (attempt >= RELEASE_ATTEMPTS) {
+                    throw e;
+                }
+                // the hold changed meanwhile (usage-aggregator settled the reservation): read it again
+            }
         }
+    }
+
+    private static boolean noLongerProcessing(MessageRef ref) {
+        log.info("Message {} is no longer processing; left as it is", ref.messageId());
+        return false;
     }
 }

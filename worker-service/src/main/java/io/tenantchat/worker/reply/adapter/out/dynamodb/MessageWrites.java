@@ -6,6 +6,8 @@ import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -58,10 +60,28 @@ final class MessageWrites {
 
     /** Reply put, user message completion and session counter, in this order (cancellation reasons follow it). */
     TransactWriteItemsRequest completion(UserMessage message, ModelReply reply, Instant now) {
-        return TransactWriteItemsRequest.builder()
-                .transactItems(putReply(message, reply, now), completeMessage(message.ref(), now),
-                        countOnSession(message, now))
-                .build();
+        return completion(message, reply, now, List.of());
+    }
+
+    /** As {@link #completion(UserMessage, ModelReply, Instant)}, followed by {@code more} (quota releases). */
+    TransactWriteItemsRequest completion(UserMessage message, ModelReply reply, Instant now,
+            List<TransactWriteItem> more) {
+        List<TransactWriteItem> items = new ArrayList<>(List.of(putReply(message, reply, now),
+                completeMessage(message.ref(), now), countOnSession(message, now)));
+        items.addAll(more);
+        return TransactWriteItemsRequest.builder().transactItems(items).build();
+    }
+
+    /** {@link #markFailed} as the first item of a transaction, followed by {@code more} (quota releases). */
+    TransactWriteItemsRequest failure(MessageRef ref, ReplyFailure failure, Instant now, List<TransactWriteItem> more) {
+        UpdateItemRequest u = markFailed(ref, failure, now);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(u.tableName()).key(u.key())
+                .updateExpression(u.updateExpression()).conditionExpression(u.conditionExpression())
+                .expressionAttributeNames(u.expressionAttributeNames())
+                .expressionAttributeValues(u.expressionAttributeValues()).build()).build());
+        items.addAll(more);
+        return TransactWriteItemsRequest.builder().transactItems(items).build();
     }
 
     private TransactWriteItem putReply(UserMessage message, ModelReply reply, Instant now) {

@@ -1,0 +1,35 @@
+package io.tenantchat.api.chat.application;
+
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+
+/** Decides whether a tenant may send one more message now, and takes its share of the tenant's quotas. */
+public interface ChatAdmission {
+
+    /** Lets every message in; for contexts without quotas. */
+    ChatAdmission UNLIMITED = new ChatAdmission() {
+        @Override
+        public Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+            return new Admitted(null);
+        }
+
+        @Override
+        public void withdraw(TenantId tenantId, SessionId sessionId, MessageId messageId) {
+        }
+    };
+
+    /**
+     * Takes the message's share of every quota, all or nothing.
+     *
+     * @throws io.tenantchat.api.error.RefusalException when a limit is reached (nothing was taken then)
+     */
+    Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars);
+
+    /** Gives back what {@link #admit} took, for a message that was not stored after all. Idempotent. */
+    void withdraw(TenantId tenantId, SessionId sessionId, MessageId messageId);
+
+    /** @param warning a warning for the client (a monthly limit is nearly reached), or null */
+    record Admitted(String warning) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The subscription and tenant-administration endpoints, and the 429 answer of a refused request. */
+package io.tenantchat.api.tenant.adapter.in.web;

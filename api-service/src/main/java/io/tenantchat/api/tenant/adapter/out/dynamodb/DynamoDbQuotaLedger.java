@@ -1,0 +1,198 @@
+package io.tenantchat.api.tenant.adapter.out.dynamodb;
+
+import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.error.UnavailableException;
+import io.tenantchat.api.tenant.application.QuotaLedger;
+import io.tenantchat.api.tenant.domain.LimitKind;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
+import io.tenantchat.api.tenant.domain.QuotaUsage;
+import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Quota counters as atomic conditional writes in the tenants table (layout in {@link QuotaKeys}). Concurrent
+ * transactions on the same counters are cancelled by DynamoDB rather than queued: they are retried a few times
+ * with jitter, then answered 503.
+ */
+@Component
+class DynamoDbQuotaLedger implements QuotaLedger {
+
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final int ATTEMPTS = 8;
+    private static final List<LimitKind> BY_INDEX = List.of(LimitKind.REQUESTS_PER_SECOND, LimitKind.DAILY_MESSAGES,
+            LimitKind.MONTHLY_MESSAGES, LimitKind.MONTHLY_TOKENS);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final QuotaWrites writes;
+    private final Set<TenantId> liveItems = ConcurrentHashMap.newKeySet();
+
+    DynamoDbQuotaLedger(DynamoDbClient dynamo, TenantProperties tenants) {
+        this.dynamo = dynamo;
+        this.table = tenants.table();
+        this.writes = new QuotaWrites(table);
+    }
+
+    @Override
+    public Optional<LimitKind> reserve(Reservation r, PlanLimits limits) {
+        ensureLiveItem(r.tenantId());
+        boolean pruned = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes.reserve(r, limits)));
+                return Optional.empty();
+            } catch (TransactionCanceledException e) {
+                Optional<LimitKind> refused = refusal(r.tenantId(), e.cancellationReasons(), limits);
+                if (refused.isEmpty() && attempt >= ATTEMPTS) {
+                    throw new UnavailableException("quota_busy", "too many concurrent requests; please retry");
+                }
+                if (refused.filter(k -> k == LimitKind.CONCURRENT_SESSIONS).isPresent() && !pruned) {
+                    pruned = pruneIdleSessions(r.tenantId());
+                    if (pruned) {
+                        continue;
+                    }
+                }
+                if (refused.isPresent()) {
+                    return refused;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    @Override
+    public void cancel(TenantId tenantId, SessionId sessionId, MessageId messageId) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> hold = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                    .key(QuotaKeys.key(tenantId, QuotaKeys.hold(messageId)))).item();
+            List<TransactWriteItem> release = hold == null ? List.of() : withdrawal(tenantId, hold);
+            if (release.isEmpty()) {
+                return;
+            }
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(release));
+                pruneIdleSession(tenantId, sessionId.value());
+                return;
+            } catch (TransactionCanceledException e) {
+                backOff(attempt); // the hold changed meanwhile, or a conflict: read it again
+            }
+        }
+    }
+
+    /** A message never handed to a worker does not count against the day and month either. */
+    private List<TransactWriteItem> withdrawal(TenantId t, Map<String, AttributeValue> hold) {
+        List<TransactWriteItem> items = new ArrayList<>(HoldRelease.of(table, t, hold));
+        if (hold.containsKey("in_flight")) {
+            items.add(uncount(t, QuotaKeys.day(hold.get("day").s())));
+            items.add(uncount(t, QuotaKeys.month(hold.get("month").s())));
+        }
+        return items;
+    }
+
+    private TransactWriteItem uncount(TenantId t, String sk) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(QuotaKeys.key(t, sk))
+                .updateExpression("ADD n :minus").expressionAttributeValues(Map.of(":minus", QuotaKeys.n(-1)))).build();
+    }
+
+    @Override
+    public QuotaUsage usage(TenantId tenantId, QuotaPeriods periods) {
+        Map<String, AttributeValue> live = get(tenantId, QuotaKeys.LIVE);
+        Map<String, AttributeValue> tokens = get(tenantId, QuotaKeys.tokens(periods.month()));
+        long sessions = live.containsKey("sessions") ? live.get("sessions").m().values().stream()
+                .filter(v -> Long.parseLong(v.n()) > 0).count() : 0;
+        long reserved = num(tokens, "reserved");
+        return new QuotaUsage(num(get(tenantId, QuotaKeys.day(periods.day())), "n"),
+                num(get(tenantId, QuotaKeys.month(periods.month())), "n"), num(tokens, "committed") - reserved,
+                reserved, num(live, "inflight"), sessions);
+    }
+
+    private Optional<LimitKind> refusal(TenantId t, List<CancellationReason> reasons, PlanLimits limits) {
+        for (int i = 0; i < reasons.size(); i++) {
+            if (!CONDITION_FAILED.equals(reasons.get(i).code())) {
+                continue;
+            }
+            if (i < BY_INDEX.size()) {
+                return Optional.of(BY_INDEX.get(i));
+            }
+            if (i == QuotaWrites.LIVE) {
+                Map<String, AttributeValue> live = reasons.get(i).hasItem() ? reasons.get(i).item() : get(t, QuotaKeys.LIVE);
+                return Optional.of(num(live, "inflight") >= limits.maxInFlight() ? LimitKind.IN_FLIGHT
+                        : LimitKind.CONCURRENT_SESSIONS);
+            }
+            throw new IllegalStateException("message id reserved twice");
+        }
+        return Optional.empty();
+    }
+
+    private void ensureLiveItem(TenantId t) {
+        if (liveItems.contains(t)) {
+            return;
+        }
+        dynamo.updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+                .updateExpression("SET sessions = if_not_exists(sessions, :empty), inflight = if_not_exists(inflight, :zero)")
+                .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()), ":zero", QuotaKeys.n(0))));
+        liveItems.add(t);
+    }
+
+    /** Removes sessions with nothing in flight left in the live map (a release's clean-up may have been lost). */
+    private boolean pruneIdleSessions(TenantId t) {
+        Map<String, AttributeValue> live = get(t, QuotaKeys.LIVE);
+        if (!live.containsKey("sessions")) {
+            return false;
+        }
+        return live.get("sessions").m().entrySet().stream()
+                .filter(e -> Long.parseLong(e.getValue().n()) <= 0)
+                .map(e -> pruneIdleSession(t, e.getKey()))
+                .reduce(false, Boolean::logicalOr);
+    }
+
+    private boolean pruneIdleSession(TenantId t, String sessionId) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+                    .updateExpression("REMOVE sessions.#sid")
+                    .conditionExpression("sessions.#sid <= :zero")
+                    .expressionAttributeNames(Map.of("#sid", sessionId))
+                    .expressionAttributeValues(Map.of(":zero", QuotaKeys.n(0))));
+            return true;
+        } catch (ConditionalCheckFailedException stillInFlight) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> get(TenantId t, String sk) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(QuotaKeys.key(t, sk))
+                .consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    private static long num(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? 0 : Long.parseLong(value.n());
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("quota_busy", "interrupted; please retry");
+        }
+    }
+}

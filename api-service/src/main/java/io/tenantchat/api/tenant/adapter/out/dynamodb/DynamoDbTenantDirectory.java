@@ -1,0 +1,64 @@
+package io.tenantchat.api.tenant.adapter.out.dynamodb;
+
+import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.tenant.application.TenantDirectory;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.TenantPlan;
+import io.tenantchat.shared.TenantId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Plans as the {@code plan} item of each tenant's partition of the tenants table. */
+@Component
+class DynamoDbTenantDirectory implements TenantDirectory {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDbTenantDirectory(DynamoDbClient dynamo, TenantProperties tenants) {
+        this.dynamo = dynamo;
+        this.table = tenants.table();
+    }
+
+    @Override
+    public Optional<TenantPlan> find(TenantId tenantId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
+                .key(QuotaKeys.key(tenantId, QuotaKeys.PLAN))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPlan(tenantId, item));
+    }
+
+    @Override
+    public void save(TenantPlan plan) {
+        PlanLimits l = plan.limits();
+        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(plan.tenantId(), QuotaKeys.PLAN));
+        item.put("name", QuotaKeys.s(plan.name()));
+        item.put("tier", QuotaKeys.s(plan.tier()));
+        item.put("messages_per_day", QuotaKeys.n(l.messagesPerDay()));
+        item.put("messages_per_month", QuotaKeys.n(l.messagesPerMonth()));
+        item.put("concurrent_sessions", QuotaKeys.n(l.concurrentSessions()));
+        item.put("monthly_tokens", QuotaKeys.n(l.monthlyTokens()));
+        item.put("requests_per_second", QuotaKeys.n(l.requestsPerSecond()));
+        item.put("max_in_flight", QuotaKeys.n(l.maxInFlight()));
+        if (plan.modelOverride() != null) {
+            item.put("model_override", QuotaKeys.s(plan.modelOverride()));
+        }
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    private static TenantPlan toPlan(TenantId tenantId, Map<String, AttributeValue> item) {
+        PlanLimits limits = new PlanLimits(num(item, "messages_per_day"), num(item, "messages_per_month"),
+                num(item, "concurrent_sessions"), Long.parseLong(item.get("monthly_tokens").n()),
+                num(item, "requests_per_second"), num(item, "max_in_flight"));
+        AttributeValue model = item.get("model_override");
+        return new TenantPlan(tenantId, item.get("name").s(), item.get("tier").s(), limits,
+                model == null ? null : model.s(), true);
+    }
+
+    private static int num(Map<String, AttributeValue> item, String name) {
+        return Integer.parseInt(item.get(name).n());
+    }
+}

@@ -1,0 +1,94 @@
+package io.tenantchat.api.tenant.adapter.out.dynamodb;
+
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
+import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The conditional writes of a reservation, in this order (cancellation reasons follow it): request second, day,
+ * month, tokens, live, hold. Conditions cannot add, so the token check compares the committed total with the room
+ * left for this reservation ({@code budget - tokens}).
+ */
+final class QuotaWrites {
+
+    static final int SECOND = 0;
+    static final int DAY = 1;
+    static final int MONTH = 2;
+    static final int TOKENS = 3;
+    static final int LIVE = 4;
+    static final int HOLD = 5;
+    private static final long HOLD_DAYS = 35;
+
+    private final String table;
+
+    QuotaWrites(String table) {
+        this.table = table;
+    }
+
+    List<TransactWriteItem> reserve(Reservation r, PlanLimits l) {
+        QuotaPeriods p = r.periods();
+        long now = p.epochSecond();
+        TenantId t = r.tenantId();
+        return List.of(
+                count(t, QuotaKeys.second(now), l.requestsPerSecond(), now + 120),
+                count(t, QuotaKeys.day(p.day()), l.messagesPerDay(), now + Duration.ofDays(3).toSeconds()),
+                count(t, QuotaKeys.month(p.month()), l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
+                tokens(t, p.month(), r.tokens(), l.monthlyTokens() - r.tokens(), now + Duration.ofDays(400).toSeconds()),
+                live(t, r.sessionId(), l),
+                hold(r, now + Duration.ofDays(HOLD_DAYS).toSeconds()));
+    }
+
+    private TransactWriteItem count(TenantId t, String sk, long limit, long expiresAt) {
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, sk))
+                .updateExpression("ADD n :one SET expires_at = :exp")
+                .conditionExpression("attribute_not_exists(n) OR n < :limit")
+                .expressionAttributeValues(Map.of(":one", QuotaKeys.n(1), ":limit", QuotaKeys.n(limit),
+                        ":exp", QuotaKeys.n(expiresAt))).build());
+    }
+
+    private TransactWriteItem tokens(TenantId t, String month, long tokens, long room, long expiresAt) {
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, QuotaKeys.tokens(month)))
+                .updateExpression("ADD committed :t, reserved :t SET expires_at = :exp")
+                .conditionExpression("attribute_not_exists(committed) OR committed <= :room")
+                .expressionAttributeValues(Map.of(":t", QuotaKeys.n(tokens), ":room", QuotaKeys.n(room),
+                        ":exp", QuotaKeys.n(expiresAt))).build());
+    }
+
+    private TransactWriteItem live(TenantId t, SessionId session, PlanLimits l) {
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+                .updateExpression("ADD inflight :one SET sessions.#sid = if_not_exists(sessions.#sid, :zero) + :one")
+                .conditionExpression("(attribute_not_exists(inflight) OR inflight < :inflight) "
+                        + "AND (attribute_exists(sessions.#sid) OR size(sessions) < :sessions)")
+                .expressionAttributeNames(Map.of("#sid", session.value()))
+                .expressionAttributeValues(Map.of(":one", QuotaKeys.n(1), ":zero", QuotaKeys.n(0),
+                        ":inflight", QuotaKeys.n(l.maxInFlight()), ":sessions", QuotaKeys.n(l.concurrentSessions())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+    }
+
+    private TransactWriteItem hold(Reservation r, long expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(r.tenantId(), QuotaKeys.hold(r.messageId())));
+        item.put("session_id", QuotaKeys.s(r.sessionId().value()));
+        item.put("month", QuotaKeys.s(r.periods().month()));
+        item.put("day", QuotaKeys.s(r.periods().day()));
+        item.put("in_flight", QuotaKeys.n(1));
+        item.put("reserved", QuotaKeys.n(r.tokens()));
+        item.put("expires_at", QuotaKeys.n(expiresAt));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(sk)").build()).build();
+    }
+
+    private static TransactWriteItem update(Update update) {
+        return TransactWriteItem.builder().update(update).build();
+    }
+}

@@ -1,0 +1,30 @@
+package io.tenantchat.api.tenant.application;
+
+import io.tenantchat.api.tenant.domain.LimitKind;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
+import io.tenantchat.api.tenant.domain.QuotaUsage;
+import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.util.Optional;
+
+/**
+ * The tenants' quota counters, shared by every api-service replica: a reservation is one atomic conditional write
+ * of all of them, so concurrent requests on any replicas can never take more than a limit allows.
+ */
+public interface QuotaLedger {
+
+    /** Takes the reservation from every counter, or nothing at all. @return the limit that refused it, if one did */
+    Optional<LimitKind> reserve(Reservation reservation, PlanLimits limits);
+
+    /**
+     * Withdraws a message that was admitted but not stored or not queued: gives back its in-flight slot, token
+     * reservation and (unless a worker picked it up meanwhile) its count in the day and month, once; later calls
+     * change nothing.
+     */
+    void cancel(TenantId tenantId, SessionId sessionId, MessageId messageId);
+
+    QuotaUsage usage(TenantId tenantId, QuotaPeriods periods);
+}

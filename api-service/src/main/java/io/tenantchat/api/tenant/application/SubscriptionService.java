@@ -1,0 +1,83 @@
+package io.tenantchat.api.tenant.application;
+
+import io.tenantchat.api.error.ForbiddenException;
+import io.tenantchat.api.error.InvalidRequestException;
+import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
+import io.tenantchat.api.tenant.domain.QuotaUsage;
+import io.tenantchat.api.tenant.domain.TenantPlan;
+import io.tenantchat.shared.TenantId;
+import java.time.Clock;
+
+/** Shows a tenant its subscription and lets platform operators register tenants. */
+public final class SubscriptionService implements ViewSubscriptionUseCase, ManageTenantsUseCase {
+
+    private static final int MAX_NAME = 200;
+
+    private final TenantPlans plans;
+    private final TenantDirectory directory;
+    private final TierCatalog catalog;
+    private final QuotaLedger ledger;
+    private final Clock clock;
+
+    public SubscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog, QuotaLedger ledger,
+            Clock clock) {
+        this.plans = plans;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public Subscription subscription(Caller caller, String tenantId) {
+        TenantId tenant = tenantId(tenantId);
+        if (!tenant.equals(caller.tenantId()) && !caller.isPlatformOperator()) {
+            throw new ForbiddenException("tenant_mismatch", "the subscription of another tenant is not visible to this token");
+        }
+        TenantPlan plan = plans.of(tenant);
+        QuotaUsage usage = ledger.usage(tenant, new QuotaPeriods(clock.instant()));
+        return new Subscription(plan, usage, usage.status(plan.limits()));
+    }
+
+    @Override
+    public TenantPlan put(Caller caller, PutTenant command) {
+        if (!caller.isPlatformOperator()) {
+            throw new ForbiddenException("platform_operator_required", "only a platform operator may manage tenants");
+        }
+        TenantId tenant = tenantId(command.tenantId());
+        if (command.tier() == null) {
+            throw new InvalidRequestException("tier_required", "tier is required");
+        }
+        PlanLimits tier = catalog.tier(command.tier()).orElseThrow(() -> new InvalidRequestException("unknown_tier",
+                "tier must be one of " + catalog.tiers().keySet()));
+        if (command.name() != null && (command.name().isBlank() || command.name().length() > MAX_NAME)) {
+            throw new InvalidRequestException("invalid_name", "name must be 1 to " + MAX_NAME + " characters");
+        }
+        TenantPlan plan = new TenantPlan(tenant, command.name(), command.tier(), limits(tier, command),
+                blankToNull(command.modelOverride()), true);
+        directory.save(plan);
+        return plan;
+    }
+
+    private static PlanLimits limits(PlanLimits tier, PutTenant c) {
+        try {
+            return tier.with(c.messagesPerDay(), c.messagesPerMonth(), c.concurrentSessions(), c.monthlyTokens(),
+                    c.requestsPerSecond(), c.maxInFlight());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("invalid_limits", "every limit must be a positive number");
+        }
+    }
+
+    private static TenantId tenantId(String value) {
+        if (!TenantId.isValid(value)) {
+            throw new InvalidRequestException("invalid_tenant_id", "not a tenant id");
+        }
+        return TenantId.of(value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

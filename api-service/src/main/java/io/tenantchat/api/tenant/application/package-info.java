@@ -1,0 +1,2 @@
+/** Plan lookup (with the unknown-tenant policy), quota admission of chat messages and the subscription use cases. */
+package io.tenantchat.api.tenant.application;
