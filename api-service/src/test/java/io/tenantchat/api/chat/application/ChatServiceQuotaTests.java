@@ -12,6 +12,7 @@ import io.tenantchat.api.support.InMemoryMessageStore;
 import io.tenantchat.api.support.InMemoryQuotaLedger;
 import io.tenantchat.api.support.InMemorySessionRepository;
 import io.tenantchat.api.support.InMemoryTenantDirectory;
+import io.tenantchat.api.support.RecordingConversationEraser;
 import io.tenantchat.api.support.Tiers;
 import io.tenantchat.api.tenant.application.QuotaAdmission;
 import io.tenantchat.api.tenant.application.QuotaExceededException;
@@ -50,7 +51,7 @@ class ChatServiceQuotaTests {
     ChatServiceQuotaTests() {
         directory.save(new TenantPlan(ALICE.tenantId(), "Acme", "custom", new PlanLimits(1, 10, 1, 10_000, 5, 5),
                 null, true));
-        session = new SessionService(sessions, clock).start(ALICE);
+        session = new SessionService(sessions, new RecordingConversationEraser(), clock).start(ALICE);
     }
 
     @Test
