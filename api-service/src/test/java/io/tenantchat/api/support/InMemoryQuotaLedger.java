@@ -58,6 +58,11 @@ public class InMemoryQuotaLedger implements QuotaLedger {
     }
 
     @Override
+    public synchronized long tokensCommitted(TenantId tenantId, QuotaPeriods periods) {
+        return counters.getOrDefault(tenantId, new long[4])[2];
+    }
+
+    @Override
     public synchronized QuotaUsage usage(TenantId tenantId, QuotaPeriods periods) {
         long[] c = counters.getOrDefault(tenantId, new long[4]);
         return new QuotaUsage(c[0], c[1], 0, c[2], c[3], 0);

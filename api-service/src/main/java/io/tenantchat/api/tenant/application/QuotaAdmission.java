@@ -40,8 +40,8 @@ public final class QuotaAdmission implements ChatAdmission {
             LimitKind kind = refused.get();
             throw new QuotaExceededException(kind, kind.of(plan.limits()), reservation.periods().secondsUntilReset(kind));
         }
-        QuotaUsage usage = ledger.usage(tenantId, reservation.periods());
-        int percent = usage.tokenPercent(plan.limits());
+        long committed = ledger.tokensCommitted(tenantId, reservation.periods());
+        int percent = new QuotaUsage(0, 0, committed, 0, 0, 0).tokenPercent(plan.limits());
         return new Admitted(percent >= QuotaUsage.WARNING_PERCENT
                 ? "monthly_tokens=" + percent + "%" : null);
     }

@@ -27,4 +27,7 @@ public interface QuotaLedger {
     void cancel(TenantId tenantId, SessionId sessionId, MessageId messageId);
 
     QuotaUsage usage(TenantId tenantId, QuotaPeriods periods);
+
+    /** Tokens used and reserved in the month of {@code periods} (one read, for the warning of every admission). */
+    long tokensCommitted(TenantId tenantId, QuotaPeriods periods);
 }

@@ -123,6 +123,11 @@ class DynamoDbQuotaLedger implements QuotaLedger {
                 reserved, num(live, "inflight"), sessions);
     }
 
+    @Override
+    public long tokensCommitted(TenantId tenantId, QuotaPeriods periods) {
+        return num(get(tenantId, QuotaKeys.tokens(periods.month())), "committed");
+    }
+
     private Optional<LimitKind> refusal(TenantId t, List<CancellationReason> reasons, PlanLimits limits) {
         for (int i = 0; i < reasons.size(); i++) {
             if (!CONDITION_FAILED.equals(reasons.get(i).code())) {

@@ -90,6 +90,7 @@ class DynamoDbQuotaLedgerIntegrationTests {
         assertThat(outcomes.stream().filter(Optional::isEmpty)).hasSize(10);
         assertThat(outcomes.stream().flatMap(Optional::stream)).containsOnly(LimitKind.MONTHLY_TOKENS);
         assertThat(replicaTwo.usage(tenant, new QuotaPeriods(NOW)).tokensReserved()).isEqualTo(10_000);
+        assertThat(replicaOne.tokensCommitted(tenant, new QuotaPeriods(NOW))).isEqualTo(10_000);
     }
 
     @Test
