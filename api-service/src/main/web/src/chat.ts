@@ -3,7 +3,7 @@ import type { App } from "./main";
 import type { Message, MessageError, Session } from "./api";
 import { h, clear } from "./dom";
 import { renderMarkdown } from "./markdown";
-import { describe } from "./problems";
+import { ApiError, describe } from "./problems";
 import { ReplyStream } from "./stream";
 import { sessionName } from "./sidebar";
 
@@ -34,7 +34,8 @@ export class ChatView {
   private stream: ReplyStream | null = null;
   private session: Session | null = null;
   private disposed = false;
-  private frame = 0;
+  private readonly frames = new Map<string, number>();
+  private readonly painted = new Map<string, string>();
 
   constructor(private readonly app: App, private readonly sessionId: string) {
     this.element = h("section", { class: "chat" },
@@ -71,7 +72,10 @@ export class ChatView {
     } catch (e) {
       if (this.app.expired(e) || this.disposed) return;
       clear(this.log);
-      this.log.appendChild(h("div", { class: "empty-state" }, h("p", { class: "error" }, describe(e)),
+      const message = e instanceof ApiError && e.status === 404 ? "This conversation does not exist or is not yours." : describe(e);
+      this.title.textContent = "Conversation not available";
+      this.mode.textContent = "";
+      this.log.appendChild(h("div", { class: "empty-state" }, h("p", { class: "error" }, message),
         h("a", { href: "#/", class: "button" }, "Back")));
       this.box.setAttribute("disabled", "");
       this.sendButton.setAttribute("disabled", "");
@@ -186,13 +190,21 @@ export class ChatView {
     const turn = this.turns.get(id);
     if (!turn || this.disposed) return;
     change(turn);
-    if (turn.status === "completed" || turn.status === "failed") this.stream?.pending.delete(id);
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => { this.paint(turn); this.scroll(false); });
-    if (turn.status === "completed" || turn.status === "failed") this.paint(turn);
+    cancelAnimationFrame(this.frames.get(id) ?? 0);
+    if (turn.status === "completed" || turn.status === "failed") {
+      this.stream?.pending.delete(id);
+      this.paint(turn);
+      this.scroll(false);
+      return;
+    }
+    // deltas arrive faster than frames: repaint at most once a frame
+    this.frames.set(id, requestAnimationFrame(() => { this.paint(turn); this.scroll(false); }));
   }
 
   private paint(turn: Turn): void {
+    const look = `${turn.status}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}`;
+    if (this.painted.get(turn.id) === look) return;
+    this.painted.set(turn.id, look);
     clear(turn.element);
     turn.element.appendChild(h("div", { class: "bubble user" }, h("p", { class: "plain" }, turn.prompt)));
     const reply = h("div", { class: `bubble assistant ${turn.status}`, "data-status": turn.status, "data-test": "reply" });

@@ -1,0 +1,161 @@
+package io.tenantchat.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import io.tenantchat.localstack.launcher.LocalSystem;
+import io.tenantchat.localstack.provision.TestUser;
+import io.tenantchat.localstack.provision.TestUsers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The web client served by api-service at {@code /}, in a real headless Chromium, against the whole system
+ * (stand-ins and the three service jars, as in e2e-tests). Each test saves a screenshot under target/screenshots.
+ */
+class WebClientBrowserIntegrationTests {
+
+    static LocalSystem system;
+
+    @BeforeAll
+    static void startSystem() {
+        Path repoRoot = Path.of("").toAbsolutePath().getParent();
+        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-browser")));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @AfterEach
+    void fastModel() {
+        system.bedrock().settings(Settings.defaults());
+    }
+
+    @Test
+    void signsInWithEmailAndPasswordAndStreamsTheReplyTokenByToken() {
+        TestUser alice = system.user("tenant-001", "alice@tenant-001.example");
+        system.bedrock().settings(Settings.defaults().withTokensPerSecond(12));
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(alice, TestUsers.DEV_PASSWORD);
+            assertThat(page.tenantShown()).isEqualTo("tenant-001");
+            assertThat(page.userShown()).isEqualTo("alice@tenant-001.example");
+            page.newSession();
+            assertThat(page.streamMode()).contains("live");
+
+            page.send("Hello from a **real** browser.");
+            String partial = browser.until(d -> (String) browser.script("""
+                    const reply = [...document.querySelectorAll('[data-test=reply]')].pop();
+                    return reply && reply.dataset.status === 'processing' && reply.innerText.trim() ? reply.innerText : null;
+                    """));
+            WebElement completed = page.awaitCompletedReply();
+
+            assertThat(partial).startsWith("[bedrock");
+            assertThat(completed.getText()).hasSizeGreaterThan(partial.length()).startsWith("[bedrock stand-in]")
+                    .contains("You said: Hello from a real browser.");
+            assertThat(completed.findElements(By.tagName("strong"))).extracting(WebElement::getText).contains("real");
+            browser.screenshot("chat-streamed-reply");
+        }
+    }
+
+    @Test
+    void neverRunsScriptsOrJavascriptLinksFromAReply() {
+        TestUser alice = system.user("tenant-001", "alice@tenant-001.example");
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(alice, TestUsers.DEV_PASSWORD);
+            page.newSession();
+            browser.script("window.__pwned = []; window.alert = function (m) { window.__pwned.push('alert:' + m); };");
+
+            page.send("<script>window.__pwned.push('script')</script> <img src=x onerror=\"window.__pwned.push('img')\">"
+                    + " [click me](javascript:window.__pwned.push('link')) <svg onload=\"window.__pwned.push('svg')\"></svg>");
+            WebElement reply = page.awaitCompletedReply();
+            assertThat(reply.getText()).contains("[bedrock stand-in]");
+            List<WebElement> links = reply.findElements(By.tagName("a"));
+            links.forEach(WebElement::click);
+
+            // handlers would run asynchronously (image error, link navigation): the probe must stay empty for a while
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> ((List<?>) browser.script("return window.__pwned")).isEmpty());
+            assertThat(ExpectedConditions.alertIsPresent().apply(browser.driver())).isNull();
+            assertThat(browser.all(By.cssSelector(".log script, .log [onerror], .log [onload], .log svg"))).isEmpty();
+            assertThat(links).allSatisfy(a -> assertThat(a.getAttribute("href")).isNull());
+            // the user's own message is shown as the text they typed, never as HTML
+            assertThat(browser.all(By.cssSelector(".bubble.user")).get(0).getText()).contains("<script>");
+            browser.screenshot("chat-xss-reply");
+        }
+    }
+
+    @Test
+    void aTenant002UserNeverSeesTenant001Sessions() {
+        TestUser alice = system.user("tenant-001", "alice@tenant-001.example");
+        TestUser bob = system.user("tenant-002", "bob@tenant-002.example");
+        String title = "Alice secret " + UUID.randomUUID().toString().substring(0, 8);
+        String alicesSession;
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(alice, TestUsers.DEV_PASSWORD);
+            alicesSession = page.newSession();
+            page.rename(alicesSession, title);
+            assertThat(browser.await(By.cssSelector("[data-session='" + alicesSession + "']")).getText()).contains(title);
+        }
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(bob, TestUsers.DEV_PASSWORD);
+            assertThat(page.tenantShown()).isEqualTo("tenant-002");
+            browser.await(By.cssSelector("[data-test=sessions] li"));
+            assertThat(browser.driver().getPageSource()).doesNotContain(alicesSession).doesNotContain(title);
+
+            browser.go("/#/chat/" + alicesSession);
+            WebElement error = browser.await(By.cssSelector(".log .error"));
+            assertThat(error.getText()).contains("does not exist");
+            assertThat(browser.driver().getPageSource()).doesNotContain(title);
+            browser.screenshot("isolation-tenant-002");
+        }
+    }
+
+    @Test
+    void usagePageChartsTheTokensJustUsed() {
+        TestUser carol = system.user("tenant-web-" + UUID.randomUUID().toString().substring(0, 6), "carol@web.example");
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(carol, TestUsers.DEV_PASSWORD);
+            page.newSession();
+            page.send("How many tokens does this cost?");
+            Matcher tokens = Pattern.compile("(\\d+) in · (\\d+) out tokens")
+                    .matcher(page.awaitCompletedReply().findElement(By.className("meta")).getText());
+            assertThat(tokens.find()).isTrue();
+            int input = Integer.parseInt(tokens.group(1));
+            int output = Integer.parseInt(tokens.group(2));
+            browser.screenshot("chat");
+
+            browser.await(By.cssSelector("[data-test=nav-usage]")).click();
+            browser.until(d -> {
+                List<WebElement> total = d.findElements(By.cssSelector("[data-test=total-tokens]"));
+                if (!total.isEmpty() && String.valueOf(input + output).equals(total.get(0).getAttribute("data-value"))) {
+                    return true;
+                }
+                d.findElement(By.cssSelector("[data-test=usage-refresh]")).click();
+                return false;
+            });
+
+            assertThat(browser.await(By.cssSelector("[data-test=invocations]")).getAttribute("data-value")).isEqualTo("1");
+            assertThat(browser.all(By.cssSelector("[data-test=tokens-chart] rect.out title")))
+                    .extracting(t -> t.getAttribute("textContent"))
+                    .anySatisfy(text -> assertThat(text).endsWith(": " + output + " output tokens"));
+            assertThat(browser.all(By.cssSelector("[data-test=models-chart] .bar-label"))).isNotEmpty();
+            browser.screenshot("usage");
+        }
+    }
+}
