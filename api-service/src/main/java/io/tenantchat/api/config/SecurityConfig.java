@@ -58,6 +58,8 @@ public class SecurityConfig {
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                // metrics carry tenant ids: platform operators (or a scraper with their token) only
+                .requestMatchers("/actuator/prometheus").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
                 .requestMatchers(PUBLIC_DOCS).permitAll()
                 // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
                 .requestMatchers("/ws").permitAll()
