@@ -6,23 +6,61 @@
 #   scripts/ops.sh peek <chat-requests|usage-events> [--limit N]
 #   scripts/ops.sh replay <chat-requests|usage-events> [--tenant ID] [--session ID] [--message-id ID]...
 #                  [--from ISO-INSTANT] [--to ISO-INSTANT] [--limit N] [--dry-run]
+#   scripts/ops.sh reaggregate --tenant ID --from ISO-INSTANT --to ISO-INSTANT
 #
 # Environment: TENANTCHAT_API_URL (default http://localhost:8000), TENANTCHAT_TOKEN (the operator's ID token,
 # e.g. the id_token printed by scripts/create-test-user.sh for a user added to the platform-operator group).
 # Prints the API's JSON answer; exits non-zero on an HTTP error (the problem JSON goes to stderr).
+# reaggregate runs usage-aggregator once as a command (no token): against the local stack when .local/stack.json
+# exists and TENANTCHAT_TARGET is not "aws", else against AWS with the aggregator's environment (USAGE_TABLE,
+# USAGE_ROLLUPS_TABLE, USAGE_ROLLUP_SHARDS, AWS_REGION and credentials).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 api="${TENANTCHAT_API_URL:-http://localhost:8000}"
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 
 if [[ "${1:-}" =~ ^(-h|--help)?$ ]]; then
   usage
   exit 0
 fi
-if [[ -z "${TENANTCHAT_TOKEN:-}" ]]; then
-  echo "ops: set TENANTCHAT_TOKEN to a platform operator's ID token" >&2
-  exit 2
-fi
+require_token() {
+  if [[ -z "${TENANTCHAT_TOKEN:-}" ]]; then
+    echo "ops: set TENANTCHAT_TOKEN to a platform operator's ID token" >&2
+    exit 2
+  fi
+}
+
+reaggregate() {
+  local tenant="" from="" to=""
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --tenant) tenant="${2:?}"; shift ;;
+      --from) from="${2:?}"; shift ;;
+      --to) to="${2:?}"; shift ;;
+      *) echo "ops: unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+  done
+  if [[ -z "$tenant" || -z "$from" || -z "$to" ]]; then
+    echo "ops: reaggregate needs --tenant, --from and --to" >&2
+    exit 2
+  fi
+  local jars=(usage-aggregator/target/usage-aggregator-*-exec.jar)
+  if [[ ! -f "${jars[0]}" ]]; then
+    echo "ops: building usage-aggregator..." >&2
+    ./mvnw -q -B -pl usage-aggregator -am -DskipTests package >&2
+    jars=(usage-aggregator/target/usage-aggregator-*-exec.jar)
+  fi
+  local args=(--spring.main.web-application-type=none --spring.cloud.aws.sqs.listener.auto-startup=false
+    "--tenantchat.reaggregate.tenant=$tenant" "--tenantchat.reaggregate.from=$from" "--tenantchat.reaggregate.to=$to")
+  if [[ -f .local/stack.json && "${TENANTCHAT_TARGET:-local}" != "aws" ]]; then
+    local dynamodb
+    dynamodb="$(sed -n 's/.*"dynamodbEndpoint" *: *"\([^"]*\)".*/\1/p' .local/stack.json)"
+    args+=(--spring.profiles.active=local "--spring.cloud.aws.dynamodb.endpoint=$dynamodb")
+  fi
+  exec java -jar "${jars[0]}" "${args[@]}"
+}
 
 # values go into JSON as they are: refuse anything that could break out of a string (the API validates the rest)
 json_string() {
@@ -34,6 +72,7 @@ json_string() {
 }
 
 call() {
+  require_token
   local method="$1" path="$2" body="${3:-}"
   local out status
   out="$(mktemp)"
@@ -91,6 +130,8 @@ case "$command" in
       fields+=("\"message_ids\": [$(IFS=,; echo "${ids[*]}")]")
     fi
     call POST "/api/admin/queues/${queue}/dead-letters/replay" "{$(IFS=,; echo "${fields[*]:-}")}" ;;
+  reaggregate)
+    reaggregate "$@" ;;
   *)
     echo "ops: unknown command $command (see --help)" >&2; exit 2 ;;
 esac

@@ -63,6 +63,8 @@ public class SecurityConfig {
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                // metrics carry tenant ids: platform operators (or a scraper with their token) only
+                .requestMatchers("/actuator/prometheus").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
                 .requestMatchers(PUBLIC_DOCS).permitAll()
                 .requestMatchers(HttpMethod.GET, PUBLIC_CLIENT).permitAll()
                 // request counts and JVM figures are for the people who run the platform, not for tenants

@@ -1,6 +1,10 @@
 package io.tenantchat.usage.config;
 
+import io.tenantchat.shared.MetricTenants;
+import java.util.Set;
+import io.tenantchat.usage.metering.application.ReaggregateUsageService;
 import io.tenantchat.usage.metering.application.RecordUsageService;
+import io.tenantchat.usage.metering.application.UsageHistory;
 import io.tenantchat.usage.metering.application.UsageLedger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +12,16 @@ import org.springframework.context.annotation.Configuration;
 /** Builds the framework-free metering service from its ledger port. */
 @Configuration(proxyBeanMethods = false)
 class MeteringConfig {
+
+    @Bean
+    MetricTenants metricTenants(MetricsProperties metrics) {
+        return new MetricTenants(Set.copyOf(metrics.tenants()));
+    }
+
+    @Bean
+    ReaggregateUsageService reaggregateUsageService(UsageHistory history, UsageProperties settings) {
+        return new ReaggregateUsageService(history, settings.rollupShards());
+    }
 
     @Bean
     RecordUsageService recordUsageService(UsageLedger ledger) {

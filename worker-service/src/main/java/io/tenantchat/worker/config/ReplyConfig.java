@@ -1,5 +1,8 @@
 package io.tenantchat.worker.config;
 
+import io.tenantchat.shared.MetricTenants;
+import io.tenantchat.worker.reply.application.ReplyMetrics;
+import java.util.Set;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ConversationStore;
 import io.tenantchat.worker.reply.application.GenerateReplyService;
@@ -40,9 +43,14 @@ class ReplyConfig {
     }
 
     @Bean
+    MetricTenants metricTenants(MetricsProperties metrics) {
+        return new MetricTenants(Set.copyOf(metrics.tenants()));
+    }
+
+    @Bean
     GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
-            UsageMeter usage, ReplySettings settings, Clock clock) {
+            UsageMeter usage, ReplySettings settings, Clock clock, ReplyMetrics metrics) {
         return new GenerateReplyService(store, chatModel, events, usage, settings, clock, Sleeper.THREAD,
-                new Random());
+                new Random(), metrics);
     }
 }

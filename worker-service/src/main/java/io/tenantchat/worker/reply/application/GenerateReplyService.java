@@ -41,9 +41,16 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final ReplyMetrics metrics;
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(store, chatModel, events, usage, settings, clock, sleeper, random, ReplyMetrics.NONE);
+    }
+
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
+            ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.chatModel = chatModel;
         this.events = events;
@@ -96,15 +103,21 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         }
         Conversation conversation = Conversation.of(SystemPrompt.forMessage(message),
                 store.historyBefore(message.ref()), message.content()).trimmedTo(settings.history());
-        StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts());
+        StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts())
+                .timedBy(clock);
         listener.begin();
         ModelReply reply;
         Instant invokedAt = clock.instant();
         try {
             reply = chatModel.reply(conversation, settings.maxTokens(), listener);
         } catch (ChatModelException e) {
+            metrics.modelFailure(message.ref().tenantId(), e.failure().code().wireValue());
             return handleFailure(message, e);
         }
+        Instant first = listener.firstDeltaAt();
+        metrics.modelCall(message.ref().tenantId(), first == null ? null : Duration.between(invokedAt, first),
+                Duration.between(invokedAt, clock.instant()), reply.inputTokens() == null ? 0 : reply.inputTokens(),
+                reply.outputTokens() == null ? 0 : reply.outputTokens());
         meter(message, reply, invokedAt);
         return complete(message, reply);
     }

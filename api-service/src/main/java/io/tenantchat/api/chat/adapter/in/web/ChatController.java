@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.adapter.in.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,6 +17,7 @@ import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.MetricTenants;
 import io.tenantchat.shared.SessionId;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -41,8 +43,11 @@ class ChatController {
     private final SubmitChatMessageUseCase submit;
     private final ViewMessagesUseCase view;
     private final MessageWaiter waiter;
+    private final ChatRequestCounter requests;
 
-    ChatController(SubmitChatMessageUseCase submit, ViewMessagesUseCase view, ObjectProvider<ChatLimits> limits) {
+    ChatController(SubmitChatMessageUseCase submit, ViewMessagesUseCase view, ObjectProvider<ChatLimits> limits,
+            ObjectProvider<MeterRegistry> registry, ObjectProvider<MetricTenants> tenants) {
+        this.requests = new ChatRequestCounter(registry, tenants);
         this.submit = submit;
         this.view = view;
         this.waiter = new MessageWaiter(limits.getIfAvailable(ChatLimits::defaults));
@@ -59,6 +64,7 @@ class ChatController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, body.message(), claimed(body),
                 idempotencyKey(idempotencyKey)));
+        requests.accepted(caller.tenantId(), "send");
         String id = accepted.messageId().value();
         ResponseEntity.BodyBuilder response = ResponseEntity.accepted().location(URI.create("/api/chat/" + id));
         if (accepted.quotaWarning() != null) {

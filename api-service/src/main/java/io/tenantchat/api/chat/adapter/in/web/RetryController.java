@@ -4,7 +4,10 @@ import io.tenantchat.api.chat.application.MessageAccepted;
 import io.tenantchat.api.chat.application.RetryChatMessageUseCase;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.MetricTenants;
+import org.springframework.beans.factory.ObjectProvider;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RetryController {
 
     private final RetryChatMessageUseCase retry;
+    private final ChatRequestCounter requests;
 
-    RetryController(RetryChatMessageUseCase retry) {
+    RetryController(RetryChatMessageUseCase retry, ObjectProvider<MeterRegistry> registry,
+            ObjectProvider<MetricTenants> tenants) {
         this.retry = retry;
+        this.requests = new ChatRequestCounter(registry, tenants);
     }
 
     @PostMapping("/api/chat/{messageId}/retry")
@@ -30,6 +36,7 @@ class RetryController {
             throw new InvalidRequestException("invalid_message_id", "not a message id");
         }
         MessageAccepted accepted = retry.retry(caller, MessageId.of(messageId));
+        requests.accepted(caller.tenantId(), "retry");
         return ResponseEntity.accepted().location(URI.create("/api/chat/" + messageId))
                 .body(new AcceptedResponse(messageId, accepted.sessionId().value(), accepted.status().wireValue()));
     }

@@ -1,5 +1,11 @@
 package io.tenantchat.usage.metering.adapter.in.sqs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.tenantchat.shared.MetricTenants;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tenantchat.shared.usage.EventBridgeEnvelope;
 import io.tenantchat.shared.usage.ModelInvoked;
@@ -22,10 +28,15 @@ class UsageEventListener {
 
     private final RecordUsageUseCase recordUsage;
     private final JsonMapper json;
+    private final MeterRegistry registry;
+    private final MetricTenants tenants;
 
-    UsageEventListener(RecordUsageUseCase recordUsage, JsonMapper json) {
+    UsageEventListener(RecordUsageUseCase recordUsage, JsonMapper json, ObjectProvider<MeterRegistry> registry,
+            ObjectProvider<MetricTenants> tenants) {
         this.recordUsage = recordUsage;
         this.json = json;
+        this.registry = registry.getIfAvailable(() -> Metrics.globalRegistry);
+        this.tenants = tenants.getIfAvailable(() -> new MetricTenants(Set.of()));
     }
 
     @SqsListener("${tenantchat.queues.usage-events}")
@@ -35,6 +46,9 @@ class UsageEventListener {
             log.warn("ignoring event {} of detail-type {}", envelope.id(), envelope.detailType());
             return;
         }
-        recordUsage.record(envelope.detail());
+        boolean counted = recordUsage.record(envelope.detail());
+        Counter.builder("tenantchat.usage.events").description("usage events received, counted or duplicate")
+                .tag(MetricTenants.TAG, tenants.tagOf(envelope.detail().tenantId()))
+                .tag("result", counted ? "counted" : "duplicate").register(registry).increment();
     }
 }

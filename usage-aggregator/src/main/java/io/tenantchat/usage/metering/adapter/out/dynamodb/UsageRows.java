@@ -1,6 +1,13 @@
 package io.tenantchat.usage.metering.adapter.out.dynamodb;
 
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.shared.usage.ModelInvoked;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,6 +43,27 @@ final class UsageRows {
         putIfKnown(row, "cache_write_input_tokens", e.cacheWriteInputTokens() == null ? null : n(e.cacheWriteInputTokens()));
         putIfKnown(row, "cost_usd", e.costUsd() == null ? null : AttributeValue.fromN(e.costUsd().toPlainString()));
         return row;
+    }
+
+    /** The event a raw row was written for (the attempt is the event id's suffix). */
+    static ModelInvoked toEvent(Map<String, AttributeValue> row) {
+        String eventId = row.get("event_id").s();
+        return new ModelInvoked(eventId, TenantId.of(row.get("tenant_id").s()), UserId.of(row.get("user_id").s()),
+                SessionId.of(row.get("session_id").s()), MessageId.of(row.get("message_id").s()),
+                Integer.parseInt(eventId.substring(eventId.lastIndexOf('#') + 1)), row.get("model_id").s(),
+                string(row, "agent_id"), number(row, "input_tokens"), number(row, "output_tokens"),
+                number(row, "cache_read_input_tokens"), number(row, "cache_write_input_tokens"),
+                Long.parseLong(row.get("latency_ms").n()), Instant.parse(row.get("invocation_time").s()),
+                InvocationStatus.fromWire(row.get("status").s()),
+                row.containsKey("cost_usd") ? new BigDecimal(row.get("cost_usd").n()) : null);
+    }
+
+    private static String string(Map<String, AttributeValue> row, String name) {
+        return row.containsKey(name) ? row.get(name).s() : null;
+    }
+
+    private static Long number(Map<String, AttributeValue> row, String name) {
+        return row.containsKey(name) ? Long.valueOf(row.get(name).n()) : null;
     }
 
     private static void putIfKnown(Map<String, AttributeValue> row, String name, AttributeValue value) {

@@ -5,10 +5,14 @@ import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
+import io.tenantchat.worker.reply.application.ReplyMetrics;
 import io.tenantchat.worker.reply.application.ReplyOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -28,9 +32,17 @@ class ChatJobListener {
     private final JsonMapper jsonMapper;
     private final VisibilityLeases leases;
     private final DeadLetters deadLetters;
+    private final ReplyMetrics metrics;
 
     ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, VisibilityLeases leases,
             DeadLetters deadLetters) {
+        this(generateReply, jsonMapper, leases, deadLetters, ReplyMetrics.NONE);
+    }
+
+    @Autowired
+    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, VisibilityLeases leases,
+            DeadLetters deadLetters, ReplyMetrics metrics) {
+        this.metrics = metrics;
         this.generateReply = generateReply;
         this.jsonMapper = jsonMapper;
         this.leases = leases;
@@ -44,6 +56,7 @@ class ChatJobListener {
         if (job == null) {
             return;
         }
+        metrics.queueWait(job.tenantId(), Duration.between(job.requestedAt(), Instant.now()));
         ReplyOutcome outcome;
         try (VisibilityLeases.Lease lease = leases.hold(visibility)) {
             outcome = generateReply.generateReply(job);
