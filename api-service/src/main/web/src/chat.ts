@@ -238,7 +238,9 @@ export class ChatView {
 
   private grow(): void {
     this.box.style.height = "auto";
-    this.box.style.height = `${Math.min(240, this.box.scrollHeight)}px`;
+    const height = Math.max(44, this.box.scrollHeight + 2);
+    this.box.style.height = `${Math.min(240, height)}px`;
+    this.box.style.overflowY = height > 240 ? "auto" : "hidden";
   }
 
   private showAlert(message: string): void {
