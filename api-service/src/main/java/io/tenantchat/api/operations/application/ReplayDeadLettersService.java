@@ -23,6 +23,11 @@ public final class ReplayDeadLettersService implements ReplayDeadLettersUseCase 
 
     /** Longer than a replay of {@link ReplayFilter#MAX_LIMIT} letters takes. */
     static final Duration HOLD = Duration.ofMinutes(5);
+    /**
+     * SQS receives are sampled (and a FIFO group's next letter appears only once the one before it is deleted), so
+     * one receive without a new letter does not mean the queue is drained: the run stops after this many in a row.
+     */
+    static final int RECEIVES_WITHOUT_NEWS_TO_STOP = 3;
 
     private final QueueConsole console;
     private final DeadLetterReplays replays;
@@ -36,8 +41,9 @@ public final class ReplayDeadLettersService implements ReplayDeadLettersUseCase 
     public ReplaySummary replay(OperatedQueue queue, ReplayFilter filter, boolean dryRun) {
         Run run = new Run(queue, filter, dryRun);
         try {
-            while (run.examined < filter.limit() && run.take(console.receive(queue, HOLD))) {
-                // each batch is handled by take
+            int idle = 0;
+            while (run.examined < filter.limit() && idle < RECEIVES_WITHOUT_NEWS_TO_STOP) {
+                idle = run.take(console.receive(queue, HOLD)) ? 0 : idle + 1;
             }
         } finally {
             console.release(queue, run.held);

@@ -27,6 +27,8 @@ final class FakeQueueConsole implements QueueConsole {
     private final Map<String, DeadLetter> hidden = new LinkedHashMap<>();
     final List<Sent> sent = new ArrayList<>();
     boolean sendFails;
+    /** How many of the next receives come back empty although letters are visible (SQS samples its hosts). */
+    int emptyReceives;
 
     DeadLetter add(ChatRequested job, Instant sentAt) {
         DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
@@ -59,6 +61,10 @@ final class FakeQueueConsole implements QueueConsole {
 
     @Override
     public List<DeadLetter> receive(OperatedQueue queue, Duration hold) {
+        if (emptyReceives > 0) {
+            emptyReceives--;
+            return List.of();
+        }
         List<DeadLetter> batch = visible.values().stream().limit(3).toList();
         batch.forEach(letter -> hidden.put(visible.remove(letter.sqsMessageId()).sqsMessageId(), letter));
         return batch;

@@ -57,6 +57,17 @@ class ReplayDeadLettersServiceTests {
     }
 
     @Test
+    void anEmptyReceiveWhileLettersRemainDoesNotEndTheReplayEarly() {
+        IntStream.range(0, 3).forEach(i -> deadLettered(A, MessageStatus.FAILED));
+        console.emptyReceives = 2;
+
+        ReplaySummary summary = replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.tenant(A), false);
+
+        assertThat(summary.moved()).isEqualTo(3);
+        assertThat(console.visibleCount()).isZero();
+    }
+
+    @Test
     void secondReplayFindsNothingLeftToMove() {
         IntStream.range(0, 3).forEach(i -> deadLettered(A, MessageStatus.FAILED));
         replay.replay(OperatedQueue.CHAT_REQUESTS, ReplayFilter.tenant(A), false);
