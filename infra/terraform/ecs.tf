@@ -15,7 +15,16 @@ locals {
 
   common_environment = {
     AWS_REGION = var.aws_region
+    # share of traces recorded; the W3C trace context is propagated api -> SQS -> worker -> EventBridge -> aggregator
+    # either way (README "Logs and traces")
+    TRACING_SAMPLING_PROBABILITY = tostring(var.tracing_sampling_probability)
   }
+
+  # spans go to an OpenTelemetry collector (e.g. an ADOT sidecar forwarding to X-Ray) only when one is named
+  tracing_export_environment = var.otlp_traces_endpoint == "" ? {} : {
+    MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT = var.otlp_traces_endpoint
+  }
+
 
   # api and worker: several instances share reply streams through the cache (enabled here on purpose: the
   # services' own default is off, for a single local instance)
@@ -46,7 +55,7 @@ locals {
     # the web client signs users in through the hosted UI (authorization code + PKCE) and returns to /
     COGNITO_HOSTED_UI_URL = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.aws_region}.amazoncognito.com"
     WEB_REDIRECT_URI      = "${local.public_url}/"
-    TENANTS_TABLE          = aws_dynamodb_table.tenants.name
+    TENANTS_TABLE         = aws_dynamodb_table.tenants.name
     # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
     UNKNOWN_TENANTS    = "refuse"
     DEFAULT_TIER       = var.default_tier
@@ -185,7 +194,7 @@ resource "aws_ecs_task_definition" "api" {
     stopTimeout            = 30
     portMappings           = [{ containerPort = local.service_ports.api, protocol = "tcp" }]
     environment = [
-      for name, value in merge(local.common_environment, local.redis_environment, local.api_environment, local.api_scoped_credentials_environment) :
+      for name, value in merge(local.common_environment, local.tracing_export_environment, local.redis_environment, local.api_environment, local.api_scoped_credentials_environment) :
       { name = name, value = value }
     ]
     logConfiguration = {
@@ -227,7 +236,7 @@ resource "aws_ecs_task_definition" "worker" {
     stopTimeout            = 60
     portMappings           = [{ containerPort = local.service_ports.worker, protocol = "tcp" }]
     environment = [
-      for name, value in merge(local.common_environment, local.redis_environment, local.worker_environment) :
+      for name, value in merge(local.common_environment, local.tracing_export_environment, local.redis_environment, local.worker_environment) :
       { name = name, value = value }
     ]
     secrets = [
@@ -271,7 +280,7 @@ resource "aws_ecs_task_definition" "aggregator" {
     stopTimeout            = 30
     portMappings           = [{ containerPort = local.service_ports.aggregator, protocol = "tcp" }]
     environment = [
-      for name, value in merge(local.common_environment, local.aggregator_environment) :
+      for name, value in merge(local.common_environment, local.tracing_export_environment, local.aggregator_environment) :
       { name = name, value = value }
     ]
     logConfiguration = {

@@ -448,3 +448,19 @@ variable "api_5xx_percent" {
   type        = number
   default     = 5
 }
+
+variable "tracing_sampling_probability" {
+  description = "TRACING_SAMPLING_PROBABILITY: share of traces recorded and exported (0.0-1.0); trace ids reach the logs either way."
+  type        = number
+  default     = 0.1
+  validation {
+    condition     = var.tracing_sampling_probability >= 0 && var.tracing_sampling_probability <= 1
+    error_message = "tracing_sampling_probability is a share between 0 and 1."
+  }
+}
+
+variable "otlp_traces_endpoint" {
+  description = "OTLP/HTTP endpoint for spans (e.g. http://localhost:4318/v1/traces for an ADOT collector sidecar); empty: spans are not exported."
+  type        = string
+  default     = ""
+}

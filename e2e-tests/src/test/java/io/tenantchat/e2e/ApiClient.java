@@ -39,6 +39,13 @@ final class ApiClient {
         return send(request);
     }
 
+    /** A POST with a W3C {@code traceparent} header: the api continues the caller's trace. */
+    Response postTraced(String path, String token, String jsonBody, String traceparent) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+                .header("traceparent", traceparent).POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

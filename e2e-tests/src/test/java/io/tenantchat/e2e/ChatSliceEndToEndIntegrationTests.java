@@ -7,7 +7,11 @@ import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ChatSliceEndToEndIntegrationTests {
 
+    static final SecureRandom RANDOM = new SecureRandom();
     static LocalSystem system;
     static ApiClient api;
     static TestUser alice;
@@ -65,6 +70,40 @@ class ChatSliceEndToEndIntegrationTests {
                 AwsRequestMetrics.byOperation(system.aggregatorBaseUrl(), null)).containsKey("DynamoDb TransactWriteItems"));
         assertThat(api.get(AwsRequestMetrics.METER, alice.idToken()).status()).isEqualTo(403);
         assertThat(api.get(AwsRequestMetrics.METER, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void oneTraceFollowsAMessageFromTheApiThroughTheWorkerToTheAggregatorInJsonLogs() {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        String secret = "Trace me " + UUID.randomUUID();
+        ApiClient.Response accepted = api.postTraced("/api/chat", alice.idToken(),
+                chatBody(alice, createSession(alice), secret), traceparent);
+        assertThat(accepted.status()).isEqualTo(202);
+        String messageId = accepted.json().path("message_id").asString();
+        assertThat(awaitTerminal(alice, messageId).path("status").asString()).isEqualTo("completed");
+
+        Path logs = system.logDir();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String service : List.of("api-service", "worker-service", "usage-aggregator")) {
+                List<JsonNode> lines = ServiceLogs.linesWith(logs, service, "message_id", messageId);
+                assertThat(lines).as(service).isNotEmpty().allSatisfy(line -> {
+                    assertThat(line.path("trace_id").asString()).as(service + ": " + line).isEqualTo(traceId);
+                    assertThat(line.path("tenant_id").asString()).as(service + ": " + line).isEqualTo("tenant-001");
+                    assertThat(line.path("user_id").asString()).as(service + ": " + line).isEqualTo(alice.userId());
+                });
+            }
+        });
+        for (String service : List.of("api-service", "worker-service", "usage-aggregator")) {
+            assertThat(ServiceLogs.text(logs, service)).as(service).doesNotContain(secret)
+                    .doesNotContain(alice.idToken());
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     @Test

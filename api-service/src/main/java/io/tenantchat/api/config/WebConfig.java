@@ -1,5 +1,6 @@
 package io.tenantchat.api.config;
 
+import io.tenantchat.api.identity.CallerLogContextFilter;
 import io.tenantchat.api.web.ProblemErrorReportValve;
 import io.tenantchat.api.web.RequestBodyLimitFilter;
 import org.apache.catalina.Lifecycle;
@@ -31,6 +32,15 @@ public class WebConfig {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(web.maxRequestBody().toBytes()));
         // after Spring Security: anonymous bodies are refused (401) unread anyway, and the 413 gets the security headers
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    /** The verified caller's tenant and user in every log line of the request's work (README "Logs and traces"). */
+    @Bean
+    FilterRegistrationBean<CallerLogContextFilter> callerLogContext(AuthProperties auth) {
+        FilterRegistrationBean<CallerLogContextFilter> registration =
+                new FilterRegistrationBean<>(new CallerLogContextFilter(auth.tenantClaim()));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5);
         return registration;
     }
 

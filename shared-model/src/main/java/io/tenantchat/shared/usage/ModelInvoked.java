@@ -1,5 +1,6 @@
 package io.tenantchat.shared.usage;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
@@ -13,8 +14,10 @@ import java.util.Objects;
  * One model call, published by the worker to the EventBridge bus {@code tenantchat-usage} (source
  * {@code tenantchat.worker}, detail-type {@code ModelInvoked}). {@code event_id} is deterministic (message id and
  * attempt), so redelivered or replayed events are recognised. Token counts and cost are {@code null} when the
- * provider did not report usage: unknown, not zero.
+ * provider did not report usage: unknown, not zero. Members it does not name (such as the trace context the
+ * worker adds) are ignored when it is read.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelInvoked(
         @JsonProperty("event_id") String eventId,
         @JsonProperty("tenant_id") TenantId tenantId,

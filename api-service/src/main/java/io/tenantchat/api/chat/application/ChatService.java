@@ -14,13 +14,18 @@ import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.observability.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Chat use cases, scoped to the caller's tenant and user. */
 public final class ChatService implements SubmitChatMessageUseCase, ViewMessagesUseCase {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
     private final SessionRepository sessions;
     private final MessageStore messages;
@@ -56,14 +61,19 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
         ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
-        ChatAdmission.Admitted admitted = admission.admit(caller.tenantId(), sessionId, message.messageId(), text.length());
-        Optional<MessageRef> original = store(message, command, now);
-        if (original.isPresent()) {
-            withdraw(message);
-            return replay(caller, sessionId, original.get());
+        try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, message.messageId().value(),
+                LogContext.SESSION_ID, sessionId.value())) {
+            ChatAdmission.Admitted admitted = admission.admit(caller.tenantId(), sessionId, message.messageId(), text.length());
+            Optional<MessageRef> original = store(message, command, now);
+            if (original.isPresent()) {
+                withdraw(message);
+                log.info("repeated request: answered with message {}", original.get().messageId().value());
+                return replay(caller, sessionId, original.get());
+            }
+            enqueue(message, now);
+            log.info("message accepted and queued ({} chars)", text.length());
+            return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED, admitted.warning());
         }
-        enqueue(message, now);
-        return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED, admitted.warning());
     }
 
     /** Stores the message; a failure gives back what its admission took, so a refused request changes nothing. */

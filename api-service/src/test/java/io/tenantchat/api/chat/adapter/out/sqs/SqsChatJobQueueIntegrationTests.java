@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantchat.api.config.QueueProperties;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.tracing.FixedTraceContext;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.QueueUrls;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
@@ -69,6 +70,18 @@ class SqsChatJobQueueIntegrationTests {
     }
 
     @Test
+    void carriesTheTraceContextAsAStringMessageAttribute() {
+        new SqsChatJobQueue(sqsAsync, JSON, new QueueProperties("chat-requests.fifo", MessageGrouping.SESSION),
+                FixedTraceContext.injecting()).enqueue(job("tenant-004"));
+
+        Message received = receiveOne();
+        assertThat(received.messageAttributes()).containsOnlyKeys("traceparent");
+        assertThat(received.messageAttributes().get("traceparent").dataType()).isEqualTo("String");
+        assertThat(received.messageAttributes().get("traceparent").stringValue())
+                .isEqualTo(FixedTraceContext.TRACEPARENT);
+    }
+
+    @Test
     void tenantGroupingPutsTheWholeTenantInOneGroup() {
         ChatRequested job = job("tenant-003");
 
@@ -106,7 +119,7 @@ class SqsChatJobQueueIntegrationTests {
 
     private List<Message> receive() {
         return sqs.receiveMessage(r -> r.queueUrl(queues.chatRequests()).maxNumberOfMessages(10).waitTimeSeconds(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     }
 
     private static ChatRequested job(String tenant) {

@@ -4,6 +4,7 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
 import io.tenantchat.worker.reply.application.ReplyMetrics;
 import io.tenantchat.worker.reply.application.ReplyOutcome;
@@ -56,15 +57,19 @@ class ChatJobListener {
         if (job == null) {
             return;
         }
-        metrics.queueWait(job.tenantId(), Duration.between(job.requestedAt(), Instant.now()));
-        ReplyOutcome outcome;
-        try (VisibilityLeases.Lease lease = leases.hold(visibility)) {
-            outcome = generateReply.generateReply(job);
+        try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, job.tenantId().value(),
+                LogContext.USER_ID, job.userId().value(), LogContext.SESSION_ID, job.sessionId().value(),
+                LogContext.MESSAGE_ID, job.messageId().value())) {
+            metrics.queueWait(job.tenantId(), Duration.between(job.requestedAt(), Instant.now()));
+            ReplyOutcome outcome;
+            try (VisibilityLeases.Lease lease = leases.hold(visibility)) {
+                outcome = generateReply.generateReply(job);
+            }
+            if (outcome.deadLetter()) {
+                deadLetters.send(job, message.getPayload(), groupId(message, job), deduplicationId(message, job));
+            }
+            log.info("Job for message {} of tenant {}: {}", job.messageId(), job.tenantId(), outcome);
         }
-        if (outcome.deadLetter()) {
-            deadLetters.send(job, message.getPayload(), groupId(message, job), deduplicationId(message, job));
-        }
-        log.info("Job for message {} of tenant {}: {}", job.messageId(), job.tenantId(), outcome);
     }
 
     private @Nullable ChatRequested parse(String body) {

@@ -8,6 +8,7 @@ import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.eventbridge.EventBridgeStandIn;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.QueueUrls;
+import io.tenantchat.localstack.tracing.FixedTraceContext;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
@@ -86,6 +87,28 @@ class EventBridgeUsagePublisherIntegrationTests {
     }
 
     @Test
+    void carriesTheTraceContextInTheEventDetailBesideTheUsage() {
+        ModelInvoked event = events(1).get(0);
+        EventBridgeUsagePublisher publisher = new EventBridgeUsagePublisher(client, JSON, settings(Duration.ofSeconds(5)),
+                FixedTraceContext.injecting());
+
+        publisher.publish(List.of(event));
+
+        List<JsonNode> details = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (Message m : sqs.receiveMessage(r -> r.queueUrl(queues.usageEvents()).waitTimeSeconds(1)).messages()) {
+                details.add(JSON.readTree(m.body()).path("detail"));
+            }
+            return !details.isEmpty();
+        });
+        assertThat(details).singleElement().satisfies(detail -> {
+            assertThat(detail.path("trace_context").path("traceparent").asString())
+                    .isEqualTo(FixedTraceContext.TRACEPARENT);
+            assertThat(JSON.treeToValue(detail, ModelInvoked.class)).isEqualTo(event);
+        });
+    }
+
+    @Test
     void resendsOnlyTheEntriesEventBridgeRefused() {
         List<ModelInvoked> events = events(10);
         eventBridge.failNextEntries(3);
@@ -119,8 +142,12 @@ class EventBridgeUsagePublisherIntegrationTests {
     }
 
     private static EventBridgeUsagePublisher publisher(Duration budget) {
-        return new EventBridgeUsagePublisher(client, JSON, new UsageProperties("tenantchat-usage", null, budget,
-                Duration.ofMillis(100), Duration.ofSeconds(2), Map.of()));
+        return new EventBridgeUsagePublisher(client, JSON, settings(budget));
+    }
+
+    private static UsageProperties settings(Duration budget) {
+        return new UsageProperties("tenantchat-usage", null, budget, Duration.ofMillis(100), Duration.ofSeconds(2),
+                Map.of());
     }
 
     private static List<String> receivedEventIds(int expected) {

@@ -1,0 +1,47 @@
+package io.tenantchat.api.identity;
+
+import io.tenantchat.shared.observability.LogContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.MDC;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Puts the verified caller's {@code tenant_id} and {@code user_id} in the log context of the request's work (runs
+ * after Spring Security), and clears what the request's work added ({@code message_id}) when it ends.
+ */
+public final class CallerLogContextFilter extends OncePerRequestFilter {
+
+    private final String tenantClaim;
+
+    public CallerLogContextFilter(String tenantClaim) {
+        this.tenantClaim = tenantClaim;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = caller();
+        try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, caller.map(c -> c.tenantId().value()).orElse(null),
+                LogContext.USER_ID, caller.map(c -> c.userId().value()).orElse(null))) {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(LogContext.MESSAGE_ID);
+            MDC.remove(LogContext.SESSION_ID);
+        }
+    }
+
+    private Optional<Caller> caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken token
+                ? CallerClaims.callerOf(token.getToken(), tenantClaim)
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Test support for trace context propagation through the adapters. */
+package io.tenantchat.localstack.tracing;

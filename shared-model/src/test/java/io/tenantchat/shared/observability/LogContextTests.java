@@ -1,0 +1,41 @@
+package io.tenantchat.shared.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class LogContextTests {
+
+    @AfterEach
+    void clear() {
+        MDC.clear();
+    }
+
+    @Test
+    void putsTheFieldsUntilClosedAndLeavesNullsOut() {
+        try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, "tenant-001", LogContext.USER_ID, null)) {
+            assertThat(MDC.get(LogContext.TENANT_ID)).isEqualTo("tenant-001");
+            assertThat(MDC.get(LogContext.USER_ID)).isNull();
+        }
+        assertThat(MDC.get(LogContext.TENANT_ID)).isNull();
+    }
+
+    @Test
+    void nestedContextsRestoreTheOuterValues() {
+        try (LogContext outer = LogContext.of(LogContext.MESSAGE_ID, "m-1")) {
+            try (LogContext inner = LogContext.of(LogContext.MESSAGE_ID, "m-2")) {
+                assertThat(MDC.get(LogContext.MESSAGE_ID)).isEqualTo("m-2");
+            }
+            assertThat(MDC.get(LogContext.MESSAGE_ID)).isEqualTo("m-1");
+        }
+        assertThat(MDC.get(LogContext.MESSAGE_ID)).isNull();
+    }
+
+    @Test
+    void refusesAKeyWithoutValue() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LogContext.of(LogContext.TENANT_ID));
+    }
+}

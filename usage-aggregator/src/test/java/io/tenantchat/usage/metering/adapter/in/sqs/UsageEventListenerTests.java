@@ -1,0 +1,74 @@
+package io.tenantchat.usage.metering.adapter.in.sqs;
+
+import static io.tenantchat.usage.support.UsageEvents.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.tenantchat.localstack.tracing.FixedTraceContext;
+import io.tenantchat.shared.MetricTenants;
+import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.shared.usage.ModelInvoked;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+class UsageEventListenerTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<String> carried = FixedTraceContext.seen();
+    private final List<String> loggedMessageIds = new ArrayList<>();
+    private final List<ModelInvoked> recorded = new ArrayList<>();
+
+    @Test
+    void continuesTheTraceTheWorkerPutInTheDetailAndLogsWithTheEventsMessage() {
+        ModelInvoked event = anEvent().build();
+
+        listener().onEvent(envelope(event, Map.of("traceparent", FixedTraceContext.TRACEPARENT)));
+
+        assertThat(recorded).containsExactly(event);
+        assertThat(carried).containsExactly(FixedTraceContext.TRACEPARENT);
+        assertThat(loggedMessageIds).containsExactly(event.messageId().value());
+        assertThat(MDC.get(LogContext.MESSAGE_ID)).isNull();
+    }
+
+    @Test
+    void anEventWithoutTraceContextIsStillCounted() {
+        ModelInvoked event = anEvent().build();
+
+        listener().onEvent(envelope(event, Map.of()));
+
+        assertThat(recorded).containsExactly(event);
+        assertThat(carried).containsExactly((String) null);
+    }
+
+    private UsageEventListener listener() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of(
+                "meters", new SimpleMeterRegistry(), "tenants", new MetricTenants(Set.of()),
+                "observations", FixedTraceContext.extracting(carried)));
+        return new UsageEventListener(event -> {
+            loggedMessageIds.add(MDC.get(LogContext.MESSAGE_ID));
+            recorded.add(event);
+            return true;
+        }, JSON, beans.getBeanProvider(MeterRegistry.class), beans.getBeanProvider(MetricTenants.class),
+                beans.getBeanProvider(ObservationRegistry.class));
+    }
+
+    private static String envelope(ModelInvoked event, Map<String, String> trace) {
+        String detail = JSON.writeValueAsString(event);
+        if (!trace.isEmpty()) {
+            detail = detail.substring(0, detail.length() - 1) + ",\"trace_context\":" + JSON.writeValueAsString(trace) + "}";
+        }
+        return """
+                {"version": "0", "id": "e-1", "detail-type": "%s", "source": "%s", "time": "2026-11-29T13:45:00Z",
+                 "detail": %s}
+                """.formatted(ModelInvoked.DETAIL_TYPE, ModelInvoked.SOURCE, detail);
+    }
+}
