@@ -13,12 +13,13 @@
 # Prints the API's JSON answer; exits non-zero on an HTTP error (the problem JSON goes to stderr).
 # reaggregate runs usage-aggregator once as a command (no token): against the local stack when .local/stack.json
 # exists and TENANTCHAT_TARGET is not "aws", else against AWS with the aggregator's environment (USAGE_TABLE,
-# USAGE_ROLLUPS_TABLE, USAGE_ROLLUP_SHARDS, AWS_REGION and credentials).
+# USAGE_ROLLUPS_TABLE, USAGE_ROLLUP_SHARDS, AWS_REGION and credentials). TENANTCHAT_STACK_FILE names another
+# stack file than .local/stack.json (the e2e tests' stacks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 api="${TENANTCHAT_API_URL:-http://localhost:8000}"
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 if [[ "${1:-}" =~ ^(-h|--help)?$ ]]; then
   usage
@@ -54,9 +55,14 @@ reaggregate() {
   fi
   local args=(--spring.main.web-application-type=none --spring.cloud.aws.sqs.listener.auto-startup=false
     "--tenantchat.reaggregate.tenant=$tenant" "--tenantchat.reaggregate.from=$from" "--tenantchat.reaggregate.to=$to")
-  if [[ -f .local/stack.json && "${TENANTCHAT_TARGET:-local}" != "aws" ]]; then
+  local stack="${TENANTCHAT_STACK_FILE:-.local/stack.json}"
+  if [[ -f "$stack" && "${TENANTCHAT_TARGET:-local}" != "aws" ]]; then
     local dynamodb
-    dynamodb="$(sed -n 's/.*"dynamodbEndpoint" *: *"\([^"]*\)".*/\1/p' .local/stack.json)"
+    dynamodb="$(sed -n 's/.*"dynamodb_endpoint" *: *"\([^"]*\)".*/\1/p' "$stack")"
+    if [[ -z "$dynamodb" ]]; then
+      echo "ops: no dynamodb_endpoint in $stack" >&2
+      exit 1
+    fi
     args+=(--spring.profiles.active=local "--spring.cloud.aws.dynamodb.endpoint=$dynamodb")
   fi
   exec java -jar "${jars[0]}" "${args[@]}"

@@ -11,12 +11,17 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.InvocationStatus;
+import io.tenantchat.shared.usage.UsageRollupKeys;
 import io.tenantchat.shared.usage.ModelInvoked;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +29,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -49,6 +56,7 @@ class UsageMeteringEndToEndIntegrationTests {
     private static final int CHATS = 1_000;
     private static final int SESSIONS_PER_TENANT = 6;
     private static final Duration PATIENCE = Duration.ofMinutes(6);
+    private static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static LocalSystem system;
@@ -58,8 +66,7 @@ class UsageMeteringEndToEndIntegrationTests {
 
     @BeforeAll
     static void startSystem() {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-usage")));
+        system = LocalSystem.start(new LocalSystem.Options(null, false, REPO_ROOT, Path.of("target", "service-logs-usage")));
         system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(5))
                 .withTokensPerSecond(5_000));
         api = new ApiClient(system.apiBaseUrl());
@@ -89,6 +96,56 @@ class UsageMeteringEndToEndIntegrationTests {
 
         assertTotals(expected);
         assertThat(expected.values().stream().mapToLong(totals -> totals[0]).sum()).isEqualTo(CHATS);
+    }
+
+    @Test
+    void opsReaggregateRepairsCorruptedRollupsFromTheRawRows(@TempDir Path stackRoot) throws Exception {
+        TestUser user = system.user("tenant-m4", "meter@tenant-m4.example");
+        String sessionId = chats.startSession(user);
+        for (int i = 0; i < 3; i++) {
+            chats.send(user, sessionId, "reaggregate me " + i);
+        }
+        long[] expected = awaitRepliesAndSumTokens(List.of(user), Map.of(user.tenantId(), List.of(sessionId)))
+                .get(user.tenantId());
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertTotals(user, expected));
+        assertThat(corruptRollups(user.tenantId(), 1_000)).isPositive();
+        assertThat(totals(user).path("input_tokens").asLong()).isNotEqualTo(expected[1]);
+
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        Path output = system.logDir().resolve("ops-reaggregate.log");
+        ProcessBuilder command = new ProcessBuilder("bash", "scripts/ops.sh", "reaggregate", "--tenant", user.tenantId(),
+                "--from", month.minusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
+                "--to", month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString())
+                .directory(REPO_ROOT.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        command.environment().put("TENANTCHAT_STACK_FILE", system.writeStackFile(stackRoot).toString());
+        Process ops = command.start();
+        assertThat(ops.waitFor(3, TimeUnit.MINUTES)).as("ops.sh reaggregate finished").isTrue();
+
+        assertThat(ops.exitValue()).as(Files.readString(output)).isZero();
+        assertThat(Files.readString(output)).contains("Re-aggregated usage of tenant tenant-m4");
+        assertTotals(user, expected);
+    }
+
+    /** Adds {@code inputTokens} to every rollup item of the tenant, as a bug or a bad manual fix might. */
+    private static int corruptRollups(String tenant, long inputTokens) {
+        int corrupted = 0;
+        try (DynamoDbClient dynamo = io.tenantchat.localstack.AwsClients.dynamoDb(system.dynamoDbEndpoint())) {
+            for (Granularity granularity : Granularity.values()) {
+                for (int shard = 0; shard < 4; shard++) {
+                    String pk = UsageRollupKeys.partition(TenantId.of(tenant), granularity, shard);
+                    for (Map<String, AttributeValue> item : dynamo.query(q -> q.tableName(system.tables().usageRollups())
+                            .keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items()) {
+                        dynamo.updateItem(u -> u.tableName(system.tables().usageRollups())
+                                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                                .updateExpression("ADD input_tokens :n")
+                                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(inputTokens)))));
+                        corrupted++;
+                    }
+                }
+            }
+        }
+        return corrupted;
     }
 
     private record Sent(TestUser user, String sessionId, String messageId) {
@@ -137,8 +194,12 @@ class UsageMeteringEndToEndIntegrationTests {
 
     /** Per tenant: {replies, input tokens, output tokens} as the conversations report them. */
     private static Map<String, long[]> awaitRepliesAndSumTokens(Map<String, List<String>> sessions) {
+        return awaitRepliesAndSumTokens(users, sessions);
+    }
+
+    private static Map<String, long[]> awaitRepliesAndSumTokens(List<TestUser> of, Map<String, List<String>> sessions) {
         Map<String, long[]> totals = new HashMap<>();
-        for (TestUser user : users) {
+        for (TestUser user : of) {
             long[] sum = new long[3];
             for (String sessionId : sessions.get(user.tenantId())) {
                 JsonNode messages = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
@@ -172,12 +233,19 @@ class UsageMeteringEndToEndIntegrationTests {
 
     private static void assertTotals(Map<String, long[]> expected) {
         for (TestUser user : users) {
-            JsonNode totals = api.get("/api/tenants/" + user.tenantId() + "/usage", user.idToken()).json().path("totals");
-            long[] want = expected.get(user.tenantId());
-            assertThat(totals.path("invocations").asLong()).as(user.tenantId() + " invocations").isEqualTo(want[0]);
-            assertThat(totals.path("input_tokens").asLong()).as(user.tenantId() + " input tokens").isEqualTo(want[1]);
-            assertThat(totals.path("output_tokens").asLong()).as(user.tenantId() + " output tokens").isEqualTo(want[2]);
+            assertTotals(user, expected.get(user.tenantId()));
         }
+    }
+
+    private static void assertTotals(TestUser user, long[] want) {
+        JsonNode totals = totals(user);
+        assertThat(totals.path("invocations").asLong()).as(user.tenantId() + " invocations").isEqualTo(want[0]);
+        assertThat(totals.path("input_tokens").asLong()).as(user.tenantId() + " input tokens").isEqualTo(want[1]);
+        assertThat(totals.path("output_tokens").asLong()).as(user.tenantId() + " output tokens").isEqualTo(want[2]);
+    }
+
+    private static JsonNode totals(TestUser user) {
+        return api.get("/api/tenants/" + user.tenantId() + "/usage", user.idToken()).json().path("totals");
     }
 
     /** Every raw usage row, rebuilt into its event and put on the bus again (an archive replay). */

@@ -15,7 +15,10 @@ import io.tenantchat.localstack.provision.UserPool;
 import io.tenantchat.localstack.provision.UserPoolSetup;
 import io.tenantchat.localstack.redis.RedisServer;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -223,6 +226,22 @@ public final class LocalSystem implements AutoCloseable {
     /** Where each service writes {@code <module>.log}. */
     public Path logDir() {
         return data.logDir();
+    }
+
+    /**
+     * Writes {@code <root>/.local/stack.json} for this system, as {@code run} does for the repository, so the
+     * CLI scripts ({@code TENANTCHAT_STACK_FILE}) can reach it.
+     *
+     * @return the file written
+     */
+    public Path writeStackFile(Path root) {
+        try {
+            Files.createDirectories(root.resolve(StackFile.LOCATION).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StackFile.of(this).write(root);
+        return root.resolve(StackFile.LOCATION);
     }
 
     @Override

@@ -69,7 +69,9 @@ class UsageEventListener {
                 LogContext.USER_ID, event.userId().value(), LogContext.SESSION_ID, event.sessionId().value(),
                 LogContext.MESSAGE_ID, event.messageId().value())) {
             boolean counted = recordUsage.record(event);
-            log.info("usage event {} {}", event.eventId(), counted ? "counted" : "already counted");
+            if (counted) {
+                log.info("usage event {} counted ({} model call)", event.eventId(), event.metricType());
+            }
             return counted;
         }
     }
