@@ -48,6 +48,23 @@ public final class LogContext implements AutoCloseable {
         return new LogContext(previous);
     }
 
+    /** Puts every entry of {@code fields} (e.g. a copy of another thread's context) until closed. */
+    public static LogContext of(Map<String, String> fields) {
+        Object[] keysAndValues = new Object[fields.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            keysAndValues[i++] = field.getKey();
+            keysAndValues[i++] = field.getValue();
+        }
+        return of(keysAndValues);
+    }
+
+    /** The calling thread's fields, to carry work onto another thread. */
+    public static Map<String, String> current() {
+        Map<String, String> fields = MDC.getCopyOfContextMap();
+        return fields == null ? Map.of() : fields;
+    }
+
     @Override
     public void close() {
         previous.forEach((key, value) -> {

@@ -3,6 +3,8 @@ package io.tenantchat.shared.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -32,6 +34,25 @@ class LogContextTests {
             assertThat(MDC.get(LogContext.MESSAGE_ID)).isEqualTo("m-1");
         }
         assertThat(MDC.get(LogContext.MESSAGE_ID)).isNull();
+    }
+
+    @Test
+    void carriesTheFieldsOfOneThreadToAnother() throws Exception {
+        Map<String, String> carried;
+        try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, "tenant-001", LogContext.MESSAGE_ID, "m-1")) {
+            carried = LogContext.current();
+        }
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try (LogContext ignored = LogContext.of(carried)) {
+                seen.set(MDC.get(LogContext.TENANT_ID) + "/" + MDC.get(LogContext.MESSAGE_ID));
+            }
+        });
+        other.start();
+        other.join();
+
+        assertThat(seen).hasValue("tenant-001/m-1");
+        assertThat(LogContext.current()).isEmpty();
     }
 
     @Test

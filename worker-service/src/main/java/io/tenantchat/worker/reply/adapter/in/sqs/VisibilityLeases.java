@@ -1,8 +1,10 @@
 package io.tenantchat.worker.reply.adapter.in.sqs;
 
 import io.awspring.cloud.sqs.listener.Visibility;
+import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.worker.config.WorkerProperties;
 import jakarta.annotation.PreDestroy;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,16 +38,20 @@ class VisibilityLeases {
 
     /** Renews {@code visibility} until the returned lease is closed. */
     Lease hold(Visibility visibility) {
-        renew(visibility);
-        ScheduledFuture<?> renewals = heartbeats.scheduleAtFixedRate(() -> renew(visibility), heartbeatSeconds,
+        Map<String, String> job = LogContext.current();
+        renew(visibility, job);
+        ScheduledFuture<?> renewals = heartbeats.scheduleAtFixedRate(() -> renew(visibility, job), heartbeatSeconds,
                 heartbeatSeconds, TimeUnit.SECONDS);
         return () -> renewals.cancel(false);
     }
 
-    private void renew(Visibility visibility) {
+    /** Renews on the SDK's threads; a failure is logged with the job's fields (tenant, message, trace). */
+    private void renew(Visibility visibility, Map<String, String> job) {
         visibility.changeToAsync(leaseSeconds).whenComplete((done, error) -> {
             if (error != null) {
-                log.warn("Could not extend the visibility of a job: {}", error.toString());
+                try (LogContext ignored = LogContext.of(job)) {
+                    log.warn("Could not extend the visibility of a job: {}", error.toString());
+                }
             }
         });
     }
