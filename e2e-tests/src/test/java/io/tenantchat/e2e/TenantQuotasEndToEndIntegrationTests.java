@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +36,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Quotas through running services: two api-service instances share the tenant's counters. Plans are written into
- * the tenants table as {@code PUT /api/admin/tenants/{id}} stores them (the local user pool has no platform
- * operator).
+ * Quotas through running services: two api-service instances share the tenant's counters, and a tenant flooding
+ * the pipeline is held to its in-flight cap, so another tenant's reply stays within twice its unloaded time. Plans
+ * are written into the tenants table as {@code PUT /api/admin/tenants/{id}} stores them, or through that endpoint
+ * by a platform operator.
+ *
+ * <p>The flood is {@code -Dtenantchat.e2e.flood-requests} (default 2,000) messages over
+ * {@code -Dtenantchat.e2e.flood-sessions} (default 200) sessions, sent open loop at
+ * {@code -Dtenantchat.e2e.flood-rate} (default 50) per second by {@code -Dtenantchat.e2e.flood-threads} (default 8)
+ * senders, alternately through both api instances. Paced rather than as fast as possible because this client shares
+ * the machine's cores (2 in CI) with the whole system it measures: a closed loop spends the CPU the api instances
+ * and the DynamoDB stand-in need on producing the flood itself, which a real flooder, on its own machines, does not
+ * take from the platform. 50 per second keeps the tenant far above its cap (4 slots of about a second each) for
+ * 40 s; at 100 per second the two api instances alone took about one of the two cores answering refusals and every
+ * reply, the flooder's included, slowed down 2.5 times: a measure of the test bed's CPU, not of fairness (a
+ * deployment scales its api tier on CPU).
  */
 class TenantQuotasEndToEndIntegrationTests {
 
+    private static final int FLOOD_REQUESTS = Integer.getInteger("tenantchat.e2e.flood-requests", 2_000);
+    private static final int FLOOD_SESSIONS = Integer.getInteger("tenantchat.e2e.flood-sessions", 200);
+    private static final int FLOOD_RATE = Integer.getInteger("tenantchat.e2e.flood-rate", 50);
+    private static final int FLOOD_THREADS = Integer.getInteger("tenantchat.e2e.flood-threads", 8);
+    private static final int FLOOD_CAP = 4;
+    private static final String REFUSALS = "/actuator/metrics/tenantchat.quota.refusals?tag=answered_by:";
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,6 +115,116 @@ class TenantQuotasEndToEndIntegrationTests {
         assertThat(usage.path("tokens_used").asLong()).isPositive();
     }
 
+    @Test
+    void aFloodingTenantDoesNotSlowAnotherTenantsReplyBeyondTwiceItsUnloadedTime() throws Exception {
+        system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(800)));
+        TestUser operator = system.operator("tenant-platform", "operator@platform.example");
+        TestUser flooder = system.user("tenant-flood", "flood@tenant-flood.example");
+        TestUser quiet = system.user("tenant-quiet", "quiet@tenant-quiet.example");
+        registerThroughTheAdminApi(operator, "tenant-flood", FLOOD_CAP);
+        String quietSession = chats.startSession(quiet);
+        List<String> sessions = concurrently(FLOOD_SESSIONS, 4, i -> chats.startSession(flooder));
+        Duration unloaded = median(IntStream.range(0, 3).mapToObj(i -> timeToReply(quiet, quietSession, "alone " + i)).toList());
+        long[] refusalsBefore = refusals(operator);
+        system.bedrock().takePeakOpenStreams();
+        AtomicLong mostInFlight = new AtomicLong();
+        AtomicLong samples = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long started = System.nanoTime();
+        try (PacedFlood flood = PacedFlood.start(FLOOD_REQUESTS, FLOOD_RATE, FLOOD_THREADS, i -> post(
+                i % 2 == 0 ? system.apiBaseUrl() : secondApi, flooder, sessions.get(i % sessions.size()), "flood " + i))) {
+            sampler.scheduleWithFixedDelay(() -> {
+                mostInFlight.accumulateAndGet(inFlight(flooder), Math::max);
+                samples.incrementAndGet();
+            }, 0, 1, TimeUnit.SECONDS);
+            // measured in the flood's steady state: its first 30 % warm up the refusal path of both api instances
+            // (one was started for this class), as it is in a deployment that has been running
+            await().atMost(PATIENCE).until(() -> flood.answered() >= FLOOD_REQUESTS * 3 / 10);
+            await().atMost(PATIENCE).until(() -> inFlight(flooder) >= FLOOD_CAP);
+            List<Duration> whileFlooded = IntStream.range(0, 3)
+                    .mapToObj(i -> timeToReply(quiet, quietSession, "while the neighbour floods " + i)).toList();
+            boolean floodOutlastedTheReplies = flood.running();
+            List<HttpResponse<String>> answers = flood.answers(PATIENCE);
+            Duration flooding = flood.elapsed();
+            sampler.shutdownNow();
+            await().atMost(PATIENCE).until(() -> inFlight(flooder) == 0);
+            long[] refusalsAfter = refusals(operator);
+            Duration loaded = median(whileFlooded);
+            long accepted = answers.stream().filter(a -> a.statusCode() == 202).count();
+            long refused = answers.stream().filter(a -> a.statusCode() == 429).count();
+            int peakStreams = system.bedrock().takePeakOpenStreams();
+            System.out.printf("noisy neighbour: tenant B median reply %d ms unloaded, %d ms (%s) while tenant A "
+                    + "flooded %d requests over %d sessions at %d/s (all answered in %d ms, flood still running after "
+                    + "B's replies: %s); A: %d accepted, %d refused (%d by the refusal hint, %d by DynamoDB), at most "
+                    + "%d in flight (%d samples), at most %d model streams open; %d ms for this test%n", unloaded.toMillis(),
+                    loaded.toMillis(), whileFlooded.stream().map(d -> d.toMillis() + " ms").toList(), FLOOD_REQUESTS,
+                    FLOOD_SESSIONS, FLOOD_RATE, flooding.toMillis(), floodOutlastedTheReplies, accepted, refused,
+                    refusalsAfter[0] - refusalsBefore[0], refusalsAfter[1] - refusalsBefore[1], mostInFlight.get(),
+                    samples.get(), peakStreams, Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+            assertThat(floodOutlastedTheReplies).as("B's replies were all measured during the flood").isTrue();
+            assertThat(loaded).as("unloaded %s", unloaded).isLessThanOrEqualTo(unloaded.multipliedBy(2));
+            assertThat(accepted + refused).isEqualTo(FLOOD_REQUESTS);
+            assertThat(answers.stream().filter(a -> a.statusCode() == 429)).allSatisfy(a -> assertThat(
+                    JSON.readTree(a.body()).path("code").asString()).isEqualTo("too_many_in_flight"));
+            assertThat(refusalsAfter[0] - refusalsBefore[0] + refusalsAfter[1] - refusalsBefore[1]).isEqualTo(refused);
+            assertThat(samples.get()).as("in-flight samples taken").isPositive();
+            assertThat(mostInFlight.get()).isLessThanOrEqualTo(FLOOD_CAP);
+            assertThat(peakStreams).as("A's slots plus B's one reply").isLessThanOrEqualTo(FLOOD_CAP + 1);
+        } finally {
+            sampler.shutdownNow();
+            system.bedrock().settings(BedrockStandIn.Settings.defaults());
+        }
+    }
+
+    private static Duration median(List<Duration> samples) {
+        return samples.stream().sorted().toList().get(samples.size() / 2);
+    }
+
+    private static Duration timeToReply(TestUser user, String session, String text) {
+        long started = System.nanoTime();
+        HttpResponse<String> accepted = post(system.apiBaseUrl(), user, session, text);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String messageId = JSON.readTree(accepted.body()).path("message_id").asString();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> JSON.readTree(
+                get(system.apiBaseUrl(), user, "/api/chat/" + messageId + "?wait=20").body())
+                .path("status").asString().equals("completed"));
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static long inFlight(TestUser user) {
+        return JSON.readTree(get(secondApi, user, "/api/tenants/" + user.tenantId() + "/subscription").body())
+                .path("usage").path("in_flight").asLong();
+    }
+
+    /** Refusals answered so far by the refusal hints and by DynamoDB, summed over both api instances. */
+    private static long[] refusals(TestUser operator) {
+        long[] total = new long[2];
+        for (URI api : List.of(system.apiBaseUrl(), secondApi)) {
+            total[0] += counter(get(api, operator, REFUSALS + "hint"));
+            total[1] += counter(get(api, operator, REFUSALS + "ledger"));
+        }
+        return total;
+    }
+
+    private static long counter(HttpResponse<String> meter) {
+        assertThat(meter.statusCode()).as(meter.body()).isEqualTo(200);
+        return (long) JSON.readTree(meter.body()).path("measurements").get(0).path("value").asDouble();
+    }
+
+    /** A premium plan with an in-flight cap of {@code maxInFlight} and nothing else in reach. */
+    private static void registerThroughTheAdminApi(TestUser operator, String tenant, int maxInFlight) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(system.apiBaseUrl().resolve("/api/admin/tenants/" + tenant))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + operator.idToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "%s", "tier": "premium", "limits": {"messages_per_day": 1000000,
+                         "messages_per_month": 10000000, "concurrent_sessions": 100000, "monthly_tokens": 1000000000,
+                         "requests_per_second": 100000, "max_in_flight": %d}}
+                        """.formatted(tenant, maxInFlight))).build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
     /** The plan item as DynamoDbTenantDirectory stores it: generous except for the two limits under test. */
     private static void register(String tenant, int messagesPerDay, int maxInFlight) {
         Map<String, AttributeValue> plan = new HashMap<>();
@@ -139,17 +271,16 @@ class TenantQuotasEndToEndIntegrationTests {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    interface Call {
-        HttpResponse<String> run(int i);
+    interface Call<T> {
+        T run(int i);
     }
 
-    private static List<HttpResponse<String>> concurrently(int n, int threads, Call call) throws Exception {
+    private static <T> List<T> concurrently(int n, int threads, Call<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Callable<HttpResponse<String>>> calls = IntStream.range(0, n)
-                    .<Callable<HttpResponse<String>>>mapToObj(i -> () -> call.run(i)).toList();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : pool.invokeAll(calls)) {
+            List<Callable<T>> calls = IntStream.range(0, n).<Callable<T>>mapToObj(i -> () -> call.run(i)).toList();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls)) {
                 answers.add(f.get());
             }
             return answers;

@@ -1,8 +1,11 @@
 package io.tenantchat.api.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.tenant.application.QuotaAdmission;
 import io.tenantchat.api.tenant.application.QuotaLedger;
+import io.tenantchat.api.tenant.application.RefusalHints;
 import io.tenantchat.api.tenant.application.SubscriptionService;
 import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.application.TenantPlans;
@@ -34,16 +37,34 @@ class TenantConfig {
     }
 
     @Bean
-    ChatAdmission chatAdmission(TenantPlans plans, QuotaLedger ledger, TenantProperties tenants, Clock clock) {
+    RefusalHints refusalHints(TenantProperties tenants) {
+        TenantProperties.RefusalHint h = tenants.refusalHint();
+        return new RefusalHints(new RefusalHints.Windows(h.enabled(), h.inFlight(), h.longest()));
+    }
+
+    /** {@code tenantchat.quota.refusals{answered_by=hint|ledger}}: how many refusals each path answered. */
+    @Bean
+    MeterBinder refusalHintMetrics(RefusalHints hints) {
+        return registry -> {
+            FunctionCounter.builder("tenantchat.quota.refusals", hints, RefusalHints::answeredByHint)
+                    .tag("answered_by", "hint").register(registry);
+            FunctionCounter.builder("tenantchat.quota.refusals", hints, RefusalHints::answeredByLedger)
+                    .tag("answered_by", "ledger").register(registry);
+        };
+    }
+
+    @Bean
+    ChatAdmission chatAdmission(TenantPlans plans, QuotaLedger ledger, TenantProperties tenants, Clock clock,
+            RefusalHints hints) {
         TenantProperties.Reserve r = tenants.reserve();
         return new QuotaAdmission(plans, ledger, new TokenEstimate(r.maxOutputTokens(), r.charsPerToken(),
-                r.historyTokens()), clock);
+                r.historyTokens()), clock, hints);
     }
 
     @Bean
     SubscriptionService subscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog,
-            QuotaLedger ledger, Clock clock) {
-        return new SubscriptionService(plans, directory, catalog, ledger, clock);
+            QuotaLedger ledger, Clock clock, RefusalHints hints) {
+        return new SubscriptionService(plans, directory, catalog, ledger, clock, hints);
     }
 
     private static PlanLimits limits(TenantProperties.Tier t) {

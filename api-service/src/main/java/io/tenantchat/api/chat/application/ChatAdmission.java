@@ -26,6 +26,15 @@ public interface ChatAdmission {
      */
     Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars);
 
+    /**
+     * Refuses at once, before the message costs any lookup, when this instance already knows the tenant is refused
+     * (see {@code RefusalHints}); otherwise does nothing and {@link #admit} decides.
+     *
+     * @throws io.tenantchat.api.error.RefusalException when the tenant was refused a moment ago
+     */
+    default void refuseIfKnown(TenantId tenantId, int messageChars) {
+    }
+
     /** Gives back what {@link #admit} took, for a message that was not stored after all. Idempotent. */
     void withdraw(TenantId tenantId, SessionId sessionId, MessageId messageId);
 

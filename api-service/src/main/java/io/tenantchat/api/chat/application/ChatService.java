@@ -58,6 +58,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         Caller caller = command.caller();
         String text = validText(command.message());
         SessionId sessionId = claimedSession(caller, command.claimed());
+        admission.refuseIfKnown(caller.tenantId(), text.length());
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
         ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);

@@ -9,6 +9,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,29 +22,52 @@ public final class QuotaAdmission implements ChatAdmission {
     private final QuotaLedger ledger;
     private final TokenEstimate estimate;
     private final Clock clock;
+    private final RefusalHints hints;
 
     public QuotaAdmission(TenantPlans plans, QuotaLedger ledger, TokenEstimate estimate, Clock clock) {
+        this(plans, ledger, estimate, clock, RefusalHints.disabled());
+    }
+
+    /** @param hints this instance's recent refusals, answered again without the ledger while they last */
+    public QuotaAdmission(TenantPlans plans, QuotaLedger ledger, TokenEstimate estimate, Clock clock,
+            RefusalHints hints) {
         this.plans = plans;
         this.ledger = ledger;
         this.estimate = estimate;
         this.clock = clock;
+        this.hints = hints;
+    }
+
+    @Override
+    public void refuseIfKnown(TenantId tenantId, int messageChars) {
+        hints.refusal(tenantId, estimate.reserve(messageChars), clock.instant()).ifPresent(hinted -> {
+            throw hinted;
+        });
     }
 
     @Override
     public Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+        refuseIfKnown(tenantId, messageChars);
+        Instant now = clock.instant();
+        long tokens = estimate.reserve(messageChars);
         TenantPlan plan = plans.of(tenantId);
-        Reservation reservation = new Reservation(tenantId, sessionId, messageId, estimate.reserve(messageChars),
-                clock.instant());
-        Optional<LimitKind> refused = reservation.tokens() > plan.limits().monthlyTokens()
-                ? Optional.of(LimitKind.MONTHLY_TOKENS) : ledger.reserve(reservation, plan.limits());
+        Reservation reservation = new Reservation(tenantId, sessionId, messageId, tokens, now);
+        if (tokens > plan.limits().monthlyTokens()) {
+            throw refusal(LimitKind.MONTHLY_TOKENS, plan, reservation);
+        }
+        Optional<LimitKind> refused = ledger.reserve(reservation, plan.limits());
         if (refused.isPresent()) {
-            LimitKind kind = refused.get();
-            throw new QuotaExceededException(kind, kind.of(plan.limits()), reservation.periods().secondsUntilReset(kind));
+            hints.remember(tenantId, refused.get(), refused.get().of(plan.limits()), tokens, now);
+            throw refusal(refused.get(), plan, reservation);
         }
         long committed = ledger.tokensCommitted(tenantId, reservation.periods());
         int percent = new QuotaUsage(0, 0, committed, 0, 0, 0).tokenPercent(plan.limits());
         return new Admitted(percent >= QuotaUsage.WARNING_PERCENT
                 ? "monthly_tokens=" + percent + "%" : null);
+    }
+
+    private static QuotaExceededException refusal(LimitKind kind, TenantPlan plan, Reservation reservation) {
+        return new QuotaExceededException(kind, kind.of(plan.limits()), reservation.periods().secondsUntilReset(kind));
     }
 
     @Override

@@ -20,9 +20,17 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
     private final TierCatalog catalog;
     private final QuotaLedger ledger;
     private final Clock clock;
+    private final RefusalHints hints;
 
     public SubscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog, QuotaLedger ledger,
             Clock clock) {
+        this(plans, directory, catalog, ledger, clock, RefusalHints.disabled());
+    }
+
+    /** @param hints this instance's refusal hints, dropped for a tenant whose plan changes */
+    public SubscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog, QuotaLedger ledger,
+            Clock clock, RefusalHints hints) {
+        this.hints = hints;
         this.plans = plans;
         this.directory = directory;
         this.catalog = catalog;
@@ -58,6 +66,7 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
         TenantPlan plan = new TenantPlan(tenant, command.name(), command.tier(), limits(tier, command),
                 blankToNull(command.modelOverride()), true);
         directory.save(plan);
+        hints.forget(tenant);
         return plan;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The UTC windows counters are kept in at one instant: its second, day and month, and how long until each ends.
@@ -26,12 +27,24 @@ public record QuotaPeriods(Instant at) {
     public long secondsUntilReset(LimitKind kind) {
         return switch (kind) {
             case REQUESTS_PER_SECOND -> 1;
-            case DAILY_MESSAGES -> until(LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1).atStartOfDay()
-                    .toInstant(ZoneOffset.UTC));
-            case MONTHLY_MESSAGES, MONTHLY_TOKENS -> until(YearMonth.from(at.atOffset(ZoneOffset.UTC)).plusMonths(1)
-                    .atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            case DAILY_MESSAGES, MONTHLY_MESSAGES, MONTHLY_TOKENS -> until(windowEnd(kind).orElseThrow());
             case IN_FLIGHT, CONCURRENT_SESSIONS -> 2;
         };
+    }
+
+    /**
+     * The instant the counter of {@code kind} starts afresh: the next second, UTC midnight or month; empty for the
+     * in-flight and session limits, which have no window (they free up when a reply ends).
+     */
+    public Optional<Instant> windowEnd(LimitKind kind) {
+        return Optional.ofNullable(switch (kind) {
+            case REQUESTS_PER_SECOND -> Instant.ofEpochSecond(at.getEpochSecond() + 1);
+            case DAILY_MESSAGES -> LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1).atStartOfDay()
+                    .toInstant(ZoneOffset.UTC);
+            case MONTHLY_MESSAGES, MONTHLY_TOKENS -> YearMonth.from(at.atOffset(ZoneOffset.UTC)).plusMonths(1)
+                    .atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            case IN_FLIGHT, CONCURRENT_SESSIONS -> null;
+        });
     }
 
     private long until(Instant end) {

@@ -27,4 +27,12 @@ class QuotaPeriodsTests {
     void rateLimitsResetWithinASecond() {
         assertThat(periods.secondsUntilReset(LimitKind.REQUESTS_PER_SECOND)).isEqualTo(1);
     }
+
+    @Test
+    void windowsEndAtTheNextSecondMidnightAndMonthButInFlightHasNone() {
+        assertThat(periods.windowEnd(LimitKind.REQUESTS_PER_SECOND)).contains(Instant.parse("2026-11-30T23:59:59Z"));
+        assertThat(periods.windowEnd(LimitKind.DAILY_MESSAGES)).contains(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(periods.windowEnd(LimitKind.MONTHLY_TOKENS)).contains(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(periods.windowEnd(LimitKind.IN_FLIGHT)).isEmpty();
+    }
 }

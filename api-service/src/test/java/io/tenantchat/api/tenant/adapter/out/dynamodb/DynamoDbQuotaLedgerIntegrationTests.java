@@ -17,6 +17,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ class DynamoDbQuotaLedgerIntegrationTests {
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     static final TenantProperties PROPERTIES = new TenantProperties("tenants", "refuse", null,
             Map.of("basic", new TenantProperties.Tier(50, 1_000, 1, 200_000, 1, 2)),
-            new TenantProperties.Reserve(1_000, 4, 0));
+            new TenantProperties.Reserve(1_000, 4, 0),
+            new TenantProperties.RefusalHint(true, Duration.ofMillis(300), Duration.ofSeconds(5)));
 
     static DynoxideServer dynoxide;
     static DynamoDbClient replicaOneClient;
