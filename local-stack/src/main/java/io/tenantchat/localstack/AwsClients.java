@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients for the local stand-ins: endpoint override, region us-east-1, static credentials local/local. */
@@ -26,6 +27,13 @@ public final class AwsClients {
 
     public static SqsClient sqs(URI endpoint) {
         return local(SqsClient.builder(), endpoint).build();
+    }
+
+    /** An async SQS client for a local stand-in; the caller's classpath supplies the async HTTP client (Netty). */
+    public static SqsAsyncClient sqsAsync(URI endpoint) {
+        return SqsAsyncClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
     }
 
     public static CognitoIdentityProviderClient cognito(URI endpoint) {

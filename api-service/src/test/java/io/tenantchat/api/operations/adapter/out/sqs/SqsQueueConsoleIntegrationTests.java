@@ -26,9 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -51,9 +48,7 @@ class SqsQueueConsoleIntegrationTests {
         elasticMq = ElasticMqServer.start();
         sqs = AwsClients.sqs(elasticMq.endpoint());
         queues = Provisioner.createQueues(sqs);
-        sqsAsync = SqsAsyncClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        sqsAsync = AwsClients.sqsAsync(elasticMq.endpoint());
     }
 
     @AfterAll
