@@ -31,11 +31,11 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt) {
-        MessageRef original = idempotencyKeys.get(message.tenantId().value() + "#" + key.value());
+        MessageRef original = idempotencyKeys.get(message.tenantId().value() + "#" + message.userId().value() + "#" + key.value());
         if (original != null) {
             return Optional.of(original);
         }
-        idempotencyKeys.put(message.tenantId().value() + "#" + key.value(),
+        idempotencyKeys.put(message.tenantId().value() + "#" + message.userId().value() + "#" + key.value(),
                 new MessageRef(message.tenantId(), message.sessionId(), message.userId(), message.messageId()));
         saveQueued(message);
         return Optional.empty();

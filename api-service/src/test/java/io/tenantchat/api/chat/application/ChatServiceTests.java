@@ -154,13 +154,26 @@ class ChatServiceTests {
     }
 
     @Test
-    void idempotencyKeyOfAnotherUsersRequestIsRefused() {
+    void idempotencyKeyUsedByAColleagueIsAcceptedAsANewMessage() {
         ChatSession alices = sessionService.start(ALICE);
         ChatSession annas = sessionService.start(ANNA);
         IdempotencyKey key = new IdempotencyKey("shared-key");
-        chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, alices), key));
+        MessageAccepted hers = chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, alices), key));
 
-        assertThatThrownBy(() -> chat.submit(new SubmitChatMessage(ANNA, "Hi", context(ANNA, annas), key)))
+        MessageAccepted mine = chat.submit(new SubmitChatMessage(ANNA, "Hi", context(ANNA, annas), key));
+
+        assertThat(mine.messageId()).isNotEqualTo(hers.messageId());
+        assertThat(queued).hasSize(2);
+    }
+
+    @Test
+    void idempotencyKeyReusedForAnotherSessionIsRefused() {
+        ChatSession first = sessionService.start(ALICE);
+        ChatSession second = sessionService.start(ALICE);
+        IdempotencyKey key = new IdempotencyKey("reused-key");
+        chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, first), key));
+
+        assertThatThrownBy(() -> chat.submit(new SubmitChatMessage(ALICE, "Hi", context(ALICE, second), key)))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(queued).hasSize(1);
     }

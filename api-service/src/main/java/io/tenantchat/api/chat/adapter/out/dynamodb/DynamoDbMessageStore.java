@@ -14,6 +14,7 @@ import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,15 +89,16 @@ class DynamoDbMessageStore implements MessageStore {
             if (failedCondition(e, SESSION_UPDATE)) {
                 throw new NotFoundException("session_not_found", "no such session");
             }
-            return original(message.tenantId(), key, e);
+            return original(message.tenantId(), message.userId(), key, e);
         }
     }
 
     /** The message a used key stands for; a conflict with a request still in flight asks the client to retry. */
-    private Optional<MessageRef> original(TenantId tenantId, IdempotencyKey key, TransactionCanceledException e) {
+    private Optional<MessageRef> original(TenantId tenantId, UserId userId, IdempotencyKey key,
+            TransactionCanceledException e) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tables.messages())
-                .key(IdempotencyItems.key(tenantId, key)).consistentRead(true)).item();
-        Optional<MessageRef> original = IdempotencyItems.toRef(item, tenantId, clock.instant());
+                .key(IdempotencyItems.key(tenantId, userId, key)).consistentRead(true)).item();
+        Optional<MessageRef> original = IdempotencyItems.toRef(item, tenantId, userId, clock.instant());
         if (original.isPresent()) {
             return original;
         }

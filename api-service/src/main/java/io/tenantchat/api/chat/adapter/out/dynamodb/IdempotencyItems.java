@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The idempotency item {@code {tenant_id}#idem#{sha256(key)}}/{@code ref}: which message a key stands for until
- * {@code expires_at} (epoch seconds, the table's TTL attribute). Expired items may linger (TTL deletes late, and
+ * The idempotency item {@code {tenant_id}#idem#{user_id}#{sha256(key)}}/{@code ref}: which message a user's key
+ * stands for until {@code expires_at} (epoch seconds, the table's TTL attribute). Keys are scoped per user (the
+ * tenant first, so every key of a tenant still shares its prefix): a colleague's use of the same key is none of
+ * the caller's business. Expired items may linger (TTL deletes late, and
  * dynoxide never): they are ignored on read and may be overwritten.
  */
 final class IdempotencyItems {
@@ -32,13 +34,14 @@ final class IdempotencyItems {
         this.table = table;
     }
 
-    static Map<String, AttributeValue> key(TenantId tenantId, IdempotencyKey key) {
-        return Map.of("pk", s(tenantId.value() + "#idem#" + sha256(key.value())), "sk", s(MessageKeys.REF_SORT_KEY));
+    static Map<String, AttributeValue> key(TenantId tenantId, UserId userId, IdempotencyKey key) {
+        return Map.of("pk", s(tenantId.value() + "#idem#" + userId.value() + "#" + sha256(key.value())),
+                "sk", s(MessageKeys.REF_SORT_KEY));
     }
 
     /** Puts the item unless a live one exists for the key. */
     TransactWriteItem put(ChatMessage m, IdempotencyKey key, Instant expiresAt, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(m.tenantId(), key));
+        Map<String, AttributeValue> item = new HashMap<>(key(m.tenantId(), m.userId(), key));
         item.putAll(Map.of("tenant_id", s(m.tenantId().value()), "session_id", s(m.sessionId().value()),
                 "user_id", s(m.userId().value()), "message_id", s(m.messageId().value()),
                 "created_at", s(m.createdAt().toString()), "expires_at", n(expiresAt.getEpochSecond())));
@@ -48,9 +51,10 @@ final class IdempotencyItems {
                 .build()).build();
     }
 
-    /** The message a live item names; empty for none, an expired one or another tenant's. */
-    static Optional<MessageRef> toRef(Map<String, AttributeValue> item, TenantId tenantId, Instant now) {
+    /** The message a live item names; empty for none, an expired one or another tenant's or user's. */
+    static Optional<MessageRef> toRef(Map<String, AttributeValue> item, TenantId tenantId, UserId userId, Instant now) {
         if (item == null || item.isEmpty() || !tenantId.value().equals(text(item, "tenant_id"))
+                || !userId.value().equals(text(item, "user_id"))
                 || Long.parseLong(item.get("expires_at").n()) <= now.getEpochSecond()) {
             return Optional.empty();
         }

@@ -158,8 +158,8 @@ class DynamoDbMessageStoreIntegrationTests {
         assertThat(store.findRef(T1, retry.messageId())).isEmpty();
         assertThat(sessionAttribute("message_count").n()).isEqualTo("1");
         Map<String, AttributeValue> item = client.getItem(g -> g.tableName("tenant-messages")
-                .key(IdempotencyItems.key(T1, key))).item();
-        assertThat(item.get("pk").s()).isEqualTo("tenant-001#idem#" + IdempotencyItems.sha256(key.value()))
+                .key(IdempotencyItems.key(T1, ALICE, key))).item();
+        assertThat(item.get("pk").s()).isEqualTo("tenant-001#idem#alice#" + IdempotencyItems.sha256(key.value()))
                 .doesNotContain(key.value());
         assertThat(item.get("expires_at").n()).isNotBlank();
     }
@@ -186,6 +186,22 @@ class DynamoDbMessageStoreIntegrationTests {
         ChatMessage theirs = ChatMessage.queued(T2, other.sessionId(), ALICE, MessageId.next(Clock.systemUTC()), "theirs",
                 Instant.now());
         assertThat(store.saveQueued(theirs, key, Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void sameIdempotencyKeyOfAColleagueIsIndependent() {
+        IdempotencyKey key = new IdempotencyKey("user-scoped-" + session.sessionId().value());
+        assertThat(store.saveQueued(queued("mine"), key, Instant.now().plusSeconds(60))).isEmpty();
+        UserId anna = UserId.of("anna");
+        ChatSession annas = ChatSession.start(T1, anna, SessionId.random(), Instant.now());
+        client.putItem(p -> p.tableName("tenant-sessions").item(Map.of(
+                "session_key", s(annas.sessionKey()), "tenant_id", s("tenant-001"), "user_id", s("anna"),
+                "session_id", s(annas.sessionId().value()), "message_count", AttributeValue.fromN("0"))));
+
+        ChatMessage hers = ChatMessage.queued(T1, annas.sessionId(), anna, MessageId.next(Clock.systemUTC()), "hers",
+                Instant.now());
+        assertThat(store.saveQueued(hers, key, Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(store.findRef(T1, hers.messageId())).isPresent();
     }
 
     @Test
