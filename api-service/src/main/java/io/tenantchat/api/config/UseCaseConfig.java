@@ -9,6 +9,7 @@ import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.ConversationEraser;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.session.application.SessionService;
+import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.usage.application.UsageRollupReader;
 import io.tenantchat.api.usage.application.UsageService;
 import java.time.Clock;
@@ -29,8 +30,9 @@ class UseCaseConfig {
     }
 
     @Bean
-    SessionService sessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock) {
-        return new SessionService(sessions, conversations, clock);
+    SessionService sessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock,
+            QuotaLedger ledger) {
+        return new SessionService(sessions, conversations, clock, ledger::release);
     }
 
     @Bean
@@ -39,8 +41,9 @@ class UseCaseConfig {
     }
 
     @Bean
-    RetryChatMessageService retryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock) {
-        return new RetryChatMessageService(messages, queue, clock);
+    RetryChatMessageService retryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock,
+            ChatAdmission chatAdmission) {
+        return new RetryChatMessageService(messages, queue, clock, chatAdmission);
     }
 
     @Bean

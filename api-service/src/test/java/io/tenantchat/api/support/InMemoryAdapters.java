@@ -3,9 +3,11 @@ package io.tenantchat.api.support;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.SessionService;
+import io.tenantchat.api.tenant.application.QuotaAdmission;
 import io.tenantchat.api.tenant.application.SubscriptionService;
 import io.tenantchat.api.tenant.application.TenantPlans;
 import io.tenantchat.api.tenant.application.TierCatalog;
+import io.tenantchat.api.tenant.application.TokenEstimate;
 import io.tenantchat.shared.ChatRequested;
 import java.time.Clock;
 import java.util.List;
@@ -43,8 +45,10 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    RetryChatMessageService retryChatMessageService(InMemoryMessageStore messages, List<ChatRequested> queuedJobs) {
-        return new RetryChatMessageService(messages, queuedJobs::add, Clock.systemUTC());
+    RetryChatMessageService retryChatMessageService(InMemoryMessageStore messages, List<ChatRequested> queuedJobs,
+            InMemoryTenantDirectory directory, InMemoryQuotaLedger ledger) {
+        return new RetryChatMessageService(messages, queuedJobs::add, Clock.systemUTC(), new QuotaAdmission(
+                new TenantPlans(directory, Tiers.catalog()), ledger, new TokenEstimate(100, 4, 0), Clock.systemUTC()));
     }
 
     @Bean

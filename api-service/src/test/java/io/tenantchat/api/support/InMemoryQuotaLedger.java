@@ -1,5 +1,6 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.tenant.domain.LimitKind;
 import io.tenantchat.api.tenant.domain.PlanLimits;
@@ -43,6 +44,32 @@ public class InMemoryQuotaLedger implements QuotaLedger {
         c[3]++;
         holds.put(r.messageId(), r);
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<LimitKind> reserveAgain(Reservation r, PlanLimits limits) {
+        if (holds.containsKey(r.messageId())) {
+            throw new ConflictException("message_not_failed", "only a failed message can be retried");
+        }
+        return reserve(r, limits);
+    }
+
+    /** What a worker does when the message ends: gives back its in-flight slot (tokens stay until usage is booked). */
+    public synchronized void finish(MessageId messageId) {
+        Reservation r = holds.remove(messageId);
+        if (r != null) {
+            counters.get(r.tenantId())[3]--;
+        }
+    }
+
+    @Override
+    public synchronized void release(TenantId tenantId, MessageId messageId) {
+        Reservation r = holds.remove(messageId);
+        if (r != null && r.tenantId().equals(tenantId)) {
+            long[] c = counters.get(tenantId);
+            c[2] -= r.tokens();
+            c[3]--;
+        }
     }
 
     @Override

@@ -15,6 +15,11 @@ public interface ChatAdmission {
         }
 
         @Override
+        public Admitted readmit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+            return new Admitted(null);
+        }
+
+        @Override
         public void withdraw(TenantId tenantId, SessionId sessionId, MessageId messageId) {
         }
     };
@@ -25,6 +30,15 @@ public interface ChatAdmission {
      * @throws io.tenantchat.api.error.RefusalException when a limit is reached (nothing was taken then)
      */
     Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars);
+
+    /**
+     * Admits a retry of a failed message exactly like a new message (rate, day, month, tokens, in flight, sessions),
+     * taking the message's hold again; {@link #withdraw} gives it back.
+     *
+     * @throws io.tenantchat.api.error.RefusalException when a limit is reached (nothing was taken then)
+     * @throws io.tenantchat.api.error.ConflictException when the message still holds its quota (being answered)
+     */
+    Admitted readmit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars);
 
     /**
      * Refuses at once, before the message costs any lookup, when this instance already knows the tenant is refused

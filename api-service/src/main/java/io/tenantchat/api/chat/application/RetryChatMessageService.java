@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.application;
 
+import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A user's retry: the message goes from failed back to queued (a conditional write, so two retries requeue it
- * once), then a job with a fresh deduplication id goes on the queue. The worker gives it a fresh attempt budget.
+ * A user's retry: admitted like a new message (rate, day, month, tokens, in flight: a refused retry changes
+ * nothing), the message goes from failed back to queued (a conditional write, so two retries requeue it once),
+ * then a job with a fresh deduplication id goes on the queue. The worker gives it a fresh attempt budget.
  */
 public final class RetryChatMessageService implements RetryChatMessageUseCase {
 
@@ -26,11 +28,17 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
     private final MessageStore messages;
     private final ChatJobQueue queue;
     private final Clock clock;
+    private final ChatAdmission admission;
 
     public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock) {
+        this(messages, queue, clock, ChatAdmission.UNLIMITED);
+    }
+
+    public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock, ChatAdmission admission) {
         this.messages = messages;
         this.queue = queue;
         this.clock = clock;
+        this.admission = admission;
     }
 
     @Override
@@ -38,9 +46,11 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
         MessageRef ref = messages.findRef(caller.tenantId(), messageId)
                 .filter(found -> found.userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("message_not_found", "no such message"));
+        ChatAdmission.Admitted admitted = admission.readmit(ref.tenantId(), ref.sessionId(), messageId,
+                failedContent(ref).length());
         Instant now = clock.instant();
-        if (!messages.requeueFailed(ref.tenantId(), ref.sessionId(), messageId, now)) {
-            throw new ConflictException("message_not_failed", "only a failed message can be retried");
+        if (!requeueFailed(ref, now)) {
+            throw notFailed();
         }
         ChatRequested job = new ChatRequested(messageId, ref.tenantId(), ref.userId(), ref.sessionId(), now);
         try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, messageId.value(),
@@ -51,8 +61,40 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
             messages.markFailed(ref.tenantId(), ref.sessionId(), messageId,
                     new MessageError("enqueue_failed", "the message could not be queued; please retry it again"),
                     clock.instant());
+            withdraw(ref);
             throw e;
         }
-        return new MessageAccepted(messageId, ref.sessionId(), MessageStatus.QUEUED);
+        return new MessageAccepted(messageId, ref.sessionId(), MessageStatus.QUEUED, admitted.warning());
+    }
+
+    /** The text of the failed message (its size sizes the token reservation); a message in any other state is refused. */
+    private String failedContent(MessageRef ref) {
+        return messages.findExchange(ref.tenantId(), ref.sessionId(), ref.messageId())
+                .map(Exchange::message)
+                .filter(message -> message.status() == MessageStatus.FAILED)
+                .orElseThrow(RetryChatMessageService::notFailed)
+                .content();
+    }
+
+    /** Requeues the message; a lost race (another retry came first) gives back what this retry's admission took. */
+    private boolean requeueFailed(MessageRef ref, Instant now) {
+        try {
+            if (messages.requeueFailed(ref.tenantId(), ref.sessionId(), ref.messageId(), now)) {
+                return true;
+            }
+        } catch (RuntimeException e) {
+            withdraw(ref);
+            throw e;
+        }
+        withdraw(ref);
+        return false;
+    }
+
+    private void withdraw(MessageRef ref) {
+        admission.withdraw(ref.tenantId(), ref.sessionId(), ref.messageId());
+    }
+
+    private static ConflictException notFailed() {
+        return new ConflictException("message_not_failed", "only a failed message can be retried");
     }
 }

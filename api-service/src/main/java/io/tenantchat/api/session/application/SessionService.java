@@ -19,11 +19,19 @@ public final class SessionService
     private final SessionRepository sessions;
     private final ConversationEraser conversations;
     private final Clock clock;
+    private final MessageQuotas quotas;
 
+    /** For contexts without quotas. */
     public SessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock) {
+        this(sessions, conversations, clock, (tenantId, messageId) -> { });
+    }
+
+    public SessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock,
+            MessageQuotas quotas) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Override
@@ -49,13 +57,18 @@ public final class SessionService
         return sessions.rename(caller.tenantId(), caller.userId(), sessionId, title).orElseThrow(SessionService::notFound);
     }
 
-    /** The session goes first, so no new message can join it (a message needs its session); then its messages. */
+    /**
+     * The session goes first, so no new message can join it (a message needs its session); then its messages; then
+     * the quota holds of those that had not ended, as no worker can complete them now (each hold gives back once, so
+     * a worker releasing the same hold meanwhile changes nothing).
+     */
     @Override
     public void delete(Caller caller, SessionId sessionId) {
         if (!sessions.delete(caller.tenantId(), caller.userId(), sessionId)) {
             throw notFound();
         }
-        conversations.erase(caller.tenantId(), sessionId);
+        conversations.erase(caller.tenantId(), sessionId)
+                .forEach(messageId -> quotas.release(caller.tenantId(), messageId));
     }
 
     private static NotFoundException notFound() {

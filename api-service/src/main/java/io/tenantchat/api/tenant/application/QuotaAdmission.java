@@ -2,6 +2,7 @@ package io.tenantchat.api.tenant.application;
 
 import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.tenant.domain.LimitKind;
+import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.QuotaUsage;
 import io.tenantchat.api.tenant.domain.Reservation;
 import io.tenantchat.api.tenant.domain.TenantPlan;
@@ -11,6 +12,7 @@ import io.tenantchat.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Admits chat messages against the tenant's plan. A message reserves its largest possible token cost (the
@@ -47,6 +49,16 @@ public final class QuotaAdmission implements ChatAdmission {
 
     @Override
     public Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+        return admit(tenantId, sessionId, messageId, messageChars, ledger::reserve);
+    }
+
+    @Override
+    public Admitted readmit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+        return admit(tenantId, sessionId, messageId, messageChars, ledger::reserveAgain);
+    }
+
+    private Admitted admit(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars,
+            BiFunction<Reservation, PlanLimits, Optional<LimitKind>> reserve) {
         refuseIfKnown(tenantId, messageChars);
         Instant now = clock.instant();
         long tokens = estimate.reserve(messageChars);
@@ -55,7 +67,7 @@ public final class QuotaAdmission implements ChatAdmission {
         if (tokens > plan.limits().monthlyTokens()) {
             throw refusal(LimitKind.MONTHLY_TOKENS, plan, reservation);
         }
-        Optional<LimitKind> refused = ledger.reserve(reservation, plan.limits());
+        Optional<LimitKind> refused = reserve.apply(reservation, plan.limits());
         if (refused.isPresent()) {
             hints.remember(tenantId, refused.get(), refused.get().of(plan.limits()), tokens, now);
             throw refusal(refused.get(), plan, reservation);

@@ -20,11 +20,24 @@ public interface QuotaLedger {
     Optional<LimitKind> reserve(Reservation reservation, PlanLimits limits);
 
     /**
+     * As {@link #reserve}, for a retry of a message whose hold was given back (failed): the hold is taken again.
+     *
+     * @throws io.tenantchat.api.error.ConflictException when the hold still holds something
+     */
+    Optional<LimitKind> reserveAgain(Reservation reservation, PlanLimits limits);
+
+    /**
      * Withdraws a message that was admitted but not stored or not queued: gives back its in-flight slot, token
      * reservation and (unless a worker picked it up meanwhile) its count in the day and month, once; later calls
      * change nothing.
      */
     void cancel(TenantId tenantId, SessionId sessionId, MessageId messageId);
+
+    /**
+     * Gives back what the message's hold still holds (its in-flight slot and token reservation), once; its day and
+     * month counts stay. For a message that ended with nobody else to release it (its session was deleted).
+     */
+    void release(TenantId tenantId, MessageId messageId);
 
     QuotaUsage usage(TenantId tenantId, QuotaPeriods periods);
 

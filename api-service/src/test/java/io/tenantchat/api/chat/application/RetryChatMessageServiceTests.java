@@ -13,6 +13,18 @@ import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.support.InMemoryMessageStore;
+import io.tenantchat.api.support.InMemoryQuotaLedger;
+import io.tenantchat.api.support.InMemoryTenantDirectory;
+import io.tenantchat.api.support.Tiers;
+import io.tenantchat.api.tenant.application.QuotaAdmission;
+import io.tenantchat.api.tenant.application.QuotaExceededException;
+import io.tenantchat.api.tenant.application.TenantPlans;
+import io.tenantchat.api.tenant.application.TokenEstimate;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
+import io.tenantchat.api.tenant.domain.QuotaUsage;
+import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
@@ -26,10 +38,14 @@ import org.junit.jupiter.api.Test;
 
 class RetryChatMessageServiceTests {
 
+    private static final PlanLimits ONE_IN_FLIGHT = new PlanLimits(50, 1_000, 1, 200_000, 5, 1);
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
     private final InMemoryMessageStore messages = new InMemoryMessageStore();
     private final List<Map.Entry<ChatRequested, String>> requeued = new ArrayList<>();
     private boolean queueDown;
+    private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
+    private final InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
     private final RetryChatMessageService retry = new RetryChatMessageService(messages, new ChatJobQueue() {
         @Override
         public void enqueue(ChatRequested job) {
@@ -43,7 +59,49 @@ class RetryChatMessageServiceTests {
             }
             requeued.add(Map.entry(job, deduplicationId));
         }
-    }, clock);
+    }, clock, new QuotaAdmission(new TenantPlans(directory, Tiers.catalog()), ledger, new TokenEstimate(100, 4, 0),
+            clock));
+
+    RetryChatMessageServiceTests() {
+        directory.save(new TenantPlan(ALICE.tenantId(), "Acme", "custom", ONE_IN_FLIGHT, null, true));
+    }
+
+    @Test
+    void aRetryTakesAnInFlightSlotAndReservesTokensLikeANewMessage() {
+        ChatMessage failed = stored(MessageStatus.FAILED);
+
+        retry.retry(ALICE, failed.messageId());
+
+        QuotaUsage usage = ledger.usage(ALICE.tenantId(), new QuotaPeriods(clock.instant()));
+        assertThat(usage.inFlight()).isEqualTo(1);
+        assertThat(usage.tokensReserved()).isPositive();
+    }
+
+    @Test
+    void aRetryBeyondTheInFlightCapIsRefusedAndChangesNothing() {
+        ChatMessage failed = stored(MessageStatus.FAILED);
+        ledger.reserve(new Reservation(ALICE.tenantId(), SessionId.random(), MessageId.next(clock), 100,
+                clock.instant()), ONE_IN_FLIGHT);
+        QuotaUsage before = ledger.usage(ALICE.tenantId(), new QuotaPeriods(clock.instant()));
+
+        assertThatThrownBy(() -> retry.retry(ALICE, failed.messageId()))
+                .isInstanceOfSatisfying(QuotaExceededException.class,
+                        e -> assertThat(e.code()).isEqualTo("too_many_in_flight"));
+
+        assertThat(status(failed)).isEqualTo(MessageStatus.FAILED);
+        assertThat(requeued).isEmpty();
+        assertThat(ledger.usage(ALICE.tenantId(), new QuotaPeriods(clock.instant()))).isEqualTo(before);
+    }
+
+    @Test
+    void aRetryThatCannotBeQueuedGivesBackWhatItsAdmissionTook() {
+        ChatMessage failed = stored(MessageStatus.FAILED);
+        queueDown = true;
+
+        assertThatThrownBy(() -> retry.retry(ALICE, failed.messageId())).isInstanceOf(UnavailableException.class);
+
+        assertThat(ledger.usage(ALICE.tenantId(), new QuotaPeriods(clock.instant())).inFlight()).isZero();
+    }
 
     @Test
     void failedMessageIsQueuedAgainUnderAFreshDeduplicationId() {

@@ -8,7 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.support.InMemoryQuotaLedger;
 import io.tenantchat.api.support.InMemorySessionRepository;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
+import io.tenantchat.api.tenant.domain.QuotaUsage;
+import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
 import io.tenantchat.api.support.RecordingConversationEraser;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.session.domain.SessionTitle;
@@ -19,6 +26,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SessionServiceTests {
+
+    private static final PlanLimits ONE_IN_FLIGHT = new PlanLimits(50, 1_000, 1, 200_000, 5, 1);
 
     private final InMemorySessionRepository repository = new InMemorySessionRepository();
     private Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
@@ -88,6 +97,25 @@ class SessionServiceTests {
 
         assertThatThrownBy(() -> service().get(ALICE, alices.sessionId())).isInstanceOf(NotFoundException.class);
         assertThat(eraser.erased()).containsExactly("tenant-001#" + alices.sessionId().value());
+    }
+
+    @Test
+    void deletingASessionGivesBackTheQuotaHoldsOfItsUnfinishedMessages() {
+        InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
+        SessionService service = new SessionService(repository, eraser, clock, ledger::release);
+        ChatSession alices = service.start(ALICE);
+        Reservation generating = new Reservation(ALICE.tenantId(), alices.sessionId(), MessageId.next(clock), 1_000,
+                clock.instant());
+        ledger.reserve(generating, ONE_IN_FLIGHT);
+        eraser.unfinished(generating.messageId());
+
+        service.delete(ALICE, alices.sessionId());
+
+        QuotaUsage usage = ledger.usage(ALICE.tenantId(), new QuotaPeriods(clock.instant()));
+        assertThat(usage.inFlight()).isZero();
+        assertThat(usage.tokensReserved()).isZero();
+        assertThat(ledger.reserve(new Reservation(ANNA.tenantId(), SessionId.random(), MessageId.next(clock), 1_000,
+                clock.instant()), ONE_IN_FLIGHT)).as("a colleague's next message").isEmpty();
     }
 
     @Test

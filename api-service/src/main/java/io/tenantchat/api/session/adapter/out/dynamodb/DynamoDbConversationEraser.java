@@ -2,11 +2,13 @@ package io.tenantchat.api.session.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TableProperties;
 import io.tenantchat.api.session.application.ConversationEraser;
+import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,6 +27,7 @@ class DynamoDbConversationEraser implements ConversationEraser {
 
     private static final int BATCH = 25;
     private static final int MAX_ROUNDS = 10;
+    private static final Set<String> UNFINISHED = Set.of("queued", "processing");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,26 +38,31 @@ class DynamoDbConversationEraser implements ConversationEraser {
     }
 
     @Override
-    public void erase(TenantId tenantId, SessionId sessionId) {
+    public List<MessageId> erase(TenantId tenantId, SessionId sessionId) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantId.value() + "#" + sessionId.value())))
-                .projectionExpression("pk, sk, tenant_id, message_id, #role")
-                .expressionAttributeNames(Map.of("#role", "role"))
+                .projectionExpression("pk, sk, tenant_id, message_id, #role, #status")
+                .expressionAttributeNames(Map.of("#role", "role", "#status", "status"))
                 .consistentRead(true)
                 .build();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<MessageId> unfinished = new ArrayList<>();
         dynamo.queryPaginator(query).items().stream()
                 .filter(item -> tenantId.value().equals(text(item, "tenant_id")))
                 .forEach(item -> {
                     keys.add(key(text(item, "pk"), text(item, "sk")));
                     if ("user".equals(text(item, "role")) && item.containsKey("message_id")) {
                         keys.add(key(tenantId.value() + "#message#" + text(item, "message_id"), "ref"));
+                        if (item.containsKey("status") && UNFINISHED.contains(text(item, "status"))) {
+                            unfinished.add(MessageId.of(text(item, "message_id")));
+                        }
                     }
                 });
         for (int i = 0; i < keys.size(); i += BATCH) {
             deleteAll(keys.subList(i, Math.min(keys.size(), i + BATCH)));
         }
+        return unfinished;
     }
 
     private void deleteAll(List<Map<String, AttributeValue>> keys) {

@@ -1,6 +1,7 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.tenant.domain.LimitKind;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,14 +55,25 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     @Override
     public Optional<LimitKind> reserve(Reservation r, PlanLimits limits) {
+        return reserve(r, limits, writes.reserve(r, limits), () -> new IllegalStateException("message id reserved twice"));
+    }
+
+    @Override
+    public Optional<LimitKind> reserveAgain(Reservation r, PlanLimits limits) {
+        return reserve(r, limits, writes.reserveAgain(r, limits),
+                () -> new ConflictException("message_not_failed", "only a failed message can be retried"));
+    }
+
+    private Optional<LimitKind> reserve(Reservation r, PlanLimits limits, List<TransactWriteItem> reservation,
+            Supplier<RuntimeException> held) {
         ensureLiveItem(r.tenantId());
         boolean pruned = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(writes.reserve(r, limits)));
+                dynamo.transactWriteItems(t -> t.transactItems(reservation));
                 return Optional.empty();
             } catch (TransactionCanceledException e) {
-                Optional<LimitKind> refused = refusal(r.tenantId(), e.cancellationReasons(), limits);
+                Optional<LimitKind> refused = refusal(r.tenantId(), e.cancellationReasons(), limits, held);
                 if (refused.isEmpty() && attempt >= ATTEMPTS) {
                     throw new UnavailableException("quota_busy", "too many concurrent requests; please retry");
                 }
@@ -79,16 +93,29 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     @Override
     public void cancel(TenantId tenantId, SessionId sessionId, MessageId messageId) {
+        giveBack(tenantId, messageId, hold -> withdrawal(tenantId, hold));
+    }
+
+    @Override
+    public void release(TenantId tenantId, MessageId messageId) {
+        giveBack(tenantId, messageId, hold -> HoldRelease.of(table, tenantId, hold));
+    }
+
+    /** Reads the hold and writes its release, again while the hold changes meanwhile; nothing when it holds nothing. */
+    private void giveBack(TenantId tenantId, MessageId messageId,
+            Function<Map<String, AttributeValue>, List<TransactWriteItem>> releaseOf) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Map<String, AttributeValue> hold = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                     .key(QuotaKeys.key(tenantId, QuotaKeys.hold(messageId)))).item();
-            List<TransactWriteItem> release = hold == null ? List.of() : withdrawal(tenantId, hold);
+            List<TransactWriteItem> release = hold == null || hold.isEmpty() ? List.of() : releaseOf.apply(hold);
             if (release.isEmpty()) {
                 return;
             }
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(release));
-                pruneIdleSession(tenantId, sessionId.value());
+                if (hold.containsKey("session_id")) {
+                    pruneIdleSession(tenantId, hold.get("session_id").s());
+                }
                 return;
             } catch (TransactionCanceledException e) {
                 backOff(attempt); // the hold changed meanwhile, or a conflict: read it again
@@ -128,7 +155,8 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         return num(get(tenantId, QuotaKeys.tokens(periods.month())), "committed");
     }
 
-    private Optional<LimitKind> refusal(TenantId t, List<CancellationReason> reasons, PlanLimits limits) {
+    private Optional<LimitKind> refusal(TenantId t, List<CancellationReason> reasons, PlanLimits limits,
+            Supplier<RuntimeException> held) {
         for (int i = 0; i < reasons.size(); i++) {
             if (!CONDITION_FAILED.equals(reasons.get(i).code())) {
                 continue;
@@ -141,7 +169,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
                 return Optional.of(num(live, "inflight") >= limits.maxInFlight() ? LimitKind.IN_FLIGHT
                         : LimitKind.CONCURRENT_SESSIONS);
             }
-            throw new IllegalStateException("message id reserved twice");
+            throw held.get();
         }
         return Optional.empty();
     }

@@ -37,6 +37,15 @@ final class QuotaWrites {
     }
 
     List<TransactWriteItem> reserve(Reservation r, PlanLimits l) {
+        return reserve(r, l, hold(r, r.periods().epochSecond() + Duration.ofDays(HOLD_DAYS).toSeconds()));
+    }
+
+    /** As {@link #reserve}, taking the hold of a retried message again instead of creating it. */
+    List<TransactWriteItem> reserveAgain(Reservation r, PlanLimits l) {
+        return reserve(r, l, holdAgain(r, r.periods().epochSecond() + Duration.ofDays(HOLD_DAYS).toSeconds()));
+    }
+
+    private List<TransactWriteItem> reserve(Reservation r, PlanLimits l, TransactWriteItem hold) {
         QuotaPeriods p = r.periods();
         long now = p.epochSecond();
         TenantId t = r.tenantId();
@@ -46,7 +55,7 @@ final class QuotaWrites {
                 count(t, QuotaKeys.month(p.month()), l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
                 tokens(t, p.month(), r.tokens(), l.monthlyTokens() - r.tokens(), now + Duration.ofDays(400).toSeconds()),
                 live(t, r.sessionId(), l),
-                hold(r, now + Duration.ofDays(HOLD_DAYS).toSeconds()));
+                hold);
     }
 
     private TransactWriteItem count(TenantId t, String sk, long limit, long expiresAt) {
@@ -83,9 +92,23 @@ final class QuotaWrites {
         item.put("day", QuotaKeys.s(r.periods().day()));
         item.put("in_flight", QuotaKeys.n(1));
         item.put("reserved", QuotaKeys.n(r.tokens()));
+        item.put("held_at", QuotaKeys.n(r.periods().epochSecond()));
         item.put("expires_at", QuotaKeys.n(expiresAt));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk)").build()).build();
+    }
+
+    /** The hold of a retried message, taken again on condition it holds nothing now (or has expired away). */
+    private TransactWriteItem holdAgain(Reservation r, long expiresAt) {
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(r.tenantId(), QuotaKeys.hold(r.messageId())))
+                .updateExpression("SET session_id = :sid, #month = :month, #day = :day, in_flight = :one, "
+                        + "reserved = :t, held_at = :now, expires_at = :exp")
+                .conditionExpression("attribute_not_exists(in_flight) AND attribute_not_exists(reserved)")
+                .expressionAttributeNames(Map.of("#month", "month", "#day", "day"))
+                .expressionAttributeValues(Map.of(":sid", QuotaKeys.s(r.sessionId().value()),
+                        ":month", QuotaKeys.s(r.periods().month()), ":day", QuotaKeys.s(r.periods().day()),
+                        ":one", QuotaKeys.n(1), ":t", QuotaKeys.n(r.tokens()),
+                        ":now", QuotaKeys.n(r.periods().epochSecond()), ":exp", QuotaKeys.n(expiresAt))).build());
     }
 
     private static TransactWriteItem update(Update update) {

@@ -14,6 +14,11 @@ import io.tenantchat.api.config.SecurityConfig;
 import io.tenantchat.api.identity.TenantAuthorities;
 import io.tenantchat.api.support.InMemoryAdapters;
 import io.tenantchat.api.support.InMemoryMessageStore;
+import io.tenantchat.api.support.InMemoryQuotaLedger;
+import io.tenantchat.api.support.InMemoryTenantDirectory;
+import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.api.web.ProblemHandler;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageId;
@@ -46,6 +51,10 @@ class RetryEndpointWebTests {
     InMemoryMessageStore messages;
     @Autowired
     List<ChatRequested> queuedJobs;
+    @Autowired
+    InMemoryTenantDirectory directory;
+    @Autowired
+    InMemoryQuotaLedger ledger;
 
     @Test
     void authorRetriesAFailedMessageAndGets202WithWhereToPoll() throws Exception {
@@ -78,6 +87,28 @@ class RetryEndpointWebTests {
         mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-001", "anna")))
                 .andExpect(status().isNotFound());
         org.assertj.core.api.Assertions.assertThat(queuedJobs).hasSize(jobsBefore);
+    }
+
+    @Test
+    void retryBeyondTheInFlightCapIsRefusedWith429LikeANewMessageAndStaysFailed() throws Exception {
+        String id = stored("tenant-429", "alice", MessageStatus.FAILED);
+        directory.save(new TenantPlan(TenantId.of("tenant-429"), "Busy", "custom",
+                new PlanLimits(50, 1_000, 5, 200_000, 5, 1), null, true));
+        ledger.reserve(new Reservation(TenantId.of("tenant-429"), SessionId.random(), MessageId.next(Clock.systemUTC()),
+                100, Instant.now()), new PlanLimits(50, 1_000, 5, 200_000, 5, 1));
+        int jobsBefore = queuedJobs.size();
+
+        mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-429", "alice")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("too_many_in_flight"))
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(header().string("RateLimit-Limit", "1"))
+                .andExpect(header().string("RateLimit-Remaining", "0"));
+        org.assertj.core.api.Assertions.assertThat(queuedJobs).hasSize(jobsBefore);
+        org.assertj.core.api.Assertions.assertThat(messages.findExchange(TenantId.of("tenant-429"),
+                messages.findRef(TenantId.of("tenant-429"), MessageId.of(id)).orElseThrow().sessionId(),
+                MessageId.of(id)).orElseThrow().message().status()).isEqualTo(MessageStatus.FAILED);
     }
 
     @Test

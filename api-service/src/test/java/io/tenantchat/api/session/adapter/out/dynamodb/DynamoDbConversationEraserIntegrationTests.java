@@ -7,6 +7,7 @@ import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
+import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.util.HashMap;
@@ -56,6 +57,18 @@ class DynamoDbConversationEraserIntegrationTests {
     }
 
     @Test
+    void reportsTheErasedMessagesThatHadNotEndedSoTheirQuotaHoldsCanBeGivenBack() {
+        SessionId session = SessionId.random();
+        String queued = storeUserMessage(T1, session, "queued");
+        String processing = storeUserMessage(T1, session, "processing");
+        storeUserMessage(T1, session, "completed");
+        storeUserMessage(T1, session, "failed");
+
+        assertThat(eraser.erase(T1, session)).extracting(MessageId::value)
+                .containsExactlyInAnyOrder(queued, processing);
+    }
+
+    @Test
     void leavesOtherConversationsAndOtherTenantsAlone() {
         SessionId session = SessionId.random();
         storeExchange(T1, session);
@@ -101,6 +114,16 @@ class DynamoDbConversationEraserIntegrationTests {
         put(conversation, message + "#1", tenant, message, "user");
         put(conversation, message + "#2", tenant, message, "assistant");
         put(tenant.value() + "#message#" + message, "ref", tenant, message, null);
+        return message;
+    }
+
+    private static String storeUserMessage(TenantId tenant, SessionId session, String status) {
+        String message = UUID.randomUUID().toString();
+        put(tenant.value() + "#" + session.value(), message + "#1", tenant, message, "user");
+        dynamo.updateItem(u -> u.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS(tenant.value() + "#"
+                + session.value()), "sk", AttributeValue.fromS(message + "#1"))).updateExpression("SET #s = :s")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status))));
         return message;
     }
 

@@ -1,8 +1,10 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.tenant.domain.LimitKind;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.QuotaPeriods;
@@ -109,6 +111,74 @@ class DynamoDbQuotaLedgerIntegrationTests {
 
         assertThat(replicaOne.usage(tenant, new QuotaPeriods(NOW))).isEqualTo(QuotaUsage.NONE);
         assertThat(replicaTwo.reserve(reservation(tenant, SessionId.random(), 500, NOW), limits)).isEmpty();
+    }
+
+    @Test
+    void releasingAHoldGivesBackItsSlotSessionAndTokensOnceButKeepsTheMessageCounted() {
+        TenantId tenant = newTenant();
+        PlanLimits limits = new PlanLimits(10, 10, 1, 10_000, 10, 1);
+        Reservation first = reservation(tenant, SessionId.random(), 500, NOW);
+        assertThat(replicaOne.reserve(first, limits)).isEmpty();
+
+        replicaOne.release(tenant, first.messageId());
+        replicaTwo.release(tenant, first.messageId());
+
+        QuotaUsage usage = replicaOne.usage(tenant, new QuotaPeriods(NOW));
+        assertThat(usage.inFlight()).isZero();
+        assertThat(usage.activeSessions()).isZero();
+        assertThat(usage.tokensReserved()).isZero();
+        assertThat(usage.tokensUsed()).isZero();
+        assertThat(usage.messagesToday()).as("the message was sent; it stays counted").isEqualTo(1);
+        assertThat(replicaTwo.reserve(reservation(tenant, SessionId.random(), 500, NOW), limits)).isEmpty();
+    }
+
+    @Test
+    void aRetryTakesTheGivenBackHoldAgainLikeANewMessage() {
+        TenantId tenant = newTenant();
+        PlanLimits limits = new PlanLimits(10, 10, 1, 10_000, 10, 1);
+        Reservation failed = reservation(tenant, SessionId.random(), 500, NOW);
+        replicaOne.reserve(failed, limits);
+        replicaOne.release(tenant, failed.messageId());
+
+        Reservation retry = new Reservation(tenant, failed.sessionId(), failed.messageId(), 700, NOW.plusSeconds(1));
+        assertThat(replicaTwo.reserveAgain(retry, limits)).isEmpty();
+
+        QuotaUsage usage = replicaOne.usage(tenant, new QuotaPeriods(NOW));
+        assertThat(usage.inFlight()).isEqualTo(1);
+        assertThat(usage.tokensReserved()).isEqualTo(700);
+        assertThat(usage.messagesToday()).isEqualTo(2);
+        replicaOne.cancel(tenant, retry.sessionId(), retry.messageId());
+        assertThat(replicaOne.usage(tenant, new QuotaPeriods(NOW)))
+                .isEqualTo(new QuotaUsage(1, 1, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aRetryIsRefusedAtTheInFlightCapAndChangesNothing() {
+        TenantId tenant = newTenant();
+        PlanLimits limits = new PlanLimits(10, 10, 5, 10_000, 10, 1);
+        Reservation failed = reservation(tenant, SessionId.random(), 500, NOW);
+        replicaOne.reserve(failed, limits);
+        replicaOne.release(tenant, failed.messageId());
+        assertThat(replicaOne.reserve(reservation(tenant, SessionId.random(), 500, NOW.plusSeconds(1)), limits)).isEmpty();
+        QuotaUsage before = replicaOne.usage(tenant, new QuotaPeriods(NOW));
+
+        Reservation retry = new Reservation(tenant, failed.sessionId(), failed.messageId(), 500, NOW.plusSeconds(2));
+        assertThat(replicaTwo.reserveAgain(retry, limits)).contains(LimitKind.IN_FLIGHT);
+
+        assertThat(replicaOne.usage(tenant, new QuotaPeriods(NOW))).isEqualTo(before);
+    }
+
+    @Test
+    void aRetryOfAMessageThatStillHoldsItsQuotaIsAConflict() {
+        TenantId tenant = newTenant();
+        PlanLimits limits = new PlanLimits(10, 10, 5, 10_000, 10, 5);
+        Reservation held = reservation(tenant, SessionId.random(), 500, NOW);
+        replicaOne.reserve(held, limits);
+
+        assertThatThrownBy(() -> replicaTwo.reserveAgain(
+                new Reservation(tenant, held.sessionId(), held.messageId(), 500, NOW.plusSeconds(1)), limits))
+                .isInstanceOf(ConflictException.class);
+        assertThat(replicaOne.usage(tenant, new QuotaPeriods(NOW)).inFlight()).isEqualTo(1);
     }
 
     @Test
