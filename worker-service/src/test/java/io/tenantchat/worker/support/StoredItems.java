@@ -77,6 +77,15 @@ public final class StoredItems {
                 .key(Map.of("pk", s(partition()), "sk", s(id.value() + suffix)))).item();
     }
 
+    /** As api-service deletes a session: the session item first, then (see {@link #eraseMessage}) its messages. */
+    public void deleteSession() {
+        dynamoDb.deleteItem(r -> r.tableName(SESSIONS).key(Map.of("session_key", s(sessionKey()))));
+    }
+
+    public void eraseMessage(MessageId id) {
+        dynamoDb.deleteItem(r -> r.tableName(MESSAGES).key(Map.of("pk", s(partition()), "sk", s(id.value() + "#1"))));
+    }
+
     public Map<String, AttributeValue> sessionItem() {
         return dynamoDb.getItem(r -> r.tableName(SESSIONS).consistentRead(true)
                 .key(Map.of("session_key", s(sessionKey())))).item();

@@ -27,7 +27,8 @@ public interface ConversationStore {
     /**
      * Atomically stores the reply, completes the user message and counts the reply on the session.
      *
-     * @return false when the reply already existed (a racing duplicate); nothing was written then
+     * @return false when the reply already existed (a racing duplicate), the message is no longer processing or its
+     *     session is gone; nothing was written then but the release of the message's in-flight slot
      */
     boolean completeWithReply(UserMessage message, ModelReply reply, Instant now);
 
@@ -37,4 +38,10 @@ public interface ConversationStore {
      * @return whether this call marked it failed
      */
     boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now);
+
+    /**
+     * Gives back what api-service's quota hold of the message still holds (its in-flight slot and token
+     * reservation), once: for a message that ended with nobody else to release it (gone with its session).
+     */
+    void releaseQuota(MessageRef ref);
 }

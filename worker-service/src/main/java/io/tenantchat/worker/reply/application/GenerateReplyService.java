@@ -66,8 +66,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         MessageRef ref = new MessageRef(job.tenantId(), job.sessionId(), job.messageId());
         Optional<UserMessage> message = store.findUserMessage(ref);
         if (message.isEmpty()) {
-            log.warn("No user message for job {} of tenant {}: nothing to answer", ref.messageId(), ref.tenantId());
-            return ReplyOutcome.MESSAGE_NOT_FOUND;
+            return messageGone(ref);
         }
         if (message.get().status().isFinal()) {
             log.info("Message {} is already {}: duplicate job", ref.messageId(), message.get().status());
@@ -76,11 +75,18 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         return answerWithRetries(ref);
     }
 
+    /** The message was erased with its session (or never stored): its quota hold has nobody else to give it back. */
+    private ReplyOutcome messageGone(MessageRef ref) {
+        log.warn("No user message for job {} of tenant {}: nothing to answer", ref.messageId(), ref.tenantId());
+        store.releaseQuota(ref);
+        return ReplyOutcome.MESSAGE_NOT_FOUND;
+    }
+
     private ReplyOutcome answerWithRetries(MessageRef ref) {
         for (int call = 1; ; call++) {
             Optional<UserMessage> started = store.startAttempt(ref, clock.instant());
             if (started.isEmpty()) {
-                return ReplyOutcome.ALREADY_DONE;
+                return store.findUserMessage(ref).isPresent() ? ReplyOutcome.ALREADY_DONE : messageGone(ref);
             }
             try {
                 return answer(started.get());

@@ -115,6 +115,26 @@ class GenerateReplyServiceTests {
     }
 
     @Test
+    void jobOfAMessageErasedWithItsSessionGivesBackTheMessagesQuotaHold() {
+        UserMessage erased = aUserMessage().build();
+
+        assertThat(service.generateReply(jobFor(erased))).isEqualTo(ReplyOutcome.MESSAGE_NOT_FOUND);
+
+        assertThat(store.quotaReleases).containsExactly(erased.ref());
+    }
+
+    @Test
+    void messageErasedBetweenReadingAndClaimingItGivesBackItsQuotaHold() {
+        UserMessage message = store.save(aUserMessage().build());
+        store.eraseOnNextClaim = true;
+
+        ReplyOutcome outcome = service.generateReply(jobFor(message));
+
+        assertThat(outcome).isEqualTo(ReplyOutcome.MESSAGE_NOT_FOUND);
+        assertThat(store.quotaReleases).containsExactly(message.ref());
+    }
+
+    @Test
     void duplicateThatLosesTheRaceToStoreTheReplyCountsAsDone() {
         UserMessage message = store.save(aUserMessage().build());
         service.generateReply(jobFor(message));

@@ -21,6 +21,9 @@ final class InMemoryConversationStore implements ConversationStore {
     private final List<StoredMessage> history = new ArrayList<>();
     final Map<MessageRef, ModelReply> replies = new HashMap<>();
     final Map<MessageRef, ReplyFailure> failures = new HashMap<>();
+    final List<MessageRef> quotaReleases = new ArrayList<>();
+    /** The next claim finds the message erased with its session (deleted between reading and claiming it). */
+    boolean eraseOnNextClaim;
     int sessionMessageCount;
 
     UserMessage save(UserMessage message) {
@@ -50,6 +53,10 @@ final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Optional<UserMessage> startAttempt(MessageRef ref, Instant now) {
+        if (eraseOnNextClaim) {
+            eraseOnNextClaim = false;
+            erase(ref);
+        }
         UserMessage current = messages.get(ref);
         if (current == null || current.status().isFinal()) {
             return Optional.empty();
@@ -81,6 +88,15 @@ final class InMemoryConversationStore implements ConversationStore {
         failures.put(ref, failure);
         save(with(current, MessageStatus.FAILED, current.attempts()));
         return true;
+    }
+
+    @Override
+    public void releaseQuota(MessageRef ref) {
+        quotaReleases.add(ref);
+    }
+
+    void erase(MessageRef ref) {
+        messages.remove(ref);
     }
 
     private static UserMessage with(UserMessage message, MessageStatus status, int attempts) {

@@ -10,6 +10,7 @@ final class CompletionConflict {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final int REPLY_PUT = 0;
     private static final int MESSAGE_UPDATE = 1;
+    private static final int SESSION_UPDATE = 2;
 
     private CompletionConflict() {}
 
@@ -20,6 +21,11 @@ final class CompletionConflict {
     static boolean alreadyAnswered(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
         return conditionFailed(reasons, REPLY_PUT) || conditionFailed(reasons, MESSAGE_UPDATE);
+    }
+
+    /** True when the message's session is gone (deleted while the reply was generating): nobody will read it. */
+    static boolean sessionGone(TransactionCanceledException e) {
+        return conditionFailed(e.cancellationReasons(), SESSION_UPDATE);
     }
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {

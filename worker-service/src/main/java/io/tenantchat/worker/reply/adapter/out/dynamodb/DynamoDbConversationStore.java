@@ -82,7 +82,10 @@ class DynamoDbConversationStore implements ConversationStore {
         return messages.query(query).items().stream().map(MessageItem::toStoredMessage).toList();
     }
 
-    /** Completes the message and gives back its in-flight slot in the same transaction. */
+    /**
+     * Completes the message and gives back its in-flight slot in the same transaction. When the message ended
+     * elsewhere or its session is gone, the slot is given back on its own (at most once, guarded by the hold).
+     */
     @Override
     public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now) {
         for (int attempt = 1; ; attempt++) {
@@ -93,8 +96,10 @@ class DynamoDbConversationStore implements ConversationStore {
                 quota.forgetIdleSession(message.ref(), hold);
                 return true;
             } catch (TransactionCanceledException e) {
-                if (CompletionConflict.alreadyAnswered(e)) {
-                    log.info("Reply to message {} was already stored: duplicate job", message.ref().messageId());
+                if (CompletionConflict.alreadyAnswered(e) || CompletionConflict.sessionGone(e)) {
+                    log.info("Reply to message {} not stored: answered already, or its message or session is gone",
+                            message.ref().messageId());
+                    release(message.ref(), false);
                     return false;
                 }
                 if (release.isEmpty() || attempt >= RELEASE_ATTEMPTS) {
@@ -131,6 +136,31 @@ class DynamoDbConversationStore implements ConversationStore {
                 // the hold changed meanwhile (usage-aggregator settled the reservation): read it again
             }
         }
+    }
+
+    @Override
+    public void releaseQuota(MessageRef ref) {
+        release(ref, true);
+    }
+
+    /** Gives back the hold's in-flight slot (and with {@code tokensToo} its reservation) if it still holds them. */
+    private void release(MessageRef ref, boolean tokensToo) {
+        for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> hold = quota.hold(ref);
+            List<TransactWriteItem> release = quota.writes(ref, hold, tokensToo);
+            if (release.isEmpty()) {
+                return;
+            }
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(release));
+                quota.forgetIdleSession(ref, hold);
+                return;
+            } catch (TransactionCanceledException e) {
+                log.debug("Hold of message {} changed meanwhile: read again", ref.messageId());
+            }
+        }
+        log.warn("Hold of message {} not given back after {} attempts; the reconciler will", ref.messageId(),
+                RELEASE_ATTEMPTS);
     }
 
     private static boolean noLongerProcessing(MessageRef ref) {

@@ -93,6 +93,46 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
     }
 
     @Test
+    void aReplyFinishedAfterItsSessionWasDeletedGivesBackTheInFlightSlot() {
+        MessageId id = admitted("Capital of France?");
+        UserMessage message = store.startAttempt(ref(id), NOW).orElseThrow();
+        items.deleteSession();
+
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isFalse();
+
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("live").get("sessions").m()).isEmpty();
+        assertThat(item("hold#" + id.value())).doesNotContainKey("in_flight");
+    }
+
+    @Test
+    void aReplyFinishedAfterItsMessageWasErasedGivesBackTheInFlightSlot() {
+        MessageId id = admitted("Capital of France?");
+        UserMessage message = store.startAttempt(ref(id), NOW).orElseThrow();
+        items.deleteSession();
+        items.eraseMessage(id);
+
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isFalse();
+
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("hold#" + id.value())).doesNotContainKey("in_flight");
+    }
+
+    @Test
+    void releasingTheQuotaOfAnErasedMessageGivesBackSlotAndReservationOnce() {
+        MessageId id = admitted("Capital of France?");
+        items.eraseMessage(id);
+
+        store.releaseQuota(ref(id));
+        store.releaseQuota(ref(id));
+
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("reserved").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("committed").n()).isEqualTo("0");
+        assertThat(item("hold#" + id.value())).doesNotContainKeys("in_flight", "reserved");
+    }
+
+    @Test
     void aMessageWithoutAHoldCompletesAsBefore() {
         MessageId id = items.userMessage("Hello?", "queued");
 
