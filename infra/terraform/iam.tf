@@ -221,6 +221,13 @@ data "aws_iam_policy_document" "worker_task" {
     resources = [aws_dynamodb_table.tenants.arn]
   }
 
+  # the stale hold reconciler (ADR 004): finds holds no ending of a message gave back, across tenants
+  statement {
+    sid       = "TenantQuotaHoldsReconcile"
+    actions   = ["dynamodb:Scan"]
+    resources = [aws_dynamodb_table.tenants.arn]
+  }
+
   statement {
     sid = "ChatRequestsConsume"
     actions = [
