@@ -116,6 +116,34 @@ class TenantQuotasEndToEndIntegrationTests {
     }
 
     @Test
+    void deletingASessionWhileItsReplyIsGeneratingGivesTheQuotaBackSoAColleagueCanChat() {
+        system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofSeconds(2)));
+        try {
+            TestUser alice = system.user("tenant-basic-del", "alice@tenant-basic-del.example");
+            TestUser bob = system.user("tenant-basic-del", "bob@tenant-basic-del.example");
+            registerBasicLike("tenant-basic-del");
+            String session = chats.startSession(alice);
+            HttpResponse<String> accepted = post(system.apiBaseUrl(), alice, session, "a long answer, please");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+            HttpResponse<String> deleted = send(HttpRequest.newBuilder(system.apiBaseUrl()
+                    .resolve("/api/sessions/" + session)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + alice.idToken()).DELETE().build());
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+            JsonNode usage = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                    .until(() -> subscription(alice).path("usage"), u -> u.path("in_flight").asLong() == 0
+                            && u.path("active_sessions").asLong() == 0 && u.path("tokens_reserved").asLong() == 0);
+            assertThat(usage.path("messages_today").asLong()).as("the message was sent").isEqualTo(1);
+            String bobs = chats.startSession(bob);
+            HttpResponse<String> next = post(secondApi, bob, bobs, "my turn");
+            assertThat(next.statusCode()).as("a colleague's next message: %s", next.body()).isEqualTo(202);
+        } finally {
+            system.bedrock().settings(BedrockStandIn.Settings.defaults());
+        }
+    }
+
+    @Test
     void aFloodingTenantDoesNotSlowAnotherTenantsReplyBeyondTwiceItsUnloadedTime() throws Exception {
         system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(800)));
         TestUser operator = system.operator("tenant-platform", "operator@platform.example");
@@ -238,6 +266,25 @@ class TenantQuotasEndToEndIntegrationTests {
         plan.put("monthly_tokens", n(1_000_000_000));
         plan.put("requests_per_second", n(100_000));
         plan.put("max_in_flight", n(maxInFlight));
+        dynamoDb.putItem(p -> p.tableName(system.tables().tenants()).item(plan));
+    }
+
+    /**
+     * The basic tier's shape (one session and one message in flight at a time); five requests a second rather than
+     * two, so the colleague's message is not refused by the rate limit in the second of the first.
+     */
+    private static void registerBasicLike(String tenant) {
+        Map<String, AttributeValue> plan = new HashMap<>();
+        plan.put("tenant_id", AttributeValue.fromS(tenant));
+        plan.put("sk", AttributeValue.fromS("plan"));
+        plan.put("name", AttributeValue.fromS(tenant));
+        plan.put("tier", AttributeValue.fromS("basic"));
+        plan.put("messages_per_day", n(50));
+        plan.put("messages_per_month", n(1_000));
+        plan.put("concurrent_sessions", n(1));
+        plan.put("monthly_tokens", n(200_000));
+        plan.put("requests_per_second", n(5));
+        plan.put("max_in_flight", n(1));
         dynamoDb.putItem(p -> p.tableName(system.tables().tenants()).item(plan));
     }
 

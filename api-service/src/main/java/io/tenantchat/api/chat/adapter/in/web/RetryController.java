@@ -37,7 +37,11 @@ class RetryController {
         }
         MessageAccepted accepted = retry.retry(caller, MessageId.of(messageId));
         requests.accepted(caller.tenantId(), "retry");
-        return ResponseEntity.accepted().location(URI.create("/api/chat/" + messageId))
-                .body(new AcceptedResponse(messageId, accepted.sessionId().value(), accepted.status().wireValue()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.accepted().location(URI.create("/api/chat/" + messageId));
+        if (accepted.quotaWarning() != null) {
+            response.header("Quota-Warning", accepted.quotaWarning());
+        }
+        return response.body(new AcceptedResponse(messageId, accepted.sessionId().value(),
+                accepted.status().wireValue()));
     }
 }

@@ -112,6 +112,19 @@ class RetryEndpointWebTests {
     }
 
     @Test
+    void retryNearTheMonthlyTokenBudgetCarriesTheQuotaWarningHeader() throws Exception {
+        String id = stored("tenant-warn", "alice", MessageStatus.FAILED);
+        PlanLimits limits = new PlanLimits(50, 1_000, 5, 10_000, 5, 5);
+        directory.save(new TenantPlan(TenantId.of("tenant-warn"), "Warn", "custom", limits, null, true));
+        ledger.reserve(new Reservation(TenantId.of("tenant-warn"), SessionId.random(), MessageId.next(Clock.systemUTC()),
+                8_500, Instant.now()), limits);
+
+        mvc.perform(post("/api/chat/" + id + "/retry").with(user("tenant-warn", "alice")))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Quota-Warning", org.hamcrest.Matchers.startsWith("monthly_tokens=")));
+    }
+
+    @Test
     void malformedMessageIdIsRefusedWith400() throws Exception {
         mvc.perform(post("/api/chat/not-an-id/retry").with(user("tenant-001", "alice")))
                 .andExpect(status().isBadRequest())
