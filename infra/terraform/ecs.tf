@@ -93,12 +93,15 @@ locals {
   }
 
   aggregator_environment = {
-    PORT                = tostring(local.service_ports.aggregator)
-    USAGE_EVENTS_QUEUE  = aws_sqs_queue.usage_events.name
-    USAGE_TABLE         = aws_dynamodb_table.usage.name
-    USAGE_ROLLUPS_TABLE = aws_dynamodb_table.usage_rollups.name
-    USAGE_ROLLUP_SHARDS = tostring(var.usage_rollup_shards)
-    TENANTS_TABLE       = aws_dynamodb_table.tenants.name
+    PORT               = tostring(local.service_ports.aggregator)
+    USAGE_EVENTS_QUEUE = aws_sqs_queue.usage_events.name
+    USAGE_EVENTS_DLQ   = aws_sqs_queue.usage_events_dlq.name
+    # events naming another account are refused (dead-lettered with their reason), never counted
+    USAGE_EXPECTED_ACCOUNT = local.account_id
+    USAGE_TABLE            = aws_dynamodb_table.usage.name
+    USAGE_ROLLUPS_TABLE    = aws_dynamodb_table.usage_rollups.name
+    USAGE_ROLLUP_SHARDS    = tostring(var.usage_rollup_shards)
+    TENANTS_TABLE          = aws_dynamodb_table.tenants.name
   }
 
   # read-only root file system; Tomcat and the JVM write only to /tmp

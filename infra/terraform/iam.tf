@@ -93,19 +93,22 @@ resource "aws_iam_role_policy" "api_task" {
 }
 
 data "aws_iam_policy_document" "api_task" {
+  # DeleteItem: a user deletes a session (DELETE /api/sessions/{id})
   statement {
     sid = "SessionsReadWrite"
     actions = [
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
       "dynamodb:ConditionCheckItem",
       "dynamodb:Query",
     ]
     resources = [aws_dynamodb_table.sessions.arn, "${aws_dynamodb_table.sessions.arn}/index/*"]
   }
 
-  # TransactWriteItems needs the per-item actions; the table alone is the resource
+  # TransactWriteItems needs the per-item actions; the table alone is the resource. BatchWriteItem: a deleted
+  # session's messages are erased in batches of deletes
   statement {
     sid = "MessagesReadWrite"
     actions = [
@@ -114,6 +117,7 @@ data "aws_iam_policy_document" "api_task" {
       "dynamodb:UpdateItem",
       "dynamodb:ConditionCheckItem",
       "dynamodb:Query",
+      "dynamodb:BatchWriteItem",
     ]
     resources = [aws_dynamodb_table.messages.arn]
   }
@@ -155,9 +159,11 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_sqs_queue.chat_requests_dlq.arn, aws_sqs_queue.usage_events_dlq.arn]
   }
 
+  # depth only: usage events reach the queue from the EventBridge rule alone (its queue policy), never from this
+  # internet-facing role; they are replayed from the EventBridge archive or by an operator's message move task
   statement {
-    sid       = "UsageEventsReplay"
-    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+    sid       = "UsageEventsDepth"
+    actions   = ["sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
     resources = [aws_sqs_queue.usage_events.arn]
   }
 
@@ -310,15 +316,17 @@ resource "aws_iam_role_policy" "aggregator_task" {
 }
 
 data "aws_iam_policy_document" "aggregator_task" {
+  # Query: re-aggregation (ops.sh reaggregate, the same task definition run as a command) reads the raw rows
   statement {
     sid       = "UsageRowsWrite"
-    actions   = ["dynamodb:PutItem"]
+    actions   = ["dynamodb:PutItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.usage.arn]
   }
 
+  # Query: re-aggregation reads a month's rollups before it replaces the ones that differ
   statement {
     sid       = "RollupsAndMarkersWrite"
-    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.usage_rollups.arn]
   }
 
@@ -339,6 +347,13 @@ data "aws_iam_policy_document" "aggregator_task" {
       "sqs:GetQueueAttributes",
     ]
     resources = [aws_sqs_queue.usage_events.arn]
+  }
+
+  # refused events (wrong source or account, values no model call has) are kept here with their reason
+  statement {
+    sid       = "UsageEventsDeadLetter"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl"]
+    resources = [aws_sqs_queue.usage_events_dlq.arn]
   }
 
   statement {
