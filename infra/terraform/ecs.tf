@@ -92,6 +92,11 @@ locals {
     OPENAI_API_KEY = var.openai_api_key_secret_arn
   }
 
+  # api and worker: the stream cache's AUTH token (spring.data.redis.password)
+  cache_secret_arns = {
+    REDIS_PASSWORD = aws_secretsmanager_secret.cache_auth.arn
+  }
+
   aggregator_environment = {
     PORT               = tostring(local.service_ports.aggregator)
     USAGE_EVENTS_QUEUE = aws_sqs_queue.usage_events.name
@@ -200,6 +205,9 @@ resource "aws_ecs_task_definition" "api" {
       for name, value in merge(local.common_environment, local.tracing_export_environment, local.redis_environment, local.api_environment, local.api_scoped_credentials_environment) :
       { name = name, value = value }
     ]
+    secrets = [
+      for name, arn in local.cache_secret_arns : { name = name, valueFrom = arn }
+    ]
     logConfiguration = {
       logDriver = "awslogs"
       options = {
@@ -243,7 +251,7 @@ resource "aws_ecs_task_definition" "worker" {
       { name = name, value = value }
     ]
     secrets = [
-      for name, arn in local.worker_secret_arns : { name = name, valueFrom = arn } if arn != ""
+      for name, arn in merge(local.cache_secret_arns, local.worker_secret_arns) : { name = name, valueFrom = arn } if arn != ""
     ]
     logConfiguration = {
       logDriver = "awslogs"

@@ -49,7 +49,8 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
-# Execution role: ECS pulls images, writes logs and reads the optional OpenAI key secret
+# Execution role: ECS pulls images, writes logs and reads the secrets it injects (the cache AUTH token, the optional
+# OpenAI key)
 # ---------------------------------------------------------------------------------------------------------------------
 
 resource "aws_iam_role" "execution" {
@@ -63,17 +64,38 @@ resource "aws_iam_role_policy_attachment" "execution" {
 }
 
 resource "aws_iam_role_policy" "execution_secrets" {
-  count  = local.openai_api_key_configured ? 1 : 0
-  name   = "openai-api-key"
+  name   = "injected-secrets"
   role   = aws_iam_role.execution.id
   policy = data.aws_iam_policy_document.execution_secrets.json
 }
 
 data "aws_iam_policy_document" "execution_secrets" {
   statement {
-    sid       = "OpenAiApiKey"
+    sid       = "CacheAuthToken"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.openai_api_key_secret_arn]
+    resources = [aws_secretsmanager_secret.cache_auth.arn]
+  }
+
+  # the cache token's secret is encrypted with the customer managed key
+  statement {
+    sid       = "CacheAuthTokenKey"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.openai_api_key_configured ? [var.openai_api_key_secret_arn] : []
+    content {
+      sid       = "OpenAiApiKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
   }
 }
 
