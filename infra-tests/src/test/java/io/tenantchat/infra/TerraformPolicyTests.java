@@ -263,7 +263,21 @@ class TerraformPolicyTests {
                     assertThat(statement.conditions("aws:SourceArn")).as("aws:SourceArn")
                             .flatMap(PolicyStatement.Condition::values)
                             .anyMatch(arn -> arn.contains("aws_cloudwatch_event_rule.model_invoked.arn"));
+                    assertThat(statement.conditions("aws:SourceArn")).as("exactly the rule, no pattern")
+                            .allSatisfy(condition -> {
+                                assertThat(condition.test()).isIn("ArnEquals", "StringEquals");
+                                assertThat(condition.values()).containsExactly(
+                                        "${aws_cloudwatch_event_rule.model_invoked.arn}");
+                            });
                 });
+            }
+        }
+
+        @Test
+        void noTaskRoleMaySendToTheUsageQueue() {
+            for (String role : List.of("api_task", "worker_task", "aggregator_task")) {
+                assertThat(RoleGrants.of(terraform, role).on(queue("usage_events"))).as("%s on usage-events", role)
+                        .noneMatch(action -> action.startsWith("sqs:Send") || action.equals("sqs:*"));
             }
         }
 
