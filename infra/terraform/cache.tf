@@ -1,6 +1,24 @@
 # Valkey (Redis-compatible) for the stream fan-out between instances: the worker publishes reply deltas, whichever
 # api-service task holds the client's WebSocket relays them. Encrypted in transit (the services connect with TLS)
-# and at rest; reachable only from the api and worker tasks.
+# and at rest; reachable only from the api and worker tasks, and only with the AUTH token, which ECS injects into
+# those tasks from Secrets Manager (REDIS_PASSWORD), never as plain environment.
+
+# ElastiCache allows printable ASCII except / " @ in a token: letters and digits only
+resource "random_password" "cache_auth" {
+  length  = 64
+  special = false
+}
+
+resource "aws_secretsmanager_secret" "cache_auth" {
+  name_prefix = "${var.name_prefix}-cache-auth-"
+  description = "AUTH token of the stream cache (ElastiCache), read by ECS for the api and worker tasks"
+  kms_key_id  = aws_kms_key.data.arn
+}
+
+resource "aws_secretsmanager_secret_version" "cache_auth" {
+  secret_id     = aws_secretsmanager_secret.cache_auth.id
+  secret_string = random_password.cache_auth.result
+}
 
 resource "aws_elasticache_subnet_group" "stream" {
   name       = "${var.name_prefix}-stream"
@@ -41,6 +59,8 @@ resource "aws_elasticache_replication_group" "stream" {
   at_rest_encryption_enabled = true
   kms_key_id                 = aws_kms_key.data.arn
   transit_encryption_enabled = true
+  auth_token                 = random_password.cache_auth.result
+  auth_token_update_strategy = "ROTATE"
   snapshot_retention_limit   = 0
   apply_immediately          = false
 }

@@ -92,13 +92,21 @@ locals {
     OPENAI_API_KEY = var.openai_api_key_secret_arn
   }
 
+  # api and worker: the stream cache's AUTH token (spring.data.redis.password)
+  cache_secret_arns = {
+    REDIS_PASSWORD = aws_secretsmanager_secret.cache_auth.arn
+  }
+
   aggregator_environment = {
-    PORT                = tostring(local.service_ports.aggregator)
-    USAGE_EVENTS_QUEUE  = aws_sqs_queue.usage_events.name
-    USAGE_TABLE         = aws_dynamodb_table.usage.name
-    USAGE_ROLLUPS_TABLE = aws_dynamodb_table.usage_rollups.name
-    USAGE_ROLLUP_SHARDS = tostring(var.usage_rollup_shards)
-    TENANTS_TABLE       = aws_dynamodb_table.tenants.name
+    PORT               = tostring(local.service_ports.aggregator)
+    USAGE_EVENTS_QUEUE = aws_sqs_queue.usage_events.name
+    USAGE_EVENTS_DLQ   = aws_sqs_queue.usage_events_dlq.name
+    # events naming another account are refused (dead-lettered with their reason), never counted
+    USAGE_EXPECTED_ACCOUNT = local.account_id
+    USAGE_TABLE            = aws_dynamodb_table.usage.name
+    USAGE_ROLLUPS_TABLE    = aws_dynamodb_table.usage_rollups.name
+    USAGE_ROLLUP_SHARDS    = tostring(var.usage_rollup_shards)
+    TENANTS_TABLE          = aws_dynamodb_table.tenants.name
   }
 
   # read-only root file system; Tomcat and the JVM write only to /tmp
@@ -197,6 +205,9 @@ resource "aws_ecs_task_definition" "api" {
       for name, value in merge(local.common_environment, local.tracing_export_environment, local.redis_environment, local.api_environment, local.api_scoped_credentials_environment) :
       { name = name, value = value }
     ]
+    secrets = [
+      for name, arn in local.cache_secret_arns : { name = name, valueFrom = arn }
+    ]
     logConfiguration = {
       logDriver = "awslogs"
       options = {
@@ -240,7 +251,7 @@ resource "aws_ecs_task_definition" "worker" {
       { name = name, value = value }
     ]
     secrets = [
-      for name, arn in local.worker_secret_arns : { name = name, valueFrom = arn } if arn != ""
+      for name, arn in merge(local.cache_secret_arns, local.worker_secret_arns) : { name = name, valueFrom = arn } if arn != ""
     ]
     logConfiguration = {
       logDriver = "awslogs"

@@ -49,7 +49,8 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
-# Execution role: ECS pulls images, writes logs and reads the optional OpenAI key secret
+# Execution role: ECS pulls images, writes logs and reads the secrets it injects (the cache AUTH token, the optional
+# OpenAI key)
 # ---------------------------------------------------------------------------------------------------------------------
 
 resource "aws_iam_role" "execution" {
@@ -63,17 +64,38 @@ resource "aws_iam_role_policy_attachment" "execution" {
 }
 
 resource "aws_iam_role_policy" "execution_secrets" {
-  count  = local.openai_api_key_configured ? 1 : 0
-  name   = "openai-api-key"
+  name   = "injected-secrets"
   role   = aws_iam_role.execution.id
   policy = data.aws_iam_policy_document.execution_secrets.json
 }
 
 data "aws_iam_policy_document" "execution_secrets" {
   statement {
-    sid       = "OpenAiApiKey"
+    sid       = "CacheAuthToken"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.openai_api_key_secret_arn]
+    resources = [aws_secretsmanager_secret.cache_auth.arn]
+  }
+
+  # the cache token's secret is encrypted with the customer managed key
+  statement {
+    sid       = "CacheAuthTokenKey"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.data.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.openai_api_key_configured ? [var.openai_api_key_secret_arn] : []
+    content {
+      sid       = "OpenAiApiKey"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [statement.value]
+    }
   }
 }
 
@@ -93,19 +115,22 @@ resource "aws_iam_role_policy" "api_task" {
 }
 
 data "aws_iam_policy_document" "api_task" {
+  # DeleteItem: a user deletes a session (DELETE /api/sessions/{id})
   statement {
     sid = "SessionsReadWrite"
     actions = [
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
       "dynamodb:ConditionCheckItem",
       "dynamodb:Query",
     ]
     resources = [aws_dynamodb_table.sessions.arn, "${aws_dynamodb_table.sessions.arn}/index/*"]
   }
 
-  # TransactWriteItems needs the per-item actions; the table alone is the resource
+  # TransactWriteItems needs the per-item actions; the table alone is the resource. BatchWriteItem: a deleted
+  # session's messages are erased in batches of deletes
   statement {
     sid = "MessagesReadWrite"
     actions = [
@@ -114,6 +139,7 @@ data "aws_iam_policy_document" "api_task" {
       "dynamodb:UpdateItem",
       "dynamodb:ConditionCheckItem",
       "dynamodb:Query",
+      "dynamodb:BatchWriteItem",
     ]
     resources = [aws_dynamodb_table.messages.arn]
   }
@@ -155,9 +181,11 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_sqs_queue.chat_requests_dlq.arn, aws_sqs_queue.usage_events_dlq.arn]
   }
 
+  # depth only: usage events reach the queue from the EventBridge rule alone (its queue policy), never from this
+  # internet-facing role; they are replayed from the EventBridge archive or by an operator's message move task
   statement {
-    sid       = "UsageEventsReplay"
-    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+    sid       = "UsageEventsDepth"
+    actions   = ["sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
     resources = [aws_sqs_queue.usage_events.arn]
   }
 
@@ -317,15 +345,17 @@ resource "aws_iam_role_policy" "aggregator_task" {
 }
 
 data "aws_iam_policy_document" "aggregator_task" {
+  # Query: re-aggregation (ops.sh reaggregate, the same task definition run as a command) reads the raw rows
   statement {
     sid       = "UsageRowsWrite"
-    actions   = ["dynamodb:PutItem"]
+    actions   = ["dynamodb:PutItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.usage.arn]
   }
 
+  # Query: re-aggregation reads a month's rollups before it replaces the ones that differ
   statement {
     sid       = "RollupsAndMarkersWrite"
-    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.usage_rollups.arn]
   }
 
@@ -346,6 +376,13 @@ data "aws_iam_policy_document" "aggregator_task" {
       "sqs:GetQueueAttributes",
     ]
     resources = [aws_sqs_queue.usage_events.arn]
+  }
+
+  # refused events (wrong source or account, values no model call has) are kept here with their reason
+  statement {
+    sid       = "UsageEventsDeadLetter"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueUrl"]
+    resources = [aws_sqs_queue.usage_events_dlq.arn]
   }
 
   statement {

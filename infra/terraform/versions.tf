@@ -7,6 +7,11 @@ terraform {
       # 5.80+ for the valkey engine of ElastiCache replication groups; any later 5.x works
       version = "~> 5.80"
     }
+    # the stream cache's AUTH token
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
   }
 
   # State is local by default. For a shared deployment add a backend, e.g. in backend.tf:

@@ -30,8 +30,13 @@ run "defaults_give_the_services_their_settings" {
   }
 
   assert {
-    condition     = length(jsondecode(aws_ecs_task_definition.worker.container_definitions)[0].secrets) == 0
-    error_message = "no OpenAI key secret unless one is configured"
+    condition     = [for secret in jsondecode(aws_ecs_task_definition.worker.container_definitions)[0].secrets : secret.name] == ["REDIS_PASSWORD"]
+    error_message = "no OpenAI key secret unless one is configured; the cache AUTH token always"
+  }
+
+  assert {
+    condition     = aws_elasticache_replication_group.stream.transit_encryption_enabled && aws_elasticache_replication_group.stream.auth_token == random_password.cache_auth.result
+    error_message = "the stream cache takes TLS connections with the AUTH token only"
   }
 
   assert {

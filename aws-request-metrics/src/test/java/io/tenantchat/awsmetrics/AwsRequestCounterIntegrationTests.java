@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -14,12 +19,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -90,6 +102,66 @@ class AwsRequestCounterIntegrationTests {
         }
 
         assertThat(count("EventBridge", "PutEvents")).isEqualTo(3); // the standard strategy's 3 attempts
+    }
+
+    @Test
+    void logsEachDistinctServiceOperationAndResourceOnceWhenACallLogIsSet(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("calls/worker-service.calls");
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        AwsRequestCounter counter = new AwsRequestCounter(own, new AwsCallLog(log));
+        try (SqsClient sqs = AwsClients.sqs(sqsServer.endpoint());
+                DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
+                        .region(AwsClients.REGION).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+                EventBridgeClient events = EventBridgeClient.builder().endpointOverride(eventBridge.endpoint())
+                        .region(AwsClients.REGION).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build()) {
+            dynamoDb.createTable(t -> t.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            for (int i = 0; i < 3; i++) {
+                String key = "k" + i;
+                dynamoDb.putItem(p -> p.tableName("things").item(Map.of("pk", AttributeValue.fromS(key))));
+            }
+            dynamoDb.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName("things")
+                            .key(Map.of("pk", AttributeValue.fromS("k0"))).updateExpression("SET n = :n")
+                            .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1")))).build(),
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName("things")
+                            .key(Map.of("pk", AttributeValue.fromS("k1"))).conditionExpression("attribute_exists(pk)"))
+                            .build()));
+            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of("things", List.of(WriteRequest.builder()
+                    .deleteRequest(d -> d.key(Map.of("pk", AttributeValue.fromS("k2")))).build()))));
+            events.putEvents(r -> r.entries(e -> e.eventBusName("arn:aws:events:us-east-1:000000000000:event-bus/usage")
+                    .source("s").detailType("d").detail("{}")));
+        }
+
+        assertThat(Files.readAllLines(log)).containsExactlyInAnyOrder(
+                "DynamoDb\tCreateTable\tthings",
+                "DynamoDb\tPutItem\tthings",
+                "DynamoDb\tTransactWriteItems.Update\tthings",
+                "DynamoDb\tTransactWriteItems.ConditionCheck\tthings",
+                "DynamoDb\tBatchWriteItem\tthings",
+                "EventBridge\tPutEvents\tusage");
+        assertThat(own.get(AwsRequestCounter.METER).tag("operation", "PutItem").tag("resource", "things")
+                .counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void namesTheQueueOfAQueueUrlAndTheIndexOfAQuery(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("api-service.calls");
+        AwsRequestCounter counter = new AwsRequestCounter(registry, new AwsCallLog(log));
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(sqsServer.endpoint()).region(AwsClients.REGION)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build()) {
+            String queue = sqs.createQueue(q -> q.queueName("named")).queueUrl();
+            sqs.sendMessage(m -> m.queueUrl(queue).messageBody("one"));
+        }
+
+        assertThat(Files.readAllLines(log)).containsExactly("Sqs\tCreateQueue\tnamed", "Sqs\tSendMessage\tnamed");
     }
 
     private double count(String service, String operation) {

@@ -26,6 +26,10 @@ final class ApiClient {
         return send(request(path, token).GET());
     }
 
+    Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     Response post(String path, String token, String jsonBody) {
         HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
                 .POST(jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));

@@ -148,6 +148,20 @@ class ChatSliceEndToEndIntegrationTests {
         assertThat(session.path("message_count").asLong()).isEqualTo(2);
     }
 
+    /** Also puts session delete (DeleteItem, BatchWriteItem) in the AWS call log that iam-check holds against IAM. */
+    @Test
+    void aDeletedSessionIsGoneWithItsMessages() {
+        String sessionId = createSession(alice);
+        String messageId = api.post("/api/chat", alice.idToken(), chatBody(alice, sessionId, "soon forgotten"))
+                .json().path("message_id").asString();
+        awaitTerminal(alice, messageId);
+
+        assertThat(api.delete("/api/sessions/" + sessionId, alice.idToken()).status()).isEqualTo(204);
+
+        assertThat(api.get("/api/sessions/" + sessionId, alice.idToken()).status()).isEqualTo(404);
+        assertThat(api.get("/api/chat/" + messageId, alice.idToken()).status()).isEqualTo(404);
+    }
+
     @Test
     void anotherTenantsTokenSeesNothingOfTheSessionOrItsMessages() {
         String sessionId = createSession(alice);

@@ -263,7 +263,21 @@ class TerraformPolicyTests {
                     assertThat(statement.conditions("aws:SourceArn")).as("aws:SourceArn")
                             .flatMap(PolicyStatement.Condition::values)
                             .anyMatch(arn -> arn.contains("aws_cloudwatch_event_rule.model_invoked.arn"));
+                    assertThat(statement.conditions("aws:SourceArn")).as("exactly the rule, no pattern")
+                            .allSatisfy(condition -> {
+                                assertThat(condition.test()).isIn("ArnEquals", "StringEquals");
+                                assertThat(condition.values()).containsExactly(
+                                        "${aws_cloudwatch_event_rule.model_invoked.arn}");
+                            });
                 });
+            }
+        }
+
+        @Test
+        void noTaskRoleMaySendToTheUsageQueue() {
+            for (String role : List.of("api_task", "worker_task", "aggregator_task")) {
+                assertThat(RoleGrants.of(terraform, role).on(queue("usage_events"))).as("%s on usage-events", role)
+                        .noneMatch(action -> action.startsWith("sqs:Send") || action.equals("sqs:*"));
             }
         }
 
@@ -411,8 +425,13 @@ class TerraformPolicyTests {
                 assertThat(api.on(queue(deadLetters))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage",
                         "sqs:ChangeMessageVisibility").doesNotContain("sqs:SendMessage");
             }
-            assertThat(api.on(queue("usage_events"))).contains("sqs:SendMessage")
-                    .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");
+            assertThat(api.on(queue("usage_events"))).as("the internet-facing api never writes usage events")
+                    .doesNotContain("sqs:SendMessage", "sqs:SendMessageBatch", "sqs:ReceiveMessage",
+                            "sqs:DeleteMessage")
+                    .noneMatch(action -> action.equals("sqs:*") || action.startsWith("sqs:Send"));
+            assertThat(api.on(table("sessions"))).as("DELETE /api/sessions/{id}").contains("dynamodb:DeleteItem");
+            assertThat(api.on(table("messages"))).as("a deleted session's messages are erased in batches")
+                    .contains("dynamodb:BatchWriteItem");
             assertNoAccess(api, table("usage"), "aws_cloudwatch_event_bus.usage");
             assertThat(api.actions()).noneMatch(action -> action.startsWith("bedrock"));
         }
@@ -440,7 +459,13 @@ class TerraformPolicyTests {
             RoleGrants aggregator = RoleGrants.of(terraform, "aggregator_task");
             assertThat(aggregator.on(table("usage"))).contains("dynamodb:PutItem");
             assertThat(aggregator.on(table("usage_rollups"))).contains("dynamodb:PutItem", "dynamodb:UpdateItem");
-            assertThat(aggregator.on(queue("usage_events"))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage");
+            assertThat(aggregator.on(table("usage"))).as("re-aggregation reads raw rows").contains("dynamodb:Query");
+            assertThat(aggregator.on(table("usage_rollups"))).as("re-aggregation reads rollups")
+                    .contains("dynamodb:Query");
+            assertThat(aggregator.on(queue("usage_events"))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage")
+                    .doesNotContain("sqs:SendMessage");
+            assertThat(aggregator.on(queue("usage_events_dlq"))).as("refused events are dead-lettered")
+                    .contains("sqs:SendMessage");
             assertNoAccess(aggregator, table("sessions"), table("messages"), queue("chat_requests"),
                     queue("chat_requests_dlq"), "aws_cloudwatch_event_bus.usage");
             assertThat(aggregator.actions()).noneMatch(action -> action.startsWith("bedrock"));
@@ -626,6 +651,32 @@ class TerraformPolicyTests {
                 assertThat(Hcl.references(environment.get("REDIS_HOST"), "aws_elasticache_replication_group.stream"))
                         .as("%s REDIS_HOST", task).isTrue();
             }
+        }
+
+        @Test
+        void streamCacheRefusesClientsWithoutTheAuthTokenWhichTasksGetOnlyAsAnEcsSecret() {
+            JsonNode cache = terraform.resource("aws_elasticache_replication_group", "stream");
+            assertThat(Hcl.references(cache.path("auth_token"), "random_password.cache_auth")).as("auth_token")
+                    .isTrue();
+            JsonNode version = terraform.resource("aws_secretsmanager_secret_version", "cache_auth");
+            assertThat(Hcl.references(version.path("secret_string"), "random_password.cache_auth")).isTrue();
+            for (String task : List.of("api", "worker")) {
+                ContainerSettings container = ContainerSettings.of(terraform, task);
+                assertThat(container.environment()).as("%s plain environment", task).doesNotContainKey("REDIS_PASSWORD");
+                assertThat(container.secrets()).as("%s ECS secrets", task).containsKey("REDIS_PASSWORD");
+                assertThat(Hcl.references(container.secrets().get("REDIS_PASSWORD"),
+                        "aws_secretsmanager_secret.cache_auth")).as("%s REDIS_PASSWORD", task).isTrue();
+                assertThat(Hcl.text(terraform.resource("aws_ecs_task_definition", task).path("container_definitions")))
+                        .as("%s container secrets", task).contains("local.cache_secret_arns");
+            }
+            for (String module : List.of("api-service", "worker-service")) {
+                assertThat(services.get(module).names()).as("%s reads its Redis password", module)
+                        .contains("REDIS_PASSWORD");
+            }
+            RoleGrants execution = RoleGrants.of(terraform, "execution");
+            assertThat(execution.on("aws_secretsmanager_secret.cache_auth")).as("ECS reads the token to inject it")
+                    .containsExactly("secretsmanager:GetSecretValue");
+            assertThat(execution.on("aws_kms_key.data")).contains("kms:Decrypt");
         }
     }
 

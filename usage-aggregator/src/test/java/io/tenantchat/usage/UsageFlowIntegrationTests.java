@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /** ModelInvoked events through the EventBridge stand-in, the usage-events queue and the running aggregator. */
@@ -51,6 +53,7 @@ class UsageFlowIntegrationTests {
     @Autowired DynamoDbClient dynamoDb;
     @Autowired EventBridgeStandIn eventBridge;
     @Autowired JsonMapper json;
+    @Autowired ElasticMqServer elasticMq;
 
     private EventBridgeClient client;
 
@@ -83,6 +86,41 @@ class UsageFlowIntegrationTests {
         assertThat(rollup("tenant-a", "2026-11-29#total", "input_tokens")).isEqualTo(expectedInput);
         assertThat(rollup("tenant-a", "2026-11-29#user#u0", "invocations")).isEqualTo(20);
         assertThat(rollup("tenant-b", "2026-11-29#total", "invocations")).isZero();
+    }
+
+    @Test
+    void forgedEventsSentStraightToTheQueueAreDeadLetteredWithTheirReasonAndCountNothing() {
+        ModelInvoked refund = anEvent().tenant("tenant-f").tokens(-1_000_000L, 0L).build();
+        ModelInvoked fromElsewhere = anEvent().tenant("tenant-f").build();
+        ModelInvoked genuine = anEvent().tenant("tenant-f").tokens(7L, 3L).build();
+
+        try (SqsClient sqs = AwsClients.sqs(elasticMq.endpoint())) {
+            String queue = sqs.getQueueUrl(q -> q.queueName(Provisioner.USAGE_EVENTS)).queueUrl();
+            sqs.sendMessage(m -> m.queueUrl(queue).messageBody(envelope(ModelInvoked.SOURCE, refund)));
+            sqs.sendMessage(m -> m.queueUrl(queue).messageBody(envelope("tenantchat.api", fromElsewhere)));
+            publish(List.of(genuine));
+
+            await().atMost(PATIENCE).until(() -> rollup("tenant-f", "2026-11-29#total", "invocations") == 1);
+            List<Message> letters = new ArrayList<>();
+            String deadLetters = sqs.getQueueUrl(q -> q.queueName(Provisioner.USAGE_EVENTS_DLQ)).queueUrl();
+            await().atMost(PATIENCE).until(() -> {
+                letters.addAll(sqs.receiveMessage(r -> r.queueUrl(deadLetters).maxNumberOfMessages(10)
+                        .messageAttributeNames("All").waitTimeSeconds(1)).messages());
+                return letters.size() >= 2;
+            });
+            assertThat(letters).extracting(letter -> letter.messageAttributes().get("rejection_reason").stringValue())
+                    .containsExactlyInAnyOrder("value_out_of_range", "wrong_source");
+            assertThat(letters).extracting(Message::body).allMatch(body -> body.contains("tenant-f"));
+        }
+        assertThat(rollup("tenant-f", "2026-11-29#total", "input_tokens")).isEqualTo(7);
+        assertThat(rawRows("tenant-f")).isEqualTo(1);
+    }
+
+    private String envelope(String source, ModelInvoked event) {
+        return """
+                {"version": "0", "id": "forged", "detail-type": "%s", "source": "%s", "account": "000000000000",
+                 "time": "2026-11-29T13:45:00Z", "region": "us-east-1", "resources": [], "detail": %s}
+                """.formatted(ModelInvoked.DETAIL_TYPE, source, json.writeValueAsString(event));
     }
 
     private void publish(List<ModelInvoked> events) {

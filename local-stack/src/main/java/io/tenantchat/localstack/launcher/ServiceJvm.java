@@ -20,6 +20,12 @@ final class ServiceJvm implements AutoCloseable {
     /** 120 s unless {@code -Dtenantchat.local-stack.startup-seconds} says otherwise (a machine busy with other builds). */
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("tenantchat.local-stack.startup-seconds", 120));
 
+    /**
+     * Where each service appends the AWS calls it makes ({@code <dir>/<module>.calls}, aws-request-metrics'
+     * {@code TENANTCHAT_AWS_CALL_LOG}), when set: the e2e tests set it so infra can check the IAM roles.
+     */
+    static final String CALL_LOG_DIR = "tenantchat.aws-call-log.dir";
+
     private final String module;
     private final int port;
     private final ChildProcess process;
@@ -46,8 +52,13 @@ final class ServiceJvm implements AutoCloseable {
                 "--spring.profiles.active=local", "--server.port=" + port));
         command.addAll(properties);
         Path log = freshLog(logDir.resolve(name + ".log"));
-        ChildProcess process = ChildProcess.start(name, new ProcessBuilder(command).directory(repoRoot.toFile()),
-                log, null);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile());
+        String callLogDir = System.getProperty(CALL_LOG_DIR);
+        if (callLogDir != null && !callLogDir.isBlank()) {
+            builder.environment().put("TENANTCHAT_AWS_CALL_LOG",
+                    Path.of(callLogDir).toAbsolutePath().resolve(module + ".calls").toString());
+        }
+        ChildProcess process = ChildProcess.start(name, builder, log, null);
         return new ServiceJvm(module, port, process, log);
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.tenantchat.usage.metering.application.ReaggregateUsageService;
 import io.tenantchat.usage.metering.application.RecordUsageService;
 import io.tenantchat.usage.metering.application.UsageHistory;
+import io.tenantchat.usage.metering.application.UsageEventPolicy;
 import io.tenantchat.usage.metering.application.UsageLedger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,12 @@ class MeteringConfig {
     @Bean
     ReaggregateUsageService reaggregateUsageService(UsageHistory history, UsageProperties settings) {
         return new ReaggregateUsageService(history, settings.rollupShards());
+    }
+
+    @Bean
+    UsageEventPolicy usageEventPolicy(UsageEventProperties events) {
+        return new UsageEventPolicy(new UsageEventPolicy.Limits(events.expectedAccount(), events.expectedRegion(),
+                events.maxTokens(), events.maxLatency(), events.maxCostUsd(), events.clockSkew()));
     }
 
     @Bean

@@ -22,6 +22,7 @@ public final class UsageEvents {
     private Instant at = Instant.parse("2026-11-29T13:45:00Z");
     private MessageId messageId = MessageId.next(Clock.systemUTC());
     private int attempt = 1;
+    private long latencyMs = 1200;
 
     public static UsageEvents anEvent() {
         return new UsageEvents();
@@ -58,6 +59,11 @@ public final class UsageEvents {
         return this;
     }
 
+    public UsageEvents latency(long millis) {
+        latencyMs = millis;
+        return this;
+    }
+
     /** The same message's next model call. */
     public UsageEvents attempt(int value) {
         attempt = value;
@@ -66,7 +72,7 @@ public final class UsageEvents {
 
     public ModelInvoked build() {
         return new ModelInvoked(ModelInvoked.eventIdOf(messageId, attempt), TenantId.of(tenant), UserId.of(user),
-                SessionId.random(), messageId, attempt, model, null, input, output, null, null, 1200, at,
+                SessionId.random(), messageId, attempt, model, null, input, output, null, null, latencyMs, at,
                 InvocationStatus.COMPLETED, cost);
     }
 }

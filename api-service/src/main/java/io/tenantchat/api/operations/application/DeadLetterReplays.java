@@ -23,10 +23,15 @@ import java.util.Set;
  * the redrive policy): sent again; the worker stores one reply however many jobs it gets;</li>
  * <li>one whose message is {@code completed}, or whose message was already sent in this run: deleted, skipped;</li>
  * <li>an unreadable letter, or a job whose message no longer exists: left in the dead-letter queue, failed;</li>
- * <li>a usage event: sent back as it is; the aggregator counts each event id once.</li>
+ * <li>a usage event: left in the dead-letter queue, failed. Only the EventBridge rule may send to
+ * {@code usage-events} (its queue policy; this internet-facing service has no send permission): usage events are
+ * replayed from the EventBridge archive or by an operator's {@code start-message-move-task} (README runbook).</li>
  * </ul>
  */
 public final class DeadLetterReplays {
+
+    static final String USAGE_EVENTS_NOT_REPLAYED =
+            "usage events are replayed from the EventBridge archive or with start-message-move-task, not by the api";
 
     private final QueueConsole console;
     private final MessageStore messages;
@@ -56,7 +61,7 @@ public final class DeadLetterReplays {
                 return outcome(letter, ReplayOutcome.WOULD_FAIL, "unreadable body");
             }
             if (queue == OperatedQueue.USAGE_EVENTS) {
-                return outcome(letter, ReplayOutcome.WOULD_MOVE, "usage event");
+                return outcome(letter, ReplayOutcome.WOULD_FAIL, USAGE_EVENTS_NOT_REPLAYED);
             }
             Optional<MessageStatus> status = status(letter.job());
             if (status.isEmpty()) {
@@ -73,7 +78,7 @@ public final class DeadLetterReplays {
                 return outcome(letter, ReplayOutcome.FAILED, "unreadable body");
             }
             if (queue == OperatedQueue.USAGE_EVENTS) {
-                return move(letter, null, "usage event");
+                return outcome(letter, ReplayOutcome.FAILED, USAGE_EVENTS_NOT_REPLAYED);
             }
             ChatRequested job = letter.job();
             Optional<MessageStatus> status = status(job);

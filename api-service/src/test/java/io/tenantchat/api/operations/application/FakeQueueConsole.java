@@ -5,6 +5,7 @@ import io.tenantchat.api.operations.domain.DeadLetterKey;
 import io.tenantchat.api.operations.domain.OperatedQueue;
 import io.tenantchat.api.operations.domain.QueueStats;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,13 @@ final class FakeQueueConsole implements QueueConsole {
         DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 job.messageGroupId(), sentAt, 1, "{job}", new DeadLetterKey(job.tenantId(), job.sessionId(),
                         job.messageId(), null), job, Map.of("tenant_id", job.tenantId().value()));
+        visible.put(letter.sqsMessageId(), letter);
+        return letter;
+    }
+
+    DeadLetter addUsageEvent(Instant sentAt) {
+        DeadLetter letter = new DeadLetter(UUID.randomUUID().toString(), UUID.randomUUID().toString(), null, sentAt,
+                1, "{envelope}", new DeadLetterKey(TenantId.of("tenant-a"), null, null, "m#1"), null, Map.of());
         visible.put(letter.sqsMessageId(), letter);
         return letter;
     }

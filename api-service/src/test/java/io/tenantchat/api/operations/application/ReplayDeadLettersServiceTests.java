@@ -127,6 +127,17 @@ class ReplayDeadLettersServiceTests {
     }
 
     @Test
+    void usageEventsAreNeverSentBackToTheUsageQueueByTheApi() {
+        console.addUsageEvent(T0);
+
+        ReplaySummary summary = replay.replay(OperatedQueue.USAGE_EVENTS, ReplayFilter.everything(), false);
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(console.sent).isEmpty();
+        assertThat(console.visibleCount()).isEqualTo(1);
+    }
+
+    @Test
     void unreadableLetterAndJobOfAVanishedMessageStayDeadLetteredAsFailed() {
         console.addUnreadable(T0);
         console.add(job(A), T0);

@@ -7,24 +7,32 @@ import io.micrometer.observation.ObservationRegistry;
 import io.tenantchat.shared.MetricTenants;
 import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.shared.observability.TraceContext;
+import io.tenantchat.usage.metering.application.RejectedUsageEvents;
+import io.tenantchat.usage.metering.application.UsageEventPolicy;
+import io.tenantchat.usage.metering.domain.RejectionReason;
+import io.tenantchat.usage.metering.domain.UsageEventRejection;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.tenantchat.shared.usage.EventBridgeEnvelope;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.usage.metering.application.RecordUsageUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import io.tenantchat.shared.usage.EventBridgeEnvelope;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands each event to the use case. A body that cannot be read throws, so after the queue's receive limit it
- * rests in the dead-letter queue for an operator instead of being dropped. The event's work continues the trace
+ * Hands each event the {@link UsageEventPolicy} admits to the use case. Any other body (unreadable, not from the
+ * worker's rule, another account, values no model call has) goes at once to the dead-letter queue with its reason,
+ * is counted in {@value #REJECTED} by reason, and changes no rollup. The event's work continues the trace
  * the worker put in the detail ({@value TraceContext#EVENT_MEMBER}) and logs with the event's tenant, user and
  * message.
  */
@@ -32,17 +40,25 @@ import tools.jackson.databind.json.JsonMapper;
 class UsageEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(UsageEventListener.class);
+    static final String REJECTED = "tenantchat.usage.events.rejected";
     private static final TypeReference<EventBridgeEnvelope<ModelInvoked>> ENVELOPE = new TypeReference<>() { };
 
     private final RecordUsageUseCase recordUsage;
+    private final UsageEventPolicy policy;
+    private final RejectedUsageEvents rejected;
+    private final Clock clock;
     private final JsonMapper json;
     private final MeterRegistry registry;
     private final MetricTenants tenants;
     private final ObservationRegistry observations;
 
-    UsageEventListener(RecordUsageUseCase recordUsage, JsonMapper json, ObjectProvider<MeterRegistry> registry,
-            ObjectProvider<MetricTenants> tenants, ObjectProvider<ObservationRegistry> observations) {
+    UsageEventListener(RecordUsageUseCase recordUsage, UsageEventPolicy policy, RejectedUsageEvents rejected,
+            JsonMapper json, ObjectProvider<MeterRegistry> registry, ObjectProvider<MetricTenants> tenants,
+            ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
         this.recordUsage = recordUsage;
+        this.policy = policy;
+        this.rejected = rejected;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.json = json;
         this.registry = registry.getIfAvailable(() -> Metrics.globalRegistry);
         this.tenants = tenants.getIfAvailable(() -> new MetricTenants(Set.of()));
@@ -51,17 +67,61 @@ class UsageEventListener {
 
     @SqsListener("${tenantchat.queues.usage-events}")
     void onEvent(String body) {
-        EventBridgeEnvelope<ModelInvoked> envelope = json.readValue(body, ENVELOPE);
-        if (!ModelInvoked.DETAIL_TYPE.equals(envelope.detailType()) || envelope.detail() == null) {
-            log.warn("ignoring event {} of detail-type {}", envelope.id(), envelope.detailType());
+        JsonNode envelope;
+        try {
+            envelope = json.readTree(body);
+        } catch (JacksonException e) {
+            reject(body, new UsageEventRejection(RejectionReason.MALFORMED, "body is not JSON"));
             return;
         }
-        ModelInvoked event = envelope.detail();
+        Optional<UsageEventRejection> wrongEnvelope = policy.checkEnvelope(member(envelope, "source"),
+                member(envelope, "detail-type"), member(envelope, "account"), member(envelope, "region"));
+        if (wrongEnvelope.isPresent()) {
+            reject(body, wrongEnvelope.get());
+            return;
+        }
+        Optional<ModelInvoked> event = detail(body, envelope);
+        Optional<UsageEventRejection> rejection = event.isEmpty()
+                ? Optional.of(new UsageEventRejection(RejectionReason.MALFORMED, "detail is not a ModelInvoked event"))
+                : policy.checkEvent(event.get(), clock.instant());
+        if (rejection.isPresent()) {
+            reject(body, rejection.get());
+            return;
+        }
+        count(event.get(), envelope.path("detail").path(TraceContext.EVENT_MEMBER));
+    }
+
+    private void count(ModelInvoked event, JsonNode traceContext) {
         boolean counted = TraceContext.receiving(observations, "tenantchat.usage.record", "Amazon EventBridge",
-                carried(json.readTree(body).path("detail").path(TraceContext.EVENT_MEMBER)), () -> record(event));
+                carried(traceContext), () -> record(event));
         Counter.builder("tenantchat.usage.events").description("usage events received, counted or duplicate")
                 .tag(MetricTenants.TAG, tenants.tagOf(event.tenantId()))
                 .tag("result", counted ? "counted" : "duplicate").register(registry).increment();
+    }
+
+    /** Read from the body, not the tree, so that the cost keeps its exact decimal value. */
+    private Optional<ModelInvoked> detail(String body, JsonNode envelope) {
+        if (!envelope.path("detail").isObject()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readValue(body, ENVELOPE).detail());
+        } catch (JacksonException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void reject(String body, UsageEventRejection rejection) {
+        rejected.deadLetter(body, rejection);
+        log.warn("usage event refused ({}: {}), kept in the dead-letter queue", rejection.reason().wireName(),
+                rejection.detail());
+        Counter.builder(REJECTED).description("usage events refused and dead-lettered, by reason")
+                .tag("reason", rejection.reason().wireName()).register(registry).increment();
+    }
+
+    private static String member(JsonNode envelope, String name) {
+        JsonNode value = envelope.path(name);
+        return value.isString() ? value.asString() : null;
     }
 
     private boolean record(ModelInvoked event) {

@@ -10,6 +10,12 @@ import io.tenantchat.localstack.tracing.FixedTraceContext;
 import io.tenantchat.shared.MetricTenants;
 import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.shared.usage.ModelInvoked;
+import io.tenantchat.usage.metering.application.UsageEventPolicy;
+import io.tenantchat.usage.metering.domain.RejectionReason;
+import io.tenantchat.usage.metering.domain.UsageEventRejection;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +32,8 @@ class UsageEventListenerTests {
     private final List<String> carried = FixedTraceContext.seen();
     private final List<String> loggedMessageIds = new ArrayList<>();
     private final List<ModelInvoked> recorded = new ArrayList<>();
+    private final List<UsageEventRejection> deadLettered = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void continuesTheTraceTheWorkerPutInTheDetailAndLogsWithTheEventsMessage() {
@@ -49,16 +57,39 @@ class UsageEventListenerTests {
         assertThat(carried).containsExactly((String) null);
     }
 
+    @Test
+    void forgedOrMalformedEventsAreDeadLetteredWithTheirReasonCountedAndNeverRecorded() {
+        UsageEventListener listener = listener();
+
+        listener.onEvent(envelope(anEvent().tokens(-500L, 0L).build(), Map.of()));
+        listener.onEvent(envelope(anEvent().build(), Map.of()).replace(ModelInvoked.SOURCE, "tenantchat.api"));
+        listener.onEvent("{not json");
+        listener.onEvent(envelope(anEvent().build(), Map.of()).replace("\"tenant_id\":\"tenant-001\"",
+                "\"tenant_id\":\"../other\""));
+
+        assertThat(recorded).isEmpty();
+        assertThat(deadLettered).extracting(UsageEventRejection::reason).containsExactly(
+                RejectionReason.VALUE_OUT_OF_RANGE, RejectionReason.WRONG_SOURCE, RejectionReason.MALFORMED,
+                RejectionReason.MALFORMED);
+        assertThat(meters.get(UsageEventListener.REJECTED).tag("reason", "malformed").counter().count())
+                .isEqualTo(2);
+        assertThat(meters.get(UsageEventListener.REJECTED).tag("reason", "wrong_source").counter().count())
+                .isEqualTo(1);
+    }
+
     private UsageEventListener listener() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of(
-                "meters", new SimpleMeterRegistry(), "tenants", new MetricTenants(Set.of()),
+                "meters", meters, "tenants", new MetricTenants(Set.of()),
                 "observations", FixedTraceContext.extracting(carried)));
+        UsageEventPolicy policy = new UsageEventPolicy(new UsageEventPolicy.Limits("", "", 2_000_000,
+                Duration.ofHours(1), new BigDecimal("100"), Duration.ofMinutes(5)));
         return new UsageEventListener(event -> {
             loggedMessageIds.add(MDC.get(LogContext.MESSAGE_ID));
             recorded.add(event);
             return true;
-        }, JSON, beans.getBeanProvider(MeterRegistry.class), beans.getBeanProvider(MetricTenants.class),
-                beans.getBeanProvider(ObservationRegistry.class));
+        }, policy, (body, rejection) -> deadLettered.add(rejection), JSON,
+                beans.getBeanProvider(MeterRegistry.class), beans.getBeanProvider(MetricTenants.class),
+                beans.getBeanProvider(ObservationRegistry.class), beans.getBeanProvider(Clock.class));
     }
 
     private static String envelope(ModelInvoked event, Map<String, String> trace) {

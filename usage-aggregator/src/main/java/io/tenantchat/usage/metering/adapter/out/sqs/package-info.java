@@ -1,0 +1,2 @@
+/** Keeps refused usage events in the usage dead-letter queue, each with its reason as message attributes. */
+package io.tenantchat.usage.metering.adapter.out.sqs;
