@@ -1,6 +1,7 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.tenant.domain.LimitKind;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,12 +39,12 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     private static final List<LimitKind> BY_INDEX = List.of(LimitKind.REQUESTS_PER_SECOND, LimitKind.DAILY_MESSAGES,
             LimitKind.MONTHLY_MESSAGES, LimitKind.MONTHLY_TOKENS);
 
-    private final DynamoDbClient dynamo;
+    private final TenantDynamoDb dynamo;
     private final String table;
     private final QuotaWrites writes;
     private final Set<TenantId> liveItems = ConcurrentHashMap.newKeySet();
 
-    DynamoDbQuotaLedger(DynamoDbClient dynamo, TenantProperties tenants) {
+    DynamoDbQuotaLedger(TenantDynamoDb dynamo, TenantProperties tenants) {
         this.dynamo = dynamo;
         this.table = tenants.table();
         this.writes = new QuotaWrites(table);
@@ -56,7 +56,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         boolean pruned = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(writes.reserve(r, limits)));
+                dynamo.client(r.tenantId()).transactWriteItems(t -> t.transactItems(writes.reserve(r, limits)));
                 return Optional.empty();
             } catch (TransactionCanceledException e) {
                 Optional<LimitKind> refused = refusal(r.tenantId(), e.cancellationReasons(), limits);
@@ -80,14 +80,14 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     @Override
     public void cancel(TenantId tenantId, SessionId sessionId, MessageId messageId) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> hold = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+            Map<String, AttributeValue> hold = dynamo.client(tenantId).getItem(g -> g.tableName(table).consistentRead(true)
                     .key(QuotaKeys.key(tenantId, QuotaKeys.hold(messageId)))).item();
             List<TransactWriteItem> release = hold == null ? List.of() : withdrawal(tenantId, hold);
             if (release.isEmpty()) {
                 return;
             }
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(release));
+                dynamo.client(tenantId).transactWriteItems(t -> t.transactItems(release));
                 pruneIdleSession(tenantId, sessionId.value());
                 return;
             } catch (TransactionCanceledException e) {
@@ -150,7 +150,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         if (liveItems.contains(t)) {
             return;
         }
-        dynamo.updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+        dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
                 .updateExpression("SET sessions = if_not_exists(sessions, :empty), inflight = if_not_exists(inflight, :zero)")
                 .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()), ":zero", QuotaKeys.n(0))));
         liveItems.add(t);
@@ -170,7 +170,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     private boolean pruneIdleSession(TenantId t, String sessionId) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+            dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
                     .updateExpression("REMOVE sessions.#sid")
                     .conditionExpression("sessions.#sid <= :zero")
                     .expressionAttributeNames(Map.of("#sid", sessionId))
@@ -182,7 +182,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     }
 
     private Map<String, AttributeValue> get(TenantId t, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(QuotaKeys.key(t, sk))
+        Map<String, AttributeValue> item = dynamo.client(t).getItem(g -> g.tableName(table).key(QuotaKeys.key(t, sk))
                 .consistentRead(true)).item();
         return item == null ? Map.of() : item;
     }
