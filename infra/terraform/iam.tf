@@ -475,13 +475,14 @@ data "aws_iam_policy_document" "tenant_scoped" {
     }
   }
 
-  # session_key is {tenant}-{user}-{session}
+  # session_key is {tenant}#{user}#{session}: '#' never occurs in a tenant id, so acme#* never reaches acme-corp
   statement {
     sid = "TenantSessions"
     actions = [
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
       "dynamodb:ConditionCheckItem",
     ]
     resources = [aws_dynamodb_table.sessions.arn]
@@ -489,7 +490,53 @@ data "aws_iam_policy_document" "tenant_scoped" {
     condition {
       test     = "ForAllValues:StringLike"
       variable = "dynamodb:LeadingKeys"
-      values   = ["$${aws:PrincipalTag/TenantId}-*"]
+      values   = ["$${aws:PrincipalTag/TenantId}#*"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  # deleting a session erases its conversation ({tenant}#{session}, {tenant}#message#{id}); IAM checks the key of
+  # every request in a BatchWriteItem against the condition
+  statement {
+    sid       = "TenantConversationErase"
+    actions   = ["dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+    resources = [aws_dynamodb_table.messages.arn]
+
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}#*"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  # the tenant's plan, quota counters and holds: partition key exactly {tenant}
+  statement {
+    sid = "TenantPlanAndQuota"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+    ]
+    resources = [aws_dynamodb_table.tenants.arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}"]
     }
 
     # ForAllValues holds for a request without any key: require one

@@ -189,9 +189,9 @@ variable "openai_api_key_secret_arn" {
 }
 
 variable "enable_scoped_credentials" {
-  description = "Pass the tenant-scoped role to api-service (tenantchat.aws.scoped-credentials.role-arn) so it can use per-tenant STS credentials."
+  description = "Pass the tenant-scoped role to api-service (tenantchat.aws.scoped-credentials.role-arn): every tenant-keyed DynamoDB call of api-service is then signed with that tenant's STS session credentials (docs/security.md)."
   type        = bool
-  default     = false
+  default     = true
 }
 
 # ---------------------------------------------------------------------------------------------------------------------

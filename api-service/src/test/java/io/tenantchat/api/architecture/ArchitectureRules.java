@@ -2,6 +2,7 @@ package io.tenantchat.api.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -53,6 +54,25 @@ final class ArchitectureRules {
     static final ArchRule NO_TABLE_WIDE_READS = noClasses()
             .should().callMethodWhere(tableWideRead())
             .because("a scan reads every tenant's items; queries and gets are keyed by the tenant");
+
+    /**
+     * Adapters that keep calls not made for one tenant (a job over all tenants) on the task role; none today. Each
+     * must be named in docs/security.md section 4.
+     */
+    static final Set<String> ALL_TENANT_ADAPTERS = Set.of();
+
+    /**
+     * A DynamoDB adapter holds no DynamoDB client or table of its own: it asks {@code TenantDynamoDb} for the
+     * tenant's client on each call, so with scoped credentials on every call is signed for the caller's tenant.
+     */
+    static final ArchRule DYNAMODB_ADAPTERS_SIGN_PER_TENANT = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("..adapter.out.dynamodb..")
+            .and().areDeclaredInClassesThat(DescribedPredicate.describe("not an all-tenant adapter",
+                    type -> !ALL_TENANT_ADAPTERS.contains(type.getSimpleName())))
+            .should().haveRawType(DescribedPredicate.describe("a DynamoDB client, table or index",
+                    type -> DYNAMODB_ENTRY_POINTS.contains(type.getName())))
+            .because("tenant data is reached through TenantDynamoDb, which signs each call with the tenant's "
+                    + "scoped credentials (docs/security.md section 4)");
 
     static final ArchRule DOMAIN_AND_APPLICATION_FREE_OF_FRAMEWORKS = noClasses()
             .that().resideInAnyPackage("..domain..", "..application..")

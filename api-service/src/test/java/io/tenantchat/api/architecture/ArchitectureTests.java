@@ -11,6 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.tenantchat.api.architecture.violations.LeakyStore;
 import io.tenantchat.api.architecture.violations.ScanningAdapter;
+import io.tenantchat.api.architecture.violations.adapter.out.dynamodb.UnsignedStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +28,16 @@ class ArchitectureTests {
     static final ArchRule nothingScansATable = ArchitectureRules.NO_TABLE_WIDE_READS;
 
     @ArchTest
+    static final ArchRule dynamoDbAdaptersSignPerTenant = ArchitectureRules.DYNAMODB_ADAPTERS_SIGN_PER_TENANT;
+
+    @ArchTest
     static final ArchRule domainAndApplicationAreFrameworkFree = ArchitectureRules.DOMAIN_AND_APPLICATION_FREE_OF_FRAMEWORKS;
 
     @ArchTest
     static final ArchRule awsTypesStayInAdaptersAndConfig = ArchitectureRules.AWS_ONLY_IN_ADAPTERS_AND_CONFIG;
 
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(LeakyStore.class,
-            ScanningAdapter.class);
+            ScanningAdapter.class, UnsignedStore.class);
 
     @Test
     void tenantRuleRejectsAStoreMethodWithoutTheTenantFirst() {
@@ -45,6 +49,12 @@ class ArchitectureTests {
     void scanRuleRejectsACallToScan() {
         assertThat(ArchitectureRules.NO_TABLE_WIDE_READS.evaluate(VIOLATIONS).getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("ScanningAdapter.count") && line.contains("scan"));
+    }
+
+    @Test
+    void signingRuleRejectsADynamoDbAdapterHoldingItsOwnClient() {
+        assertThat(ArchitectureRules.DYNAMODB_ADAPTERS_SIGN_PER_TENANT.evaluate(VIOLATIONS).getFailureReport()
+                .getDetails()).anyMatch(line -> line.contains("UnsignedStore.dynamo"));
     }
 
     @Test

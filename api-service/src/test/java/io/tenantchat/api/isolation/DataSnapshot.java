@@ -46,7 +46,7 @@ record DataSnapshot(Map<String, List<String>> items, long queuedJobs) {
     /** Items that belong to a tenant: a {@code tenant_id} of that tenant, or a key that begins with it. */
     static Predicate<Map<String, AttributeValue>> ofTenant(String tenantId) {
         return item -> item.values().stream().anyMatch(v -> v.s() != null
-                && (v.s().equals(tenantId) || v.s().startsWith(tenantId + "#") || v.s().startsWith(tenantId + "-")));
+                && (v.s().equals(tenantId) || v.s().startsWith(tenantId + "#")));
     }
 
     /** Items of one user of a tenant. */

@@ -52,7 +52,7 @@ class TenantIsolationIntegrationTests extends RunningApi {
         failMessage(victim);
         Ids attacker = conversation(bob, bobSecret);
         conversation(World.actor(TOKENS, World.TENANT_A, "anna"), "anna's own words");
-        String sessionKey = victim.tenantId() + "-" + victim.userId() + "-" + victim.sessionId();
+        String sessionKey = victim.tenantId() + "#" + victim.userId() + "#" + victim.sessionId();
         world = new World(alice, World.actor(TOKENS, World.TENANT_A, "alice-admin", "tenant-admin"),
                 World.actor(TOKENS, World.TENANT_A, "anna"), bob, World.actor(TOKENS, World.TENANT_B, "bob-admin",
                         "tenant-admin"), victim,

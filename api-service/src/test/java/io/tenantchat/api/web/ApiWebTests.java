@@ -70,7 +70,7 @@ class ApiWebTests {
                 .andExpect(header().exists("Location"))
                 .andExpect(jsonPath("$.tenant_id").value("tenant-001"))
                 .andExpect(jsonPath("$.user_id").value("alice"))
-                .andExpect(jsonPath("$.session_key").value(containsString("tenant-001-alice-")))
+                .andExpect(jsonPath("$.session_key").value(containsString("tenant-001#alice#")))
                 .andExpect(jsonPath("$.message_count").value(0))
                 .andExpect(jsonPath("$.created_at").exists())
                 .andExpect(jsonPath("$.last_activity").exists());

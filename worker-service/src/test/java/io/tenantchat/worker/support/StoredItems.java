@@ -100,7 +100,7 @@ public final class StoredItems {
     }
 
     private String sessionKey() {
-        return tenant.value() + "-" + user.value() + "-" + session.value();
+        return tenant.value() + "#" + user.value() + "#" + session.value();
     }
 
     private Map<String, AttributeValue> common(MessageId id, String suffix, String role, String content,

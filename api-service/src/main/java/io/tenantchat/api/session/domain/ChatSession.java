@@ -31,12 +31,16 @@ public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId,
         return new ChatSession(tenantId, userId, sessionId, now, now, 0);
     }
 
-    /** The seed's key layout: {@code {tenant_id}-{user_id}-{session_id}}. */
+    /**
+     * {@code {tenant_id}#{user_id}#{session_id}}: {@code #} never occurs in a tenant id, so an IAM
+     * {@code dynamodb:LeadingKeys} pattern {@code <tenant>#*} matches this tenant's sessions only ({@code acme#*}
+     * never matches {@code acme-corp#...}, which the seed's {@code -} separator did).
+     */
     public String sessionKey() {
         return keyOf(tenantId, userId, sessionId);
     }
 
     public static String keyOf(TenantId tenantId, UserId userId, SessionId sessionId) {
-        return tenantId.value() + "-" + userId.value() + "-" + sessionId.value();
+        return tenantId.value() + "#" + userId.value() + "#" + sessionId.value();
     }
 }

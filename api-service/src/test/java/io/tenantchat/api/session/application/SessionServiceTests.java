@@ -45,7 +45,7 @@ class SessionServiceTests {
         assertThat(session.tenantId()).isEqualTo(ALICE.tenantId());
         assertThat(session.userId()).isEqualTo(ALICE.userId());
         assertThat(session.messageCount()).isZero();
-        assertThat(session.sessionKey()).isEqualTo("tenant-001-alice-" + session.sessionId().value());
+        assertThat(session.sessionKey()).isEqualTo("tenant-001#alice#" + session.sessionId().value());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.session.domain.ChatSession;
@@ -22,12 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -45,17 +44,13 @@ class DynamoDbMessageStore implements MessageStore {
     private static final int SESSION_UPDATE = 2;
     private static final int IDEMPOTENCY_PUT = 3;
 
-    private final DynamoDbClient dynamo;
-    private final DynamoDbTable<MessageItem> messages;
-    private final DynamoDbTable<MessageRefItem> refs;
+    private final TenantDynamoDb dynamo;
     private final TableProperties tables;
     private final IdempotencyItems idempotency;
     private final Clock clock;
 
-    DynamoDbMessageStore(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableProperties tables, Clock clock) {
+    DynamoDbMessageStore(TenantDynamoDb dynamo, TableProperties tables, Clock clock) {
         this.dynamo = dynamo;
-        this.messages = enhanced.table(tables.messages(), MESSAGE_SCHEMA);
-        this.refs = enhanced.table(tables.messages(), REF_SCHEMA);
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());
         this.clock = clock;
@@ -64,7 +59,8 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public void saveQueued(ChatMessage message) {
         try {
-            dynamo.transactWriteItems(t -> t.clientRequestToken(message.messageId().value()).transactItems(
+            dynamo.client(message.tenantId()).transactWriteItems(t -> t.clientRequestToken(message.messageId().value())
+                    .transactItems(
                     putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
                     putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
                     countOnSession(message)));
@@ -79,7 +75,8 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt) {
         try {
-            dynamo.transactWriteItems(t -> t.clientRequestToken(message.messageId().value()).transactItems(
+            dynamo.client(message.tenantId()).transactWriteItems(t -> t.clientRequestToken(message.messageId().value())
+                    .transactItems(
                     putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
                     putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
                     countOnSession(message),
@@ -96,7 +93,7 @@ class DynamoDbMessageStore implements MessageStore {
     /** The message a used key stands for; a conflict with a request still in flight asks the client to retry. */
     private Optional<MessageRef> original(TenantId tenantId, UserId userId, IdempotencyKey key,
             TransactionCanceledException e) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tables.messages())
+        Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(tables.messages())
                 .key(IdempotencyItems.key(tenantId, userId, key)).consistentRead(true)).item();
         Optional<MessageRef> original = IdempotencyItems.toRef(item, tenantId, userId, clock.instant());
         if (original.isPresent()) {
@@ -118,7 +115,7 @@ class DynamoDbMessageStore implements MessageStore {
                 : QueryConditional.sortGreaterThan(k -> k.partitionValue(pk).sortValue(afterOrNull.value() + MessageKeys.REPLY_SUFFIX));
         List<MessageItem> items = new ArrayList<>();
         int users = 0;
-        for (MessageItem item : (Iterable<MessageItem>) messages.query(q -> q.queryConditional(range)
+        for (MessageItem item : (Iterable<MessageItem>) messages(tenantId).query(q -> q.queryConditional(range)
                 .consistentRead(true).limit(Math.min(2 * limit + 2, 1_000))).items()::iterator) {
             if (!tenantId.value().equals(item.getTenantId())) {
                 continue;
@@ -135,7 +132,7 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public Optional<MessageRef> findRef(TenantId tenantId, MessageId messageId) {
         Key key = Key.builder().partitionValue(MessageKeys.ref(tenantId, messageId)).sortValue(MessageKeys.REF_SORT_KEY).build();
-        return Optional.ofNullable(refs.getItem(r -> r.key(key).consistentRead(true)))
+        return Optional.ofNullable(refs(tenantId).getItem(r -> r.key(key).consistentRead(true)))
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
                 .map(MessageMapping::toRef);
     }
@@ -156,7 +153,7 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(tables.messages())
+            dynamo.client(tenantId).updateItem(u -> u.tableName(tables.messages())
                     .key(Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)), "sk", s(MessageKeys.userMessage(messageId))))
                     .updateExpression("SET #status = :failed, error_code = :code, error_message = :msg, updated_at = :at")
                     .conditionExpression("#status = :queued")
@@ -171,7 +168,7 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
         try {
-            dynamo.updateItem(u -> u.tableName(tables.messages())
+            dynamo.client(tenantId).updateItem(u -> u.tableName(tables.messages())
                     .key(Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)), "sk", s(MessageKeys.userMessage(messageId))))
                     .updateExpression("SET #status = :queued, requeued_attempts = if_not_exists(attempts, :zero), "
                             + "updated_at = :at REMOVE error_code, error_message")
@@ -186,9 +183,17 @@ class DynamoDbMessageStore implements MessageStore {
     }
 
     private List<MessageItem> query(TenantId tenantId, QueryConditional condition) {
-        return messages.query(q -> q.queryConditional(condition).consistentRead(true)).items().stream()
+        return messages(tenantId).query(q -> q.queryConditional(condition).consistentRead(true)).items().stream()
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
                 .toList();
+    }
+
+    private DynamoDbTable<MessageItem> messages(TenantId tenantId) {
+        return dynamo.enhanced(tenantId).table(tables.messages(), MESSAGE_SCHEMA);
+    }
+
+    private DynamoDbTable<MessageRefItem> refs(TenantId tenantId) {
+        return dynamo.enhanced(tenantId).table(tables.messages(), REF_SCHEMA);
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {

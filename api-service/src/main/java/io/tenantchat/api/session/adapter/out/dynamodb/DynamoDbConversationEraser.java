@@ -1,6 +1,7 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.session.application.ConversationEraser;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -29,10 +29,10 @@ class DynamoDbConversationEraser implements ConversationEraser {
     private static final int MAX_ROUNDS = 10;
     private static final Set<String> UNFINISHED = Set.of("queued", "processing");
 
-    private final DynamoDbClient dynamo;
+    private final TenantDynamoDb dynamo;
     private final String table;
 
-    DynamoDbConversationEraser(DynamoDbClient dynamo, TableProperties tables) {
+    DynamoDbConversationEraser(TenantDynamoDb dynamo, TableProperties tables) {
         this.dynamo = dynamo;
         this.table = tables.messages();
     }
@@ -48,7 +48,7 @@ class DynamoDbConversationEraser implements ConversationEraser {
                 .build();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         List<MessageId> unfinished = new ArrayList<>();
-        dynamo.queryPaginator(query).items().stream()
+        dynamo.client(tenantId).queryPaginator(query).items().stream()
                 .filter(item -> tenantId.value().equals(text(item, "tenant_id")))
                 .forEach(item -> {
                     keys.add(key(text(item, "pk"), text(item, "sk")));
@@ -60,12 +60,12 @@ class DynamoDbConversationEraser implements ConversationEraser {
                     }
                 });
         for (int i = 0; i < keys.size(); i += BATCH) {
-            deleteAll(keys.subList(i, Math.min(keys.size(), i + BATCH)));
+            deleteAll(tenantId, keys.subList(i, Math.min(keys.size(), i + BATCH)));
         }
         return unfinished;
     }
 
-    private void deleteAll(List<Map<String, AttributeValue>> keys) {
+    private void deleteAll(TenantId tenantId, List<Map<String, AttributeValue>> keys) {
         List<WriteRequest> pending = keys.stream()
                 .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
                 .toList();
@@ -74,7 +74,7 @@ class DynamoDbConversationEraser implements ConversationEraser {
                 throw new IllegalStateException("DynamoDB left " + pending.size() + " deletes unprocessed");
             }
             Map<String, List<WriteRequest>> batch = Map.of(table, pending);
-            pending = dynamo.batchWriteItem(b -> b.requestItems(batch)).unprocessedItems().getOrDefault(table, List.of());
+            pending = dynamo.client(tenantId).batchWriteItem(b -> b.requestItems(batch)).unprocessedItems().getOrDefault(table, List.of());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.application.SessionRepository;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -34,15 +34,21 @@ class DynamoDbSessionRepository implements SessionRepository {
 
     private static final TableSchema<SessionItem> SCHEMA = TableSchema.fromBean(SessionItem.class);
 
-    private final DynamoDbTable<SessionItem> table;
+    private final TenantDynamoDb dynamo;
+    private final String tableName;
 
-    DynamoDbSessionRepository(DynamoDbEnhancedClient client, TableProperties tables) {
-        this.table = client.table(tables.sessions(), SCHEMA);
+    DynamoDbSessionRepository(TenantDynamoDb dynamo, TableProperties tables) {
+        this.dynamo = dynamo;
+        this.tableName = tables.sessions();
+    }
+
+    private DynamoDbTable<SessionItem> table(TenantId tenantId) {
+        return dynamo.enhanced(tenantId).table(tableName, SCHEMA);
     }
 
     @Override
     public void create(ChatSession session) {
-        table.putItem(PutItemEnhancedRequest.builder(SessionItem.class)
+        table(session.tenantId()).putItem(PutItemEnhancedRequest.builder(SessionItem.class)
                 .item(toItem(session))
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(session_key)").build())
                 .build());
@@ -51,7 +57,7 @@ class DynamoDbSessionRepository implements SessionRepository {
     @Override
     public Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId) {
         Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
-        return Optional.ofNullable(table.getItem(r -> r.key(key).consistentRead(true)))
+        return Optional.ofNullable(table(tenantId).getItem(r -> r.key(key).consistentRead(true)))
                 .filter(item -> tenantId.value().equals(item.getTenantId()) && userId.value().equals(item.getUserId()))
                 .map(DynamoDbSessionRepository::toSession);
     }
@@ -62,7 +68,7 @@ class DynamoDbSessionRepository implements SessionRepository {
         change.setSessionKey(ChatSession.keyOf(tenantId, userId, sessionId));
         change.setTitle(title.value());
         try {
-            return Optional.of(toSession(table.updateItem(UpdateItemEnhancedRequest.builder(SessionItem.class)
+            return Optional.of(toSession(table(tenantId).updateItem(UpdateItemEnhancedRequest.builder(SessionItem.class)
                     .item(change)
                     .ignoreNulls(true)
                     .conditionExpression(ownedBy(tenantId, userId))
@@ -76,7 +82,7 @@ class DynamoDbSessionRepository implements SessionRepository {
     public boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
         Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
         try {
-            table.deleteItem(DeleteItemEnhancedRequest.builder().key(key).conditionExpression(ownedBy(tenantId, userId))
+            table(tenantId).deleteItem(DeleteItemEnhancedRequest.builder().key(key).conditionExpression(ownedBy(tenantId, userId))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -100,7 +106,7 @@ class DynamoDbSessionRepository implements SessionRepository {
                 .scanIndexForward(false)
                 .limit(limit)
                 .build();
-        return table.index(SessionItem.BY_USER_INDEX).query(query).stream()
+        return table(tenantId).index(SessionItem.BY_USER_INDEX).query(query).stream()
                 .flatMap(page -> page.items().stream())
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
                 .limit(limit)
@@ -117,7 +123,7 @@ class DynamoDbSessionRepository implements SessionRepository {
         if (page.cursor() != null) {
             query.exclusiveStartKey(SessionCursor.decode(tenantId, page.cursor()));
         }
-        Page<SessionItem> first = table.index(SessionItem.BY_TENANT_INDEX).query(query.build()).iterator().next();
+        Page<SessionItem> first = table(tenantId).index(SessionItem.BY_TENANT_INDEX).query(query.build()).iterator().next();
         List<ChatSession> sessions = first.items().stream()
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
                 .map(DynamoDbSessionRepository::toSession)

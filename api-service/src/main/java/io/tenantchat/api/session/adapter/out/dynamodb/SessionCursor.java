@@ -28,7 +28,7 @@ final class SessionCursor {
 
     static Map<String, AttributeValue> decode(TenantId tenantId, String cursor) {
         String[] parts = raw(cursor).split("\\" + SEPARATOR, -1);
-        if (parts.length != 2 || !parts[1].startsWith(tenantId.value() + "-") || !isInstant(parts[0])) {
+        if (parts.length != 2 || !parts[1].startsWith(tenantId.value() + "#") || !isInstant(parts[0])) {
             throw invalid();
         }
         return Map.of("tenant_id", AttributeValue.fromS(tenantId.value()), "created_at", AttributeValue.fromS(parts[0]),

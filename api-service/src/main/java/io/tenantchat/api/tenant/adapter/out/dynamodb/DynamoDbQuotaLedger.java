@@ -2,6 +2,7 @@ package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.tenant.domain.LimitKind;
@@ -22,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -42,12 +42,12 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     private static final List<LimitKind> BY_INDEX = List.of(LimitKind.REQUESTS_PER_SECOND, LimitKind.DAILY_MESSAGES,
             LimitKind.MONTHLY_MESSAGES, LimitKind.MONTHLY_TOKENS);
 
-    private final DynamoDbClient dynamo;
+    private final TenantDynamoDb dynamo;
     private final String table;
     private final QuotaWrites writes;
     private final Set<TenantId> liveItems = ConcurrentHashMap.newKeySet();
 
-    DynamoDbQuotaLedger(DynamoDbClient dynamo, TenantProperties tenants) {
+    DynamoDbQuotaLedger(TenantDynamoDb dynamo, TenantProperties tenants) {
         this.dynamo = dynamo;
         this.table = tenants.table();
         this.writes = new QuotaWrites(table);
@@ -70,7 +70,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         boolean pruned = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(reservation));
+                dynamo.client(r.tenantId()).transactWriteItems(t -> t.transactItems(reservation));
                 return Optional.empty();
             } catch (TransactionCanceledException e) {
                 Optional<LimitKind> refused = refusal(r.tenantId(), e.cancellationReasons(), limits, held);
@@ -105,14 +105,14 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     private void giveBack(TenantId tenantId, MessageId messageId,
             Function<Map<String, AttributeValue>, List<TransactWriteItem>> releaseOf) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> hold = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+            Map<String, AttributeValue> hold = dynamo.client(tenantId).getItem(g -> g.tableName(table).consistentRead(true)
                     .key(QuotaKeys.key(tenantId, QuotaKeys.hold(messageId)))).item();
             List<TransactWriteItem> release = hold == null || hold.isEmpty() ? List.of() : releaseOf.apply(hold);
             if (release.isEmpty()) {
                 return;
             }
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(release));
+                dynamo.client(tenantId).transactWriteItems(t -> t.transactItems(release));
                 if (hold.containsKey("session_id")) {
                     pruneIdleSession(tenantId, hold.get("session_id").s());
                 }
@@ -178,7 +178,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         if (liveItems.contains(t)) {
             return;
         }
-        dynamo.updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+        dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
                 .updateExpression("SET sessions = if_not_exists(sessions, :empty), inflight = if_not_exists(inflight, :zero)")
                 .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()), ":zero", QuotaKeys.n(0))));
         liveItems.add(t);
@@ -198,7 +198,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     private boolean pruneIdleSession(TenantId t, String sessionId) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+            dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
                     .updateExpression("REMOVE sessions.#sid")
                     .conditionExpression("sessions.#sid <= :zero")
                     .expressionAttributeNames(Map.of("#sid", sessionId))
@@ -210,7 +210,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     }
 
     private Map<String, AttributeValue> get(TenantId t, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(QuotaKeys.key(t, sk))
+        Map<String, AttributeValue> item = dynamo.client(t).getItem(g -> g.tableName(table).key(QuotaKeys.key(t, sk))
                 .consistentRead(true)).item();
         return item == null ? Map.of() : item;
     }

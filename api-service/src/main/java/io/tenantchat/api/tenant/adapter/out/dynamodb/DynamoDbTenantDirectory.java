@@ -1,6 +1,7 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
@@ -9,24 +10,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Plans as the {@code plan} item of each tenant's partition of the tenants table. */
 @Component
 class DynamoDbTenantDirectory implements TenantDirectory {
 
-    private final DynamoDbClient dynamo;
+    private final TenantDynamoDb dynamo;
     private final String table;
 
-    DynamoDbTenantDirectory(DynamoDbClient dynamo, TenantProperties tenants) {
+    DynamoDbTenantDirectory(TenantDynamoDb dynamo, TenantProperties tenants) {
         this.dynamo = dynamo;
         this.table = tenants.table();
     }
 
     @Override
     public Optional<TenantPlan> find(TenantId tenantId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
+        Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(table)
                 .key(QuotaKeys.key(tenantId, QuotaKeys.PLAN))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPlan(tenantId, item));
     }
@@ -46,7 +46,7 @@ class DynamoDbTenantDirectory implements TenantDirectory {
         if (plan.modelOverride() != null) {
             item.put("model_override", QuotaKeys.s(plan.modelOverride()));
         }
-        dynamo.putItem(p -> p.tableName(table).item(item));
+        dynamo.client(plan.tenantId()).putItem(p -> p.tableName(table).item(item));
     }
 
     private static TenantPlan toPlan(TenantId tenantId, Map<String, AttributeValue> item) {

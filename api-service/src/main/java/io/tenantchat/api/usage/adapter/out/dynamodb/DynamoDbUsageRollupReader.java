@@ -1,6 +1,7 @@
 package io.tenantchat.api.usage.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.UsageProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.usage.application.UsageRollupReader;
 import io.tenantchat.api.usage.domain.RollupRow;
 import io.tenantchat.api.usage.domain.UsageFigures;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Component
 class DynamoDbUsageRollupReader implements UsageRollupReader {
 
-    private final DynamoDbClient dynamo;
+    private final TenantDynamoDb dynamo;
     private final UsageProperties settings;
 
-    DynamoDbUsageRollupReader(DynamoDbClient dynamo, UsageProperties settings) {
+    DynamoDbUsageRollupReader(TenantDynamoDb dynamo, UsageProperties settings) {
         this.dynamo = dynamo;
         this.settings = settings;
     }
@@ -31,19 +31,19 @@ class DynamoDbUsageRollupReader implements UsageRollupReader {
     @Override
     public List<RollupRow> read(TenantId tenantId, Granularity granularity, String fromBucket, String toBucket) {
         return IntStream.range(0, settings.rollupShards()).boxed()
-                .flatMap(shard -> query(UsageRollupKeys.partition(tenantId, granularity, shard), fromBucket, toBucket))
+                .flatMap(shard -> query(tenantId, UsageRollupKeys.partition(tenantId, granularity, shard), fromBucket, toBucket))
                 .filter(item -> tenantId.value().equals(text(item, "tenant_id")))
                 .map(DynamoDbUsageRollupReader::row)
                 .toList();
     }
 
-    private Stream<Map<String, AttributeValue>> query(String partition, String fromBucket, String toBucket) {
+    private Stream<Map<String, AttributeValue>> query(TenantId tenantId, String partition, String fromBucket, String toBucket) {
         QueryRequest request = QueryRequest.builder().tableName(settings.rollupsTable())
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
                         ":from", AttributeValue.fromS(fromBucket), ":to", AttributeValue.fromS(toBucket + "#\uffff")))
                 .build();
-        return dynamo.queryPaginator(request).items().stream();
+        return dynamo.client(tenantId).queryPaginator(request).items().stream();
     }
 
     private static RollupRow row(Map<String, AttributeValue> item) {

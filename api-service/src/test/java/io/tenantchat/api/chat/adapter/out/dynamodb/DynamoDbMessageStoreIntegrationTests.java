@@ -10,6 +10,7 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.localstack.AwsClients;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,7 +50,7 @@ class DynamoDbMessageStoreIntegrationTests {
         dynoxide = DynoxideServer.start(null);
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
-        store = new DynamoDbMessageStore(client, DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+        store = new DynamoDbMessageStore(TenantDynamoDb.serviceCredentials(client),
                 new TableProperties("tenant-sessions", "tenant-messages"), Clock.systemUTC());
     }
 

@@ -3,6 +3,7 @@ package io.tenantchat.api.session.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
@@ -35,7 +36,7 @@ class DynamoDbConversationEraserIntegrationTests {
         dynoxide = DynoxideServer.start(null);
         dynamo = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(dynamo, TableNames.defaults());
-        eraser = new DynamoDbConversationEraser(dynamo, new TableProperties("tenant-sessions", TABLE));
+        eraser = new DynamoDbConversationEraser(TenantDynamoDb.serviceCredentials(dynamo), new TableProperties("tenant-sessions", TABLE));
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.SessionPage;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -38,7 +38,7 @@ class DynamoDbSessionRepositoryIntegrationTests {
         dynoxide = DynoxideServer.start(null);
         DynamoDbClient client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
-        repository = new DynamoDbSessionRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+        repository = new DynamoDbSessionRepository(TenantDynamoDb.serviceCredentials(client),
                 new TableProperties("tenant-sessions", "tenant-messages"));
     }
 

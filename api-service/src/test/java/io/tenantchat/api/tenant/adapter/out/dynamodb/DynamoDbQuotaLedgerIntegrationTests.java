@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.domain.LimitKind;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.QuotaPeriods;
@@ -56,8 +57,8 @@ class DynamoDbQuotaLedgerIntegrationTests {
         replicaOneClient = AwsClients.dynamoDb(dynoxide.endpoint());
         replicaTwoClient = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(replicaOneClient, TableNames.defaults());
-        replicaOne = new DynamoDbQuotaLedger(replicaOneClient, PROPERTIES);
-        replicaTwo = new DynamoDbQuotaLedger(replicaTwoClient, PROPERTIES);
+        replicaOne = new DynamoDbQuotaLedger(TenantDynamoDb.serviceCredentials(replicaOneClient), PROPERTIES);
+        replicaTwo = new DynamoDbQuotaLedger(TenantDynamoDb.serviceCredentials(replicaTwoClient), PROPERTIES);
     }
 
     @AfterAll
@@ -214,7 +215,7 @@ class DynamoDbQuotaLedgerIntegrationTests {
 
     @Test
     void storesAndReadsAPlanKeyedByItsTenant() {
-        DynamoDbTenantDirectory directory = new DynamoDbTenantDirectory(replicaOneClient, PROPERTIES);
+        DynamoDbTenantDirectory directory = new DynamoDbTenantDirectory(TenantDynamoDb.serviceCredentials(replicaOneClient), PROPERTIES);
         TenantId tenant = newTenant();
         TenantPlan plan = new TenantPlan(tenant, "Acme", "basic", new PlanLimits(50, 1_000, 1, 200_000, 1, 2),
                 "claude-haiku", true);

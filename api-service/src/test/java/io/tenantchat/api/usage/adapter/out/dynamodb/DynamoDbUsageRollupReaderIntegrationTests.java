@@ -3,6 +3,7 @@ package io.tenantchat.api.usage.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantchat.api.config.UsageProperties;
+import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.usage.domain.RollupRow;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -30,7 +31,7 @@ class DynamoDbUsageRollupReaderIntegrationTests {
         dynoxide = DynoxideServer.start(null);
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
-        reader = new DynamoDbUsageRollupReader(client, new UsageProperties("tenant-usage-rollups", 2));
+        reader = new DynamoDbUsageRollupReader(TenantDynamoDb.serviceCredentials(client), new UsageProperties("tenant-usage-rollups", 2));
         put("tenant-001", 0, "2026-11-28", "total", 1);
         put("tenant-001", 1, "2026-11-29", "total", 2);
         put("tenant-001", 0, "2026-11-29", "total", 3);

@@ -31,7 +31,7 @@ final class Keys {
     }
 
     static Map<String, AttributeValue> session(MessageRef ref, UserId userId) {
-        String key = ref.tenantId().value() + "-" + userId.value() + "-" + ref.sessionId().value();
+        String key = ref.tenantId().value() + "#" + userId.value() + "#" + ref.sessionId().value();
         return Map.of(SESSION_KEY, s(key));
     }
 

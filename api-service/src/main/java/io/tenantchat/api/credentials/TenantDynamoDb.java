@@ -1,0 +1,57 @@
+package io.tenantchat.api.credentials;
+
+import io.tenantchat.shared.TenantId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB client for one tenant's items. With scoped credentials on, every request made through
+ * {@link #client(TenantId)} (and the enhanced client over it) is signed with that tenant's STS session credentials
+ * ({@link TenantCredentialsProvider}); off, it is the service's own client (its task role). The tenant is always
+ * the one the caller passes down the port, i.e. the verified token's tenant, never one read back from a key.
+ * Calls that are not made for one tenant use the plain {@link DynamoDbClient} bean and so the task role.
+ */
+public final class TenantDynamoDb {
+
+    private final DynamoDbClient serviceClient;
+    private final TenantCredentialsProvider credentials;
+    private final DynamoDbEnhancedClient serviceEnhanced;
+    private final Map<TenantId, DynamoDbEnhancedClient> enhanced = new ConcurrentHashMap<>();
+
+    private TenantDynamoDb(DynamoDbClient serviceClient, TenantCredentialsProvider credentials) {
+        this.serviceClient = Objects.requireNonNull(serviceClient, "serviceClient");
+        this.credentials = credentials;
+        this.serviceEnhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(serviceClient).build();
+    }
+
+    /** Scoped credentials off: every tenant's calls use the service's own credentials. */
+    public static TenantDynamoDb serviceCredentials(DynamoDbClient client) {
+        return new TenantDynamoDb(client, null);
+    }
+
+    /** Scoped credentials on: each tenant's calls are signed with that tenant's credentials. */
+    public static TenantDynamoDb scoped(DynamoDbClient client, TenantCredentialsProvider credentials) {
+        return new TenantDynamoDb(client, Objects.requireNonNull(credentials, "credentials"));
+    }
+
+    public boolean isScoped() {
+        return credentials != null;
+    }
+
+    /** A client whose every item call is signed for {@code tenantId} (when scoped). */
+    public DynamoDbClient client(TenantId tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return credentials == null ? serviceClient
+                : new TenantSignedDynamoDbClient(serviceClient, credentials.forTenant(tenantId));
+    }
+
+    /** The enhanced client over {@link #client(TenantId)}. */
+    public DynamoDbEnhancedClient enhanced(TenantId tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return credentials == null ? serviceEnhanced : enhanced.computeIfAbsent(tenantId,
+                t -> DynamoDbEnhancedClient.builder().dynamoDbClient(client(t)).build());
+    }
+}
