@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String GENERIC_INVALID = "the request is not valid";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -52,9 +53,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage()));
     }
 
+    /**
+     * An {@link IllegalArgumentException} that no controller turned into an {@link InvalidRequestException}: its
+     * message was written for developers (it may name tables, keys or internal values), so the caller gets a generic
+     * detail and the message goes to the log. Messages for callers travel as {@link InvalidRequestException}.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
+        log.warn("request refused by an unchecked argument: {}", e.toString());
+        return problem(HttpStatus.BAD_REQUEST, "invalid_request", GENERIC_INVALID);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
