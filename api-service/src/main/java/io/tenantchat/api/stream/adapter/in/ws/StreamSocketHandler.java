@@ -1,5 +1,6 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
+import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.stream.application.StreamRepliesUseCase;
 import io.tenantchat.api.stream.application.Subscription;
@@ -31,6 +32,7 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     private static final String STATE = "tenantchat.socket";
     private static final CloseStatus UNAUTHENTICATED = new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(),
             "authentication required");
+    private static final CloseStatus REFUSED = new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "refused");
 
     private final SocketAuthenticator authenticator;
     private final StreamRepliesUseCase streams;
@@ -90,7 +92,14 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
             state.send(frames.error("already_authenticated", "this socket is authenticated already"));
             return;
         }
-        Optional<SocketAuthenticator.Authenticated> caller = authenticator.authenticate(token);
+        Optional<SocketAuthenticator.Authenticated> caller;
+        try {
+            caller = authenticator.authenticate(token);
+        } catch (ForbiddenException e) {
+            state.send(frames.error(e.code(), e.getMessage()));
+            state.close(REFUSED);
+            return;
+        }
         if (caller.isEmpty()) {
             state.send(frames.error("unauthorized", "a valid ID token is required"));
             state.close(UNAUTHENTICATED);
