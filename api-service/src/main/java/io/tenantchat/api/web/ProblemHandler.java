@@ -4,6 +4,7 @@ import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.error.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
+    }
+
+    /** A per-caller bound ({@code too_many_long_polls}, {@code too_many_sessions_per_user}): 429 with its limit. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage());
+        problem.setProperty("limit", e.limit());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .header("RateLimit-Limit", Integer.toString(e.limit())).header("RateLimit-Remaining", "0")
+                .body(problem);
     }
 
     @ExceptionHandler(UnavailableException.class)

@@ -20,7 +20,7 @@ abstract class GuardedApi extends RunningApi {
     static final int SUBSCRIPTIONS_PER_SOCKET = 3;
     static final int SOCKETS_PER_USER = 2;
     static final int LONG_POLLS_PER_USER = 2;
-    static final int SESSIONS_PER_USER = 3;
+    static final int SESSIONS_PER_USER = 5;
 
     @DynamicPropertySource
     static void guardedProperties(DynamicPropertyRegistry registry) {
