@@ -14,6 +14,6 @@ class ChatConfig {
     @Bean
     ChatLimits chatLimits(ChatProperties chat) {
         return new ChatLimits(chat.maxMessageChars(), chat.idempotencyWindow(),
-                Duration.ofSeconds(chat.maxWaitSeconds()), chat.pollInterval());
+                Duration.ofSeconds(chat.maxWaitSeconds()), chat.pollInterval(), chat.maxLongPollsPerUser());
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotencyWindow how long an {@code Idempotency-Key} answers with its original message
  * @param maxWaitSeconds longest {@code GET /api/chat/{id}?wait=} long poll
  * @param pollInterval how often a long poll re-reads the message
+ * @param maxLongPollsPerUser how many {@code wait} long polls one user may hold open at once on one api instance;
+ *     one more is refused with 429 {@code too_many_long_polls}
  */
 @ConfigurationProperties("tenantchat.chat")
 @Validated
@@ -22,4 +24,5 @@ public record ChatProperties(
         @DefaultValue("32000") @Positive int maxMessageChars,
         @DefaultValue("24h") @NotNull Duration idempotencyWindow,
         @DefaultValue("25") @Positive @Max(60) int maxWaitSeconds,
-        @DefaultValue("250ms") @NotNull Duration pollInterval) {}
+        @DefaultValue("250ms") @NotNull Duration pollInterval,
+        @DefaultValue("4") @Positive int maxLongPollsPerUser) {}

@@ -3,6 +3,8 @@ package io.tenantchat.api.config;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tenantchat.api.chat.application.ChatAdmission;
+import io.tenantchat.api.tenant.adapter.in.web.UnknownTenantInterceptor;
+import io.tenantchat.api.tenant.application.KnownTenants;
 import io.tenantchat.api.tenant.application.QuotaAdmission;
 import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.tenant.application.RefusalHints;
@@ -18,6 +20,8 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Turns {@code tenantchat.tenants.*} into the tier catalog and builds the tenant use cases. */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +38,23 @@ class TenantConfig {
     @Bean
     TenantPlans tenantPlans(TenantDirectory directory, TierCatalog catalog) {
         return new TenantPlans(directory, catalog);
+    }
+
+    @Bean
+    KnownTenants knownTenants(TenantDirectory directory, TierCatalog catalog, Clock clock) {
+        return new KnownTenants(directory, catalog, clock);
+    }
+
+    /** {@code UNKNOWN_TENANTS=refuse} holds on every tenant endpoint, not only where a plan is read. */
+    @Bean
+    WebMvcConfigurer unknownTenantGate(KnownTenants known, AuthProperties auth) {
+        UnknownTenantInterceptor interceptor = new UnknownTenantInterceptor(known, auth.tenantClaim());
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                interceptor.register(registry);
+            }
+        };
     }
 
     @Bean

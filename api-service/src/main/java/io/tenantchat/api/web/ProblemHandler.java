@@ -4,6 +4,7 @@ import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.error.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String GENERIC_INVALID = "the request is not valid";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -46,15 +48,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
     }
 
+    /** A per-caller bound ({@code too_many_long_polls}, {@code too_many_sessions_per_user}): 429 with its limit. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage());
+        problem.setProperty("limit", e.limit());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .header("RateLimit-Limit", Integer.toString(e.limit())).header("RateLimit-Remaining", "0")
+                .body(problem);
+    }
+
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage()));
     }
 
+    /**
+     * An {@link IllegalArgumentException} that no controller turned into an {@link InvalidRequestException}: its
+     * message was written for developers (it may name tables, keys or internal values), so the caller gets a generic
+     * detail and the message goes to the log. Messages for callers travel as {@link InvalidRequestException}.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
+        log.warn("request refused by an unchecked argument: {}", e.toString());
+        return problem(HttpStatus.BAD_REQUEST, "invalid_request", GENERIC_INVALID);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -20,9 +20,13 @@ public final class TenantPlans {
         return directory.find(tenantId).orElseGet(() -> defaulted(tenantId));
     }
 
+    static ForbiddenException unknownTenant() {
+        return new ForbiddenException("unknown_tenant", "this tenant is not registered; ask the platform operator");
+    }
+
     private TenantPlan defaulted(TenantId tenantId) {
         if (catalog.defaultTier() == null) {
-            throw new ForbiddenException("unknown_tenant", "this tenant is not registered; ask the platform operator");
+            throw unknownTenant();
         }
         return new TenantPlan(tenantId, tenantId.value(), catalog.defaultTier(),
                 catalog.tiers().get(catalog.defaultTier()), null, false);

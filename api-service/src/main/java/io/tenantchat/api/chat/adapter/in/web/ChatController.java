@@ -90,7 +90,7 @@ class ChatController {
         if (seconds == 0 || now.message().status().isTerminal()) {
             return MessageResponse.of(now);
         }
-        return waiter.await(now, () -> view.message(caller, id), Duration.ofSeconds(seconds));
+        return waiter.await(caller, now, () -> view.message(caller, id), Duration.ofSeconds(seconds));
     }
 
     @GetMapping("/api/sessions/{sessionId}/messages")

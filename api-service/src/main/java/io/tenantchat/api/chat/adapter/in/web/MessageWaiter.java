@@ -2,6 +2,9 @@ package io.tenantchat.api.chat.adapter.in.web;
 
 import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.error.TooManyRequestsException;
+import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.web.CallerSlots;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,25 +27,51 @@ final class MessageWaiter implements AutoCloseable {
     });
     private final Duration pollInterval;
     private final int maxWaitSeconds;
+    private final CallerSlots waiting;
 
     MessageWaiter(ChatLimits limits) {
         this.pollInterval = limits.pollInterval();
         this.maxWaitSeconds = (int) limits.maxWait().toSeconds();
+        this.waiting = new CallerSlots(limits.maxLongPollsPerUser());
     }
 
     int maxWaitSeconds() {
         return maxWaitSeconds;
     }
 
-    /** Answers with {@code read}'s exchange once its status differs from {@code first}'s, or after {@code wait}. */
-    DeferredResult<MessageResponse> await(Exchange first, Supplier<Exchange> read, Duration wait) {
-        DeferredResult<MessageResponse> result = new DeferredResult<>(wait.toMillis() + 5_000);
-        long deadline = System.nanoTime() + wait.toNanos();
-        AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
-        polling.set(scheduler.scheduleWithFixedDelay(() -> check(first, read, deadline, result, polling),
-                pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS));
-        result.onCompletion(() -> polling.get().cancel(false));
-        return result;
+    /** Long polls waiting now, of all callers. */
+    int waiting() {
+        return waiting.total();
+    }
+
+    /**
+     * Answers with {@code read}'s exchange once its status differs from {@code first}'s, or after {@code wait}. The
+     * caller's slot is held until the request completes however it ends (answered, timed out, failed, client gone).
+     *
+     * @throws TooManyRequestsException {@code too_many_long_polls} when the caller holds its maximum already
+     */
+    DeferredResult<MessageResponse> await(Caller caller, Exchange first, Supplier<Exchange> read, Duration wait) {
+        CallerSlots.Slot slot = waiting.acquire(caller).orElseThrow(() -> new TooManyRequestsException(
+                "too_many_long_polls", "at most " + waiting.max() + " long polls at once per user; wait for one "
+                + "to end or poll without wait", waiting.max()));
+        try {
+            DeferredResult<MessageResponse> result = new DeferredResult<>(wait.toMillis() + 5_000);
+            long deadline = System.nanoTime() + wait.toNanos();
+            AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
+            result.onCompletion(() -> {
+                slot.close();
+                ScheduledFuture<?> future = polling.get();
+                if (future != null) {
+                    future.cancel(false);
+                }
+            });
+            polling.set(scheduler.scheduleWithFixedDelay(() -> check(first, read, deadline, result, polling),
+                    pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+            return result;
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
     }
 
     private static void check(Exchange first, Supplier<Exchange> read, long deadline,

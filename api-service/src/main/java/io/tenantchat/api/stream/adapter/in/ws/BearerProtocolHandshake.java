@@ -1,5 +1,6 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
+import io.tenantchat.api.error.ForbiddenException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Authenticates the handshake when the client offers {@code Sec-WebSocket-Protocol: bearer, <ID token>} (browsers
- * cannot set an Authorization header on a WebSocket); a bad token is refused with 401. Without that header the
+ * cannot set an Authorization header on a WebSocket); a bad token is refused with 401, a tenant refused as unknown
+ * with 403. Without that header the
  * socket must authenticate with its first frame.
  */
 final class BearerProtocolHandshake implements HandshakeInterceptor {
@@ -34,7 +36,13 @@ final class BearerProtocolHandshake implements HandshakeInterceptor {
         if (token.isEmpty()) {
             return true;
         }
-        Optional<SocketAuthenticator.Authenticated> authenticated = authenticator.authenticate(token.get());
+        Optional<SocketAuthenticator.Authenticated> authenticated;
+        try {
+            authenticated = authenticator.authenticate(token.get());
+        } catch (ForbiddenException e) {
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            return false;
+        }
         if (authenticated.isEmpty()) {
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
             return false;

@@ -1,8 +1,10 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
 import io.tenantchat.api.config.AuthProperties;
+import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.identity.CallerArgumentResolver;
+import io.tenantchat.api.tenant.application.KnownTenants;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,13 +21,19 @@ class SocketAuthenticator {
 
     private final JwtDecoder decoder;
     private final String tenantClaim;
+    private final KnownTenants known;
 
-    SocketAuthenticator(JwtDecoder decoder, AuthProperties auth) {
+    SocketAuthenticator(JwtDecoder decoder, AuthProperties auth, KnownTenants known) {
         this.decoder = decoder;
         this.tenantClaim = auth.tenantClaim();
+        this.known = known;
     }
 
-    /** The caller and until when the token is valid; empty for a missing, invalid or tenant-less token. */
+    /**
+     * The caller and until when the token is valid; empty for a missing, invalid or tenant-less token.
+     *
+     * @throws ForbiddenException {@code unknown_tenant} for a valid token of a tenant that is refused as unknown
+     */
     Optional<Authenticated> authenticate(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
@@ -37,7 +45,9 @@ class SocketAuthenticator {
             return Optional.empty();
         }
         Instant expiresAt = jwt.getExpiresAt() == null ? Instant.MAX : jwt.getExpiresAt();
-        return CallerArgumentResolver.callerOf(jwt, tenantClaim).map(caller -> new Authenticated(caller, expiresAt));
+        Optional<Caller> caller = CallerArgumentResolver.callerOf(jwt, tenantClaim);
+        caller.ifPresent(c -> known.require(c.tenantId()));
+        return caller.map(c -> new Authenticated(c, expiresAt));
     }
 
     /** A verified caller; the socket is closed when the token expires. */

@@ -1,6 +1,7 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
 import io.tenantchat.api.stream.application.Subscription;
+import io.tenantchat.api.web.CallerSlots;
 import io.tenantchat.shared.SessionId;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class SocketState {
     private final Map<SessionId, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile SocketAuthenticator.Authenticated authenticated;
     private volatile ScheduledFuture<?> closer;
+    private volatile CallerSlots.Slot slot;
+    private volatile boolean released;
 
     SocketState(WebSocketSession session) {
         this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
@@ -48,6 +51,18 @@ final class SocketState {
     void closeAfter(ScheduledExecutorService scheduler, Duration delay, CloseStatus status) {
         cancelCloser();
         closer = scheduler.schedule(() -> close(status), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The caller's socket slot, given back when the socket is released. */
+    void holdUntilReleased(CallerSlots.Slot socketSlot) {
+        slot = socketSlot;
+        if (released) {
+            socketSlot.close();
+        }
+    }
+
+    int subscriptions() {
+        return subscriptions.size();
     }
 
     boolean isSubscribed(SessionId sessionId) {
@@ -82,9 +97,14 @@ final class SocketState {
         }
     }
 
-    /** Ends every subscription and timer; the socket is gone. */
+    /** Ends every subscription and timer and gives back the caller's socket slot; the socket is gone. */
     void release() {
+        released = true;
         cancelCloser();
+        CallerSlots.Slot held = slot;
+        if (held != null) {
+            held.close();
+        }
         subscriptions.keySet().forEach(this::unsubscribe);
     }
 

@@ -1,8 +1,10 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
+import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.stream.application.StreamRepliesUseCase;
 import io.tenantchat.api.stream.application.Subscription;
+import io.tenantchat.api.web.CallerSlots;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import java.time.Duration;
@@ -31,6 +33,9 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     private static final String STATE = "tenantchat.socket";
     private static final CloseStatus UNAUTHENTICATED = new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(),
             "authentication required");
+    private static final CloseStatus REFUSED = new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "refused");
+    private static final CloseStatus TOO_MANY = new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(),
+            "too many sockets");
 
     private final SocketAuthenticator authenticator;
     private final StreamRepliesUseCase streams;
@@ -38,15 +43,22 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     private final JsonMapper json;
     private final ScheduledExecutorService scheduler;
     private final Duration authTimeout;
+    private final Bounds bounds;
+
+    /**
+     * What one user may hold: {@code sockets} per api instance, and {@code subscriptionsPerSocket} on each.
+     */
+    record Bounds(CallerSlots sockets, int subscriptionsPerSocket) {}
 
     StreamSocketHandler(SocketAuthenticator authenticator, StreamRepliesUseCase streams, JsonMapper json,
-            ScheduledExecutorService scheduler, Duration authTimeout) {
+            ScheduledExecutorService scheduler, Duration authTimeout, Bounds bounds) {
         this.authenticator = authenticator;
         this.streams = streams;
         this.frames = new ClientFrames(json);
         this.json = json;
         this.scheduler = scheduler;
         this.authTimeout = authTimeout;
+        this.bounds = bounds;
     }
 
     @Override
@@ -90,7 +102,14 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
             state.send(frames.error("already_authenticated", "this socket is authenticated already"));
             return;
         }
-        Optional<SocketAuthenticator.Authenticated> caller = authenticator.authenticate(token);
+        Optional<SocketAuthenticator.Authenticated> caller;
+        try {
+            caller = authenticator.authenticate(token);
+        } catch (ForbiddenException e) {
+            state.send(frames.error(e.code(), e.getMessage()));
+            state.close(REFUSED);
+            return;
+        }
         if (caller.isEmpty()) {
             state.send(frames.error("unauthorized", "a valid ID token is required"));
             state.close(UNAUTHENTICATED);
@@ -100,6 +119,14 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     }
 
     private void ready(SocketState state, SocketAuthenticator.Authenticated caller) {
+        Optional<CallerSlots.Slot> slot = bounds.sockets().acquire(caller.caller());
+        if (slot.isEmpty()) {
+            state.send(frames.error("too_many_sockets", "at most " + bounds.sockets().max()
+                    + " sockets at once per user; close one first"));
+            state.close(TOO_MANY);
+            return;
+        }
+        state.holdUntilReleased(slot.get());
         state.authenticate(caller, scheduler);
         state.send(frames.ready(caller.caller().tenantId().value(), caller.caller().userId().value()));
     }
@@ -124,6 +151,11 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
             MessageId after) {
         if (state.isSubscribed(sessionId)) {
             state.send(frames.error("already_subscribed", "this socket follows that session already"));
+            return;
+        }
+        if (state.subscriptions() >= bounds.subscriptionsPerSocket()) {
+            state.send(frames.error("too_many_subscriptions", "a socket follows at most "
+                    + bounds.subscriptionsPerSocket() + " sessions at once; unsubscribe from one first"));
             return;
         }
         try {

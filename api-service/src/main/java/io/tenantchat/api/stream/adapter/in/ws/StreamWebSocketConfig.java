@@ -2,6 +2,7 @@ package io.tenantchat.api.stream.adapter.in.ws;
 
 import io.tenantchat.api.config.StreamProperties;
 import io.tenantchat.api.stream.application.StreamRepliesUseCase;
+import io.tenantchat.api.web.CallerSlots;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -23,7 +24,9 @@ class StreamWebSocketConfig implements WebSocketConfigurer {
     StreamWebSocketConfig(SocketAuthenticator authenticator, StreamRepliesUseCase streams, JsonMapper json,
             ScheduledExecutorService streamScheduler, StreamProperties stream) {
         this.authenticator = authenticator;
-        this.handler = new StreamSocketHandler(authenticator, streams, json, streamScheduler, stream.authTimeout());
+        this.handler = new StreamSocketHandler(authenticator, streams, json, streamScheduler, stream.authTimeout(),
+                new StreamSocketHandler.Bounds(new CallerSlots(stream.maxSocketsPerUser()),
+                        stream.maxSubscriptionsPerSocket()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tenantchat.worker.reply.adapter.out.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
@@ -23,12 +24,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Redis adapter against a real redis-server (Debian package): events on the channel, snapshot beside it. */
+@ExtendWith(OutputCaptureExtension.class)
 class RedisReplyEventsIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,17 +97,25 @@ class RedisReplyEventsIntegrationTests {
     }
 
     @Test
-    void unreachableRedisIsLoggedNotThrown() {
+    void unreachableRedisIsLoggedNotThrown(CapturedOutput output) {
         LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration("127.0.0.1", io.tenantchat.localstack.Ports.free()));
         nowhere.afterPropertiesSet();
         nowhere.start();
         try {
-            new RedisReplyEvents(new StringRedisTemplate(nowhere), JSON)
-                    .delta(new ReplyDelta(TENANT, session, message, 1, 1, "Hi"), "Hi");
+            RedisReplyEvents events = new RedisReplyEvents(new StringRedisTemplate(nowhere), JSON);
+
+            assertThatCode(() -> events.delta(new ReplyDelta(TENANT, session, message, 1, 1, "Hi"), "Hi"))
+                    .doesNotThrowAnyException();
+            assertThatCode(() -> events.completed(new ReplyCompleted(TENANT, session, message, "Hi", "m",
+                    new ReplyUsage(1, 1)))).doesNotThrowAnyException();
         } finally {
             nowhere.destroy();
         }
+        assertThat(output.getAll().lines()
+                .filter(line -> line.contains("WARN") && line.contains(
+                        "Could not publish a reply event for message " + message.value())))
+                .as("one warning per event the unreachable Redis did not take").hasSize(2);
     }
 
     private ReplySnapshot snapshot() {
