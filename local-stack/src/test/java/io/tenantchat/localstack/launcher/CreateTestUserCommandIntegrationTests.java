@@ -27,6 +27,7 @@ class CreateTestUserCommandIntegrationTests {
     void printsOneJsonObjectWithTheUsersTokensForTheLocalStack(@TempDir Path root) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         CognitoLocalServer cognito = SharedStandIns.cognitoLocal();
+        Files.createDirectories(root.resolve(".local"));
         try (CognitoIdentityProviderClient client = AwsClients.cognito(cognito.endpoint())) {
             UserPool pool = UserPoolSetup.ensureUserPool(client, LocalSystem.POOL_NAME);
             stackFile(cognito.endpoint().toString(), pool).write(root);
