@@ -12,16 +12,21 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The walking skeleton end to end: stand-ins plus the three service jars as separate processes, driven over
  * HTTP only, with real Cognito-style tokens.
  */
+@Order(1)
 class ChatSliceEndToEndIntegrationTests {
+
+    @RegisterExtension
+    static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.DEFAULT);
 
     static final SecureRandom RANDOM = new SecureRandom();
     static LocalSystem system;
@@ -30,19 +35,11 @@ class ChatSliceEndToEndIntegrationTests {
     static TestUser bob;
 
     @BeforeAll
-    static void startSystem() {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs")));
+    static void signIn() {
+        system = SYSTEM.get();
         api = new ApiClient(system.apiBaseUrl());
         alice = system.user("tenant-001", "alice@tenant-001.example");
         bob = system.user("tenant-002", "bob@tenant-002.example");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

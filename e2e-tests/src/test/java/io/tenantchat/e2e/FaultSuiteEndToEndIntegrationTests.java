@@ -13,7 +13,6 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,16 +39,30 @@ import tools.jackson.databind.json.JsonMapper;
  * The faults together, under concurrent load from three tenants: the worker is killed in the middle of streaming
  * (more than once), the model throttles 30 % of calls, EventBridge fails 20 % of entries, and every job is delivered
  * twice. Nothing accepted is lost, nothing is answered twice, usage is counted exactly once. Then a soak
- * ({@code -Dtenantchat.soak.duration}, default 60 s; {@code -Dtenantchat.soak.sample-every}, default 10 s) keeps the
- * faults on and samples the services' heap and the reply latency, printing the drift.
+ * ({@code -Dtenantchat.soak.duration}, default 30 s; {@code -Dtenantchat.soak.sample-every}, default 5 s) keeps the
+ * faults on and samples the services' retained heap and the reply latency: neither may keep growing
+ * ({@code -Dtenantchat.soak.max-heap-growth-mb-per-min}, default 15, for each service's heap after a full
+ * collection; {@code -Dtenantchat.soak.max-latency-growth-ms-per-s}, default 50, for the reply latency). A line fitted
+ * to seven samples shows a slope as well as one fitted to the six of the former 60 s at 10 s.
+ *
+ * <p>Runs on a system of its own kind ({@link SharedSystem.Kind#CRASH_TOLERANT}, shared with the pipeline tests):
+ * it kills the worker, and a short visibility lease lets another take over within seconds.
  */
+@Order(11)
 class FaultSuiteEndToEndIntegrationTests {
+
+    @RegisterExtension
+    static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.CRASH_TOLERANT);
 
     private static final Duration PATIENCE = Duration.ofMinutes(4);
     private static final int KILLS = Integer.getInteger("tenantchat.faults.kills", 2);
     private static final int SESSIONS_PER_TENANT = 4;
     private static final int MESSAGES_PER_WAVE = 2;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final double MAX_HEAP_GROWTH_MB_PER_MIN =
+            Double.parseDouble(System.getProperty("tenantchat.soak.max-heap-growth-mb-per-min", "15"));
+    private static final double MAX_LATENCY_GROWTH_MS_PER_S =
+            Double.parseDouble(System.getProperty("tenantchat.soak.max-latency-growth-ms-per-s", "50"));
 
     static LocalSystem system;
     static ApiClient api;
@@ -56,16 +71,8 @@ class FaultSuiteEndToEndIntegrationTests {
     static final List<TestUser> users = new ArrayList<>();
 
     @BeforeAll
-    static void startSystemWithFaults() {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-faults"))
-                .withServiceProperties("worker-service",
-                        "--tenantchat.worker.visibility.lease-seconds=6",
-                        "--tenantchat.worker.visibility.heartbeat-seconds=2",
-                        "--tenantchat.worker.max-attempts=20",
-                        "--tenantchat.worker.retry.max-attempts=20",
-                        "--tenantchat.worker.retry.initial-backoff=50ms",
-                        "--tenantchat.worker.retry.max-backoff=500ms"));
+    static void switchFaultsOn() {
+        system = SYSTEM.get();
         api = new ApiClient(system.apiBaseUrl());
         chats = new Conversations(api);
         for (String tenant : List.of("tenant-f1", "tenant-f2", "tenant-f3")) {
@@ -76,10 +83,9 @@ class FaultSuiteEndToEndIntegrationTests {
     }
 
     @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
+    static void switchFaultsOff() {
+        system.eventBridge().failEntriesRandomly(0);
+        system.bedrock().settings(Settings.defaults());
     }
 
     record Sent(TestUser user, String sessionId, String messageId) {
@@ -135,8 +141,8 @@ class FaultSuiteEndToEndIntegrationTests {
 
     @Test
     void soakKeepsHeapAndLatencyWithinBoundsWhileFaultsContinue() throws Exception {
-        Duration duration = Duration.parse(System.getProperty("tenantchat.soak.duration", "PT60S"));
-        Duration every = Duration.parse(System.getProperty("tenantchat.soak.sample-every", "PT10S"));
+        Duration duration = Duration.parse(System.getProperty("tenantchat.soak.duration", "PT30S"));
+        Duration every = Duration.parse(System.getProperty("tenantchat.soak.sample-every", "PT5S"));
         system.bedrock().settings(Settings.defaults().withFault(Fault.throttleRandomly(0.3)));
         Map<String, TestUser> sessions = startSessions();
 
@@ -150,6 +156,13 @@ class FaultSuiteEndToEndIntegrationTests {
         assertThat(report.samples()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(report.lost()).as("soak messages that never completed").isZero();
         assertThat(report.sent()).isPositive();
+        assertThat(report.heapGrowthMbPerMinute()).as("growth of each service's heap after a full GC, MB/min "
+                + "(api, worker, aggregator)").allSatisfy(growth -> assertThat(growth)
+                .isLessThanOrEqualTo(MAX_HEAP_GROWTH_MB_PER_MIN));
+        assertThat(report.replies()).as("completed soak replies to fit a latency trend to").hasSizeGreaterThanOrEqualTo(
+                (int) duration.toSeconds() / 2);
+        assertThat(report.latencyGrowthMsPerSecond()).as("growth of the reply latency, ms per second of soak")
+                .isLessThanOrEqualTo(MAX_LATENCY_GROWTH_MS_PER_S);
     }
 
     private static Map<String, TestUser> startSessions() {

@@ -8,15 +8,15 @@ import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -25,9 +25,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Operations end to end, the services as separate processes: a model outage dead-letters two tenants' messages,
  * an operator replays one tenant's after the outage, and a second replay changes nothing. The worker gives up
- * after two quick attempts so the outage fails messages within seconds.
+ * after two quick attempts so the outage fails messages within seconds: a system of its own kind
+ * ({@link SharedSystem.Kind#FAIL_FAST}), since the other classes' workers retry for longer.
  */
+@Order(20)
 class OperationsEndToEndIntegrationTests {
+
+    @RegisterExtension
+    static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.FAIL_FAST);
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final int SESSIONS_PER_TENANT = 3;
@@ -42,27 +47,14 @@ class OperationsEndToEndIntegrationTests {
     static TestUser operator;
 
     @BeforeAll
-    static void startSystem() {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-operations"))
-                .withServiceProperties("worker-service",
-                        "--tenantchat.worker.max-attempts=2",
-                        "--tenantchat.worker.retry.max-attempts=2",
-                        "--tenantchat.worker.retry.initial-backoff=10ms",
-                        "--tenantchat.worker.retry.max-backoff=50ms"));
+    static void signIn() {
+        system = SYSTEM.get();
         api = new ApiClient(system.apiBaseUrl());
         chats = new Conversations(api);
         alice = system.user("tenant-001", "alice@tenant-001.example");
         bob = system.user("tenant-002", "bob@tenant-002.example");
         carol = system.user("tenant-003", "carol@tenant-003.example");
         operator = platformOperator("ops@platform.example");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     /** A user in the platform-operator group, signed in after joining it so the ID token carries the group. */
@@ -102,7 +94,7 @@ class OperationsEndToEndIntegrationTests {
         assertThat(stats.path("queues").get(1).path("visible").asLong()).isEqualTo(deadBefore + 30);
 
         system.bedrock().settings(Settings.defaults());
-        int callsBefore = system.bedrock().invocations();
+        int callsBefore = system.bedrock().invocations(alice.tenantId());
         JsonNode dryRun = ops("POST", "/api/admin/queues/chat-requests/dead-letters/replay",
                 "{\"tenant_id\": \"tenant-001\", \"dry_run\": true}");
         // a dry run holds what it looks at, and a FIFO queue shows nothing behind a held letter of the same group:
@@ -120,7 +112,7 @@ class OperationsEndToEndIntegrationTests {
         all(aliceSessions).forEach(id -> assertThat(chats.awaitFinished(alice, id, PATIENCE).path("status").asString())
                 .isEqualTo("completed"));
         assertOneReplyEach(alice, aliceSessions);
-        assertThat(system.bedrock().invocations() - callsBefore).isEqualTo(15);
+        assertThat(system.bedrock().invocations(alice.tenantId()) - callsBefore).isEqualTo(15);
         all(bobSessions).forEach(id -> assertThat(status(bob, id)).isEqualTo("failed"));
         assertThat(deadLettered()).isEqualTo(deadBefore + 15);
 
@@ -129,7 +121,7 @@ class OperationsEndToEndIntegrationTests {
         assertThat(again.path("moved").asInt()).isZero();
         assertOneReplyEach(alice, aliceSessions);
         assertThat(deadLettered()).isEqualTo(deadBefore + 15);
-        assertThat(system.bedrock().invocations() - callsBefore).isEqualTo(15);
+        assertThat(system.bedrock().invocations(alice.tenantId()) - callsBefore).isEqualTo(15);
     }
 
     @Test

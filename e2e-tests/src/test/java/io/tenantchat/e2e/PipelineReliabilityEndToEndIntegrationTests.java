@@ -8,7 +8,6 @@ import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -32,9 +32,14 @@ import tools.jackson.databind.JsonNode;
  * The pipeline's promises end to end, with the services as separate processes: order within a conversation,
  * idempotent sends, retries through throttling, failures that end readable and dead-lettered, a worker crash in
  * the middle of a reply, long polling. The worker runs with a short visibility lease so a crash is taken over
- * within seconds, and with a large retry budget so random throttling never exhausts it.
+ * within seconds, and with a large retry budget so random throttling never exhausts it: a system of its own kind
+ * ({@link SharedSystem.Kind#CRASH_TOLERANT}, shared with the fault suite), because this class kills the worker.
  */
+@Order(10)
 class PipelineReliabilityEndToEndIntegrationTests {
+
+    @RegisterExtension
+    static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.CRASH_TOLERANT);
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -44,26 +49,11 @@ class PipelineReliabilityEndToEndIntegrationTests {
     static TestUser alice;
 
     @BeforeAll
-    static void startSystem() {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-pipeline"))
-                .withServiceProperties("worker-service",
-                        "--tenantchat.worker.visibility.lease-seconds=6",
-                        "--tenantchat.worker.visibility.heartbeat-seconds=2",
-                        "--tenantchat.worker.max-attempts=10",
-                        "--tenantchat.worker.retry.max-attempts=10",
-                        "--tenantchat.worker.retry.initial-backoff=50ms",
-                        "--tenantchat.worker.retry.max-backoff=500ms"));
+    static void signIn() {
+        system = SYSTEM.get();
         api = new ApiClient(system.apiBaseUrl());
         chats = new Conversations(api);
-        alice = system.user("tenant-001", "alice@tenant-001.example");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
+        alice = system.user("tenant-pipeline", "alice@tenant-pipeline.example");
     }
 
     @AfterEach
@@ -137,7 +127,7 @@ class PipelineReliabilityEndToEndIntegrationTests {
     @Test
     void everyMessageCompletesWhileTheModelThrottlesThirtyPercentOfCalls() {
         system.bedrock().settings(Settings.defaults().withFault(Fault.throttleRandomly(0.3)));
-        int callsBefore = system.bedrock().invocations();
+        int callsBefore = system.bedrock().invocations(alice.tenantId());
         List<String> sessions = List.of(chats.startSession(alice), chats.startSession(alice));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -150,7 +140,7 @@ class PipelineReliabilityEndToEndIntegrationTests {
             assertThat(chats.awaitFinished(alice, id, PATIENCE).path("status").asString()).isEqualTo("completed");
         }
         System.out.printf("throttling: %d messages needed %d model calls%n", ids.size(),
-                system.bedrock().invocations() - callsBefore);
+                system.bedrock().invocations(alice.tenantId()) - callsBefore);
         for (String session : sessions) {
             assertThat(chats.messages(alice, session)).hasSize(12);
         }
@@ -169,7 +159,7 @@ class PipelineReliabilityEndToEndIntegrationTests {
         assertThat(failed.path("error").path("message").asString()).startsWith("The model rejected the request: ");
         Message dead = deadLetter(messageId);
         assertThat(dead.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
-                .isEqualTo("tenant-001#" + session);
+                .isEqualTo(alice.tenantId() + "#" + session);
     }
 
     @Test

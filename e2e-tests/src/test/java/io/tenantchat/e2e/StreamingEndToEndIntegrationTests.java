@@ -9,20 +9,24 @@ import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Replies streamed over the WebSocket {@code /ws}, with Redis as the bus between the worker and the api instances
  * (Debian's redis-server must be installed: apt-get install -y redis-server).
  */
+@Order(2)
 class StreamingEndToEndIntegrationTests {
+
+    @RegisterExtension
+    static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.DEFAULT);
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -34,22 +38,14 @@ class StreamingEndToEndIntegrationTests {
     static TestUser bob;
 
     @BeforeAll
-    static void startSystem() {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot, Path.of("target", "service-logs-streaming")));
+    static void signIn() {
+        system = SYSTEM.get();
         assertThat(system.redis()).as("redis-server is installed (apt-get install -y redis-server)").isPresent();
         api = new ApiClient(system.apiBaseUrl());
         chats = new Conversations(api);
-        alice = system.user("tenant-001", "alice@tenant-001.example");
-        anna = system.user("tenant-001", "anna@tenant-001.example");
-        bob = system.user("tenant-002", "bob@tenant-002.example");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
+        alice = system.user("tenant-stream-1", "alice@tenant-stream-1.example");
+        anna = system.user("tenant-stream-1", "anna@tenant-stream-1.example");
+        bob = system.user("tenant-stream-2", "bob@tenant-stream-2.example");
     }
 
     @AfterEach
@@ -139,7 +135,7 @@ class StreamingEndToEndIntegrationTests {
 
     @Test
     void clientOnOneApiInstanceReceivesTheDeltasOfAReplyRequestedThroughAnother() {
-        URI instanceB = system.startApiInstance();
+        URI instanceB = SYSTEM.secondApi();
         Conversations viaB = new Conversations(new ApiClient(instanceB));
         String session = viaB.startSession(alice);
         system.bedrock().settings(Settings.defaults().withTokensPerSecond(40));

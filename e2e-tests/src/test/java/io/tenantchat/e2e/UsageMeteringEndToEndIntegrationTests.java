@@ -30,9 +30,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -48,12 +51,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 1,000 chats across three tenants, with duplicated job deliveries and one full replay of every usage event:
- * each tenant's usage totals equal exactly the tokens the model stand-in reported for its replies.
+ * {@code -Dtenantchat.e2e.metering-chats} (default 300) chats across three tenants, 100 of them with duplicated job
+ * deliveries, and one full replay of every usage event: each tenant's usage totals equal exactly the tokens the
+ * model stand-in reported for its replies. 300 chats from eight concurrent senders over 18 sessions keep every
+ * rollup shard under concurrent conditional writes, a third of the jobs twice on the queue and every event
+ * replayed; 1,000 (the count before) tested the same paths with more repetitions of each.
  */
+@Order(4)
 class UsageMeteringEndToEndIntegrationTests {
 
-    private static final int CHATS = 1_000;
+    @RegisterExtension
+    static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.DEFAULT);
+
+    private static final int CHATS = Integer.getInteger("tenantchat.e2e.metering-chats", 300);
+    private static final int REDELIVERED = 100;
     private static final int SESSIONS_PER_TENANT = 6;
     private static final Duration PATIENCE = Duration.ofMinutes(6);
     private static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
@@ -65,10 +76,8 @@ class UsageMeteringEndToEndIntegrationTests {
     static final List<TestUser> users = new ArrayList<>();
 
     @BeforeAll
-    static void startSystem() {
-        system = LocalSystem.start(new LocalSystem.Options(null, false, REPO_ROOT, Path.of("target", "service-logs-usage")));
-        system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(5))
-                .withTokensPerSecond(5_000));
+    static void signIn() {
+        system = SYSTEM.get();
         api = new ApiClient(system.apiBaseUrl());
         chats = new Conversations(api);
         for (String tenant : List.of("tenant-m1", "tenant-m2", "tenant-m3")) {
@@ -76,22 +85,31 @@ class UsageMeteringEndToEndIntegrationTests {
         }
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
+    @BeforeEach
+    void fastModel() {
+        system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(5))
+                .withTokensPerSecond(5_000));
+    }
+
+    @AfterEach
+    void defaultModel() {
+        system.bedrock().settings(BedrockStandIn.Settings.defaults());
     }
 
     @Test
     void totalsEqualTheReportedTokensThroughDuplicatesAndAFullReplay() throws Exception {
         Map<String, List<String>> sessionsByTenant = startSessions();
         List<Sent> sent = sendChats(sessionsByTenant);
-        redeliverJobs(sent.subList(0, 100));
+        redeliverJobs(sent.subList(0, Math.min(REDELIVERED, sent.size())));
         Map<String, long[]> expected = awaitRepliesAndSumTokens(sessionsByTenant);
 
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertTotals(expected));
-        replayEveryUsageEvent();
+        long duplicatesBefore = duplicateUsageEvents();
+        int replayed = replayEveryUsageEvent();
+        // every replayed event reached the aggregator and was recognised as one already counted (only this test
+        // replays usage events on the shared system), then the totals are still exact
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> duplicateUsageEvents() - duplicatesBefore >= replayed);
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(UsageMeteringEndToEndIntegrationTests::usageQueueDrained);
 
         assertTotals(expected);
@@ -248,8 +266,15 @@ class UsageMeteringEndToEndIntegrationTests {
         return api.get("/api/tenants/" + user.tenantId() + "/usage", user.idToken()).json().path("totals");
     }
 
-    /** Every raw usage row, rebuilt into its event and put on the bus again (an archive replay). */
-    private static void replayEveryUsageEvent() {
+    /** The aggregator's count of usage events it received and found already counted. */
+    private static long duplicateUsageEvents() {
+        ApiClient.Response meter = new ApiClient(system.aggregatorBaseUrl())
+                .get("/actuator/metrics/tenantchat.usage.events?tag=result:duplicate", null);
+        return meter.status() == 404 ? 0 : (long) meter.json().path("measurements").get(0).path("value").asDouble();
+    }
+
+    /** Every raw usage row, rebuilt into its event and put on the bus again (an archive replay); returns how many. */
+    private static int replayEveryUsageEvent() {
         List<ModelInvoked> events = new ArrayList<>();
         try (DynamoDbClient dynamo = io.tenantchat.localstack.AwsClients.dynamoDb(system.dynamoDbEndpoint())) {
             for (TestUser user : users) {
@@ -270,6 +295,7 @@ class UsageMeteringEndToEndIntegrationTests {
                 assertThat(eventBridge.putEvents(r -> r.entries(batch)).failedEntryCount()).isZero();
             }
         }
+        return events.size();
     }
 
     private static ModelInvoked eventOf(Map<String, AttributeValue> row) {

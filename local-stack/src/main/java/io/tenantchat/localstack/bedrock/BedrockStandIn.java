@@ -71,6 +71,24 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.invocations();
     }
 
+    /**
+     * Well-formed converse and converse-stream requests whose system prompt names {@code tenantId} on a
+     * {@code tenant: <id>} line (as the worker's does), faulted ones included.
+     */
+    public int invocations(String tenantId) {
+        return state.invocations(tenantId);
+    }
+
+    /** ConverseStream replies to {@code tenantId} (see {@link #invocations(String)}) being streamed now. */
+    public int openStreams(String tenantId) {
+        return state.openStreams(tenantId);
+    }
+
+    /** The most ConverseStream replies to {@code tenantId} open at once since the previous call for it (or the start). */
+    public int takePeakOpenStreams(String tenantId) {
+        return state.takePeakOpenStreams(tenantId);
+    }
+
     /** ConverseStream replies being streamed now (begun, not yet ended, failed or abandoned by their client). */
     public int openStreams() {
         return state.openStreams();

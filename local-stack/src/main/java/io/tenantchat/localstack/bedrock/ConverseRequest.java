@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,7 @@ record ConverseRequest(String modelId, String systemText, String lastUserText, i
 
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,2048}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TENANT = Pattern.compile("(?im)^\\s*tenant\\s*:\\s*(\\S+)");
 
     /** Reads a Converse body; bad JSON fails with Jackson's exception, a bad request with IllegalArgumentException. */
     static ConverseRequest parse(String modelId, ByteBuf body) {
@@ -39,6 +41,12 @@ record ConverseRequest(String modelId, String systemText, String lastUserText, i
         }
         int maxTokens = maxTokens(root.path("inferenceConfig").path("maxTokens"));
         return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens);
+    }
+
+    /** The tenant the system prompt names on a {@code tenant: <id>} line, or "" when it names none. */
+    String tenant() {
+        Matcher tenant = TENANT.matcher(systemText);
+        return tenant.find() ? tenant.group(1) : "";
     }
 
     static int words(String text) {

@@ -30,12 +30,14 @@ final class ReplyStream {
     private final int failAfterDeltas;
     private final long receivedNanos;
     private final StandInState state;
+    private final String tenant;
     private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
     private int sent;
 
     ReplyStream(ChannelHandlerContext ctx, boolean keepAlive, StandInReply reply, BedrockStandIn.Settings settings,
-            int failAfterDeltas, long receivedNanos, StandInState state) {
+            int failAfterDeltas, long receivedNanos, StandInState state, String tenant) {
         this.state = state;
+        this.tenant = tenant;
         this.ctx = ctx;
         this.keepAlive = keepAlive;
         this.reply = reply;
@@ -47,7 +49,7 @@ final class ReplyStream {
 
     void start() {
         open.set(true);
-        state.streamOpened();
+        state.streamOpened(tenant);
         ctx.channel().closeFuture().addListener(closed -> close());
         ctx.write(HttpReplies.eventStreamHead(keepAlive));
         ctx.writeAndFlush(chunk(EventStreamFrames.event("messageStart", new MessageStart("assistant"))));
@@ -82,7 +84,7 @@ final class ReplyStream {
     /** Counted once, whether the stream ends, fails or its client goes away. */
     private void close() {
         if (open.compareAndSet(true, false)) {
-            state.streamClosed();
+            state.streamClosed(tenant);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tenantchat.localstack.bedrock;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +12,6 @@ record StandInReply(List<String> tokens, String stopReason, int inputTokens) {
     static final String LABEL = "[bedrock stand-in]";
 
     private static final int ECHO_LIMIT = 200;
-    private static final Pattern TENANT = Pattern.compile("(?im)^\\s*tenant\\s*:\\s*(\\S+)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     StandInReply {
@@ -41,14 +39,13 @@ record StandInReply(List<String> tokens, String stopReason, int inputTokens) {
     }
 
     private static String fullText(ConverseRequest request) {
-        return LABEL + tenant(request.systemText()) + " You said: " + echo(request.lastUserText())
+        return LABEL + tenant(request.tenant()) + " You said: " + echo(request.lastUserText())
                 + " This deterministic reply comes from the local Bedrock stand-in for model " + request.modelId()
                 + ", not from a real model, so it repeats what it was told and counts one word as one token.";
     }
 
-    private static String tenant(String systemText) {
-        Matcher tenant = TENANT.matcher(systemText);
-        return tenant.find() ? " (tenant " + tenant.group(1) + ")" : "";
+    private static String tenant(String tenant) {
+        return tenant.isEmpty() ? "" : " (tenant " + tenant + ")";
     }
 
     private static String echo(String text) {

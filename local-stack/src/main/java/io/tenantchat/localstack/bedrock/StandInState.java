@@ -2,15 +2,22 @@ package io.tenantchat.localstack.bedrock;
 
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The stand-in's mutable state, shared by all connections: current settings, fault budget, invocation count. */
+/**
+ * The stand-in's mutable state, shared by all connections: current settings, fault budget, invocation count, and
+ * the same counts per tenant (the {@code tenant:} line of the system prompt), so a test observes one tenant's calls
+ * and streams whatever other tenants do at the same time.
+ */
 final class StandInState {
 
     private final AtomicInteger invocations = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger peakOpenStreams = new AtomicInteger();
+    private final Map<String, Counts> tenants = new ConcurrentHashMap<>();
     private Settings settings;
     private int faultsLeft;
 
@@ -35,13 +42,45 @@ final class StandInState {
         return invocations.get();
     }
 
-    void streamOpened() {
-        int open = openStreams.incrementAndGet();
-        peakOpenStreams.accumulateAndGet(open, Math::max);
+    /** A parsed request of {@code tenant} ("" when its system prompt names none). */
+    void recordInvocation(String tenant) {
+        counts(tenant).invocations.incrementAndGet();
     }
 
-    void streamClosed() {
+    int invocations(String tenant) {
+        return counts(tenant).invocations.get();
+    }
+
+    void streamOpened(String tenant) {
+        int open = openStreams.incrementAndGet();
+        peakOpenStreams.accumulateAndGet(open, Math::max);
+        Counts of = counts(tenant);
+        of.peakOpenStreams.accumulateAndGet(of.openStreams.incrementAndGet(), Math::max);
+    }
+
+    void streamClosed(String tenant) {
         openStreams.decrementAndGet();
+        counts(tenant).openStreams.decrementAndGet();
+    }
+
+    int openStreams(String tenant) {
+        return counts(tenant).openStreams.get();
+    }
+
+    /** As {@link #takePeakOpenStreams()}, for the streams of {@code tenant} only. */
+    int takePeakOpenStreams(String tenant) {
+        Counts of = counts(tenant);
+        return of.peakOpenStreams.getAndSet(of.openStreams.get());
+    }
+
+    private Counts counts(String tenant) {
+        return tenants.computeIfAbsent(tenant, t -> new Counts());
+    }
+
+    private static final class Counts {
+        final AtomicInteger invocations = new AtomicInteger();
+        final AtomicInteger openStreams = new AtomicInteger();
+        final AtomicInteger peakOpenStreams = new AtomicInteger();
     }
 
     int openStreams() {

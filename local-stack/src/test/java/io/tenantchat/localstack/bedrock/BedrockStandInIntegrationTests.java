@@ -240,6 +240,27 @@ class BedrockStandInIntegrationTests {
     }
 
     @Test
+    void countsEachTenantsCallsAndOpenStreamsApartFromOtherTenants() {
+        standIn.settings(FAST.withTokensPerSecond(10));
+        standIn.takePeakOpenStreams("acme");
+        standIn.takePeakOpenStreams("globex");
+        int acmeCalls = standIn.invocations("acme");
+
+        List<CompletableFuture<Void>> calls = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> asyncClient.converseStream(streamRequest(10, i == 0 ? SYSTEM : "tenant: globex"),
+                        new CollectedStream().handler())).toList();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> standIn.openStreams("globex") == 2);
+        assertThat(standIn.openStreams("acme")).isLessThanOrEqualTo(1);
+        calls.forEach(call -> assertThat(call).succeedsWithin(Duration.ofSeconds(20)));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> standIn.openStreams("globex") == 0);
+        assertThat(standIn.takePeakOpenStreams("globex")).isEqualTo(2);
+        assertThat(standIn.takePeakOpenStreams("acme")).isEqualTo(1);
+        assertThat(standIn.invocations("acme") - acmeCalls).isEqualTo(1);
+        assertThat(standIn.takePeakOpenStreams("initech")).isZero();
+    }
+
+    @Test
     void streamsEventStreamFramesOverHttp11() throws Exception {
         HttpResponse<byte[]> response = http11Post("/model/" + encodedModelId() + "/converse-stream", converseJson(3));
 
@@ -287,9 +308,13 @@ class BedrockStandInIntegrationTests {
     }
 
     private static ConverseStreamRequest streamRequest(int maxTokens) {
+        return streamRequest(maxTokens, SYSTEM);
+    }
+
+    private static ConverseStreamRequest streamRequest(int maxTokens, String system) {
         return ConverseStreamRequest.builder()
                 .modelId(MODEL_ID)
-                .system(SystemContentBlock.fromText(SYSTEM))
+                .system(SystemContentBlock.fromText(system))
                 .messages(question())
                 .inferenceConfig(c -> c.maxTokens(maxTokens).temperature(0.2f))
                 .build();

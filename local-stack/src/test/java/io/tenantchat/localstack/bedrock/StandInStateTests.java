@@ -31,6 +31,21 @@ class StandInStateTests {
     }
 
     @Test
+    void peakOpenStreamsOfOneTenantIgnoresOtherTenantsStreams() {
+        StandInState state = new StandInState(Settings.defaults());
+        state.streamOpened("a");
+        state.streamOpened("b");
+        state.streamOpened("b");
+        state.streamClosed("b");
+
+        assertThat(state.takePeakOpenStreams("a")).isEqualTo(1);
+        assertThat(state.takePeakOpenStreams("b")).isEqualTo(2);
+        assertThat(state.takePeakOpenStreams("b")).isEqualTo(1);
+        assertThat(state.openStreams("a")).isEqualTo(1);
+        assertThat(state.takePeakOpenStreams()).isEqualTo(3);
+    }
+
+    @Test
     void ratioOutsideZeroToOneIsRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> Fault.throttleRandomly(0));
         assertThatIllegalArgumentException().isThrownBy(() -> Fault.throttleRandomly(1.5));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.SharedStandIns;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,14 +52,13 @@ class EventBridgeStandInIntegrationTests {
 
     @BeforeAll
     static void startElasticMq() {
-        elasticMq = ElasticMqServer.start();
+        elasticMq = SharedStandIns.elasticMq();
         sqs = AwsClients.sqs(elasticMq.endpoint());
     }
 
     @AfterAll
     static void stopElasticMq() {
         sqs.close();
-        elasticMq.close();
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.Ports;
+import io.tenantchat.localstack.SharedStandIns;
 import io.tenantchat.localstack.cognito.CognitoLocalServer;
 import io.tenantchat.localstack.provision.UserPool;
 import io.tenantchat.localstack.provision.UserPoolSetup;
@@ -25,8 +26,9 @@ class CreateTestUserCommandIntegrationTests {
     @Test
     void printsOneJsonObjectWithTheUsersTokensForTheLocalStack(@TempDir Path root) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        try (CognitoLocalServer cognito = CognitoLocalServer.start(root.resolve(".local/cognito"), 0);
-                CognitoIdentityProviderClient client = AwsClients.cognito(cognito.endpoint())) {
+        CognitoLocalServer cognito = SharedStandIns.cognitoLocal();
+        Files.createDirectories(root.resolve(".local"));
+        try (CognitoIdentityProviderClient client = AwsClients.cognito(cognito.endpoint())) {
             UserPool pool = UserPoolSetup.ensureUserPool(client, LocalSystem.POOL_NAME);
             stackFile(cognito.endpoint().toString(), pool).write(root);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.SharedStandIns;
 import io.tenantchat.localstack.cognito.CognitoLocalServer;
 import java.io.IOException;
 import java.net.URI;
@@ -11,12 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import tools.jackson.databind.JsonNode;
@@ -26,16 +25,13 @@ class CognitoProvisioningIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path dataDir;
-
     private static CognitoLocalServer server;
     private static CognitoIdentityProviderClient cognito;
     private static UserPool pool;
 
     @BeforeAll
     static void startCognitoLocal() {
-        server = CognitoLocalServer.start(dataDir, 0);
+        server = SharedStandIns.cognitoLocal();
         cognito = AwsClients.cognito(server.endpoint());
         pool = UserPoolSetup.ensureUserPool(cognito, "tenantchat-test");
     }
@@ -43,7 +39,6 @@ class CognitoProvisioningIntegrationTests {
     @AfterAll
     static void stopCognitoLocal() {
         cognito.close();
-        server.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tenantchat.localstack.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.SharedStandIns;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
 import java.util.Map;
@@ -28,8 +29,8 @@ class ProvisionerIntegrationTests {
 
     @BeforeAll
     static void startStandIns() {
-        dynoxide = DynoxideServer.start(null);
-        elasticMq = ElasticMqServer.start();
+        dynoxide = SharedStandIns.dynoxide();
+        elasticMq = SharedStandIns.elasticMq();
         dynamoDb = AwsClients.dynamoDb(dynoxide.endpoint());
         sqs = AwsClients.sqs(elasticMq.endpoint());
     }
@@ -38,8 +39,6 @@ class ProvisionerIntegrationTests {
     static void stopStandIns() {
         dynamoDb.close();
         sqs.close();
-        dynoxide.close();
-        elasticMq.close();
     }
 
     @Test

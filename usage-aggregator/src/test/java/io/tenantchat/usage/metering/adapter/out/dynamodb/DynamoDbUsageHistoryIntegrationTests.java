@@ -4,6 +4,7 @@ import static io.tenantchat.usage.support.UsageEvents.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.SharedStandIns;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
@@ -41,7 +42,7 @@ class DynamoDbUsageHistoryIntegrationTests {
 
     @BeforeAll
     static void start() {
-        dynoxide = DynoxideServer.start(null);
+        dynoxide = SharedStandIns.dynoxide();
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
         UsageProperties settings = new UsageProperties("tenant-usage", "tenant-usage-rollups", SHARDS);
@@ -52,7 +53,6 @@ class DynamoDbUsageHistoryIntegrationTests {
 
     @AfterAll
     static void stop() {
-        dynoxide.close();
     }
 
     @Test

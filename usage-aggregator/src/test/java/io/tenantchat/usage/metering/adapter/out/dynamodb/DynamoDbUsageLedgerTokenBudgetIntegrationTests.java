@@ -4,6 +4,7 @@ import static io.tenantchat.usage.support.UsageEvents.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.SharedStandIns;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
@@ -32,7 +33,7 @@ class DynamoDbUsageLedgerTokenBudgetIntegrationTests {
 
     @BeforeAll
     static void start() {
-        dynoxide = DynoxideServer.start(null);
+        dynoxide = SharedStandIns.dynoxide();
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
         ledger = new DynamoDbUsageLedger(client, new UsageProperties("tenant-usage", "tenant-usage-rollups", 4),
@@ -42,7 +43,6 @@ class DynamoDbUsageLedgerTokenBudgetIntegrationTests {
     @AfterAll
     static void stop() {
         client.close();
-        dynoxide.close();
     }
 
     @Test

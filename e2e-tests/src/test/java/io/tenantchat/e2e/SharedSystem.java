@@ -1,0 +1,176 @@
+package io.tenantchat.e2e;
+
+import io.tenantchat.localstack.bedrock.BedrockStandIn;
+import io.tenantchat.localstack.launcher.LocalSystem;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The local system of an end-to-end test class, shared with every other class of this test JVM that asks for the
+ * same {@link Kind}: starting one (stand-ins, provisioning, three service JVMs) takes 30–40 s on 2 cores, so it is
+ * started once per kind, not once per class. The running system lives in the root {@link ExtensionContext.Store},
+ * which closes it when the JVM's tests end; at most one runs at a time (asking for another kind closes the one
+ * running), and the classes are ordered by kind ({@code @Order}, {@code junit-platform.properties}) so each kind
+ * starts once.
+ *
+ * <p>A class gets the system with every fault switched off (model stand-in on its default settings, EventBridge
+ * delivering every entry). Tests share the system, so each one isolates itself by its own tenants, users and
+ * sessions and counts what it observes per tenant or as a difference from before it acted, never as a total since
+ * the system started.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.DEFAULT);
+ * }</pre>
+ */
+final class SharedSystem implements BeforeAllCallback {
+
+    /** The sets of options the end-to-end classes need; each is started at most once per test JVM. */
+    enum Kind {
+        /** The services as configured for the local profile: what most tests need. */
+        DEFAULT(List.of()),
+        /**
+         * A worker that a kill does not hold up for long (a 6 s visibility lease renewed every 2 s, so a killed
+         * worker's jobs reappear within seconds) and that retries through random throttling (20 model calls per
+         * message, backoff 50–500 ms): for the classes that kill the worker and inject faults.
+         */
+        CRASH_TOLERANT(List.of(
+                "--tenantchat.worker.visibility.lease-seconds=6",
+                "--tenantchat.worker.visibility.heartbeat-seconds=2",
+                "--tenantchat.worker.max-attempts=20",
+                "--tenantchat.worker.retry.max-attempts=20",
+                "--tenantchat.worker.retry.initial-backoff=50ms",
+                "--tenantchat.worker.retry.max-backoff=500ms")),
+        /**
+         * A worker that gives up after two quick attempts, so a model outage fails (and dead-letters) messages within
+         * seconds: for the operations tests of the dead-letter queue.
+         */
+        FAIL_FAST(List.of(
+                "--tenantchat.worker.max-attempts=2",
+                "--tenantchat.worker.retry.max-attempts=2",
+                "--tenantchat.worker.retry.initial-backoff=10ms",
+                "--tenantchat.worker.retry.max-backoff=50ms"));
+
+        private final List<String> workerProperties;
+
+        Kind(List<String> workerProperties) {
+            this.workerProperties = workerProperties;
+        }
+
+        LocalSystem.Options options() {
+            Path repoRoot = Path.of("").toAbsolutePath().getParent();
+            LocalSystem.Options options = new LocalSystem.Options(null, false, repoRoot,
+                    Path.of("target", "service-logs-" + name().toLowerCase().replace('_', '-')));
+            return workerProperties.isEmpty() ? options
+                    : options.withServiceProperties("worker-service", workerProperties.toArray(String[]::new));
+        }
+    }
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedSystem.class);
+
+    private final Kind kind;
+    private Running running;
+
+    private SharedSystem(Kind kind) {
+        this.kind = kind;
+    }
+
+    static SharedSystem of(Kind kind) {
+        return new SharedSystem(Objects.requireNonNull(kind));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Holder holder = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Holder.class, type -> new Holder(), Holder.class);
+        running = holder.acquire(kind);
+        running.switchFaultsOff();
+    }
+
+    /** The running system of this class's kind. */
+    LocalSystem get() {
+        if (running == null) {
+            throw new IllegalStateException("SharedSystem is used before its class's @BeforeAll: register it with "
+                    + "@RegisterExtension on a static field");
+        }
+        return running.system();
+    }
+
+    /** A second api-service instance on the same system, started the first time a class asks for it. */
+    URI secondApi() {
+        get();
+        return running.secondApi();
+    }
+
+    /** The one system running in this JVM, closed with the root store when the tests end. */
+    private static final class Holder implements AutoCloseable {
+
+        private Running current;
+
+        synchronized Running acquire(Kind kind) {
+            if (current != null && current.kind() != kind) {
+                current.close();
+                current = null;
+            }
+            if (current == null) {
+                long started = System.nanoTime();
+                current = new Running(kind, LocalSystem.start(kind.options()));
+                System.out.printf("shared system: %s started in %d ms%n", kind,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            return current;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    private static final class Running implements AutoCloseable {
+
+        private final Kind kind;
+        private final LocalSystem system;
+        private URI secondApi;
+
+        Running(Kind kind, LocalSystem system) {
+            this.kind = kind;
+            this.system = system;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        LocalSystem system() {
+            return system;
+        }
+
+        synchronized URI secondApi() {
+            if (secondApi == null) {
+                secondApi = system.startApiInstance();
+            }
+            return secondApi;
+        }
+
+        /** What an earlier class may have left switched on: model faults and pacing, EventBridge entry failures. */
+        void switchFaultsOff() {
+            system.bedrock().settings(BedrockStandIn.Settings.defaults());
+            system.eventBridge().failEntriesRandomly(0);
+            system.eventBridge().failNextEntries(0);
+            system.eventBridge().refuseAllCalls(false);
+        }
+
+        @Override
+        public void close() {
+            system.close();
+        }
+    }
+}
