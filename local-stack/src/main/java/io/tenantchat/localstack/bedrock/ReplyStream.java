@@ -30,12 +30,14 @@ final class ReplyStream {
     private final int failAfterDeltas;
     private final long receivedNanos;
     private final StandInState state;
+    private final String ref;
     private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
     private int sent;
 
     ReplyStream(ChannelHandlerContext ctx, boolean keepAlive, StandInReply reply, BedrockStandIn.Settings settings,
-            int failAfterDeltas, long receivedNanos, StandInState state) {
+            int failAfterDeltas, long receivedNanos, StandInState state, String ref) {
         this.state = state;
+        this.ref = ref;
         this.ctx = ctx;
         this.keepAlive = keepAlive;
         this.reply = reply;
@@ -66,6 +68,9 @@ final class ReplyStream {
         } else {
             ContentBlockDelta delta = new ContentBlockDelta(0, new Delta(reply.delta(sent++)));
             ctx.writeAndFlush(chunk(EventStreamFrames.event("contentBlockDelta", delta)));
+            if (sent == 1 && ref != null) {
+                state.recordFirstToken(ref, System.nanoTime() - receivedNanos);
+            }
             schedule(sent < reply.outputTokens() ? nanosPerToken : 0);
         }
     }
