@@ -63,6 +63,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     @Override
     public ReplyOutcome generateReply(ChatRequested job) {
+        Instant received = clock.instant();
         MessageRef ref = new MessageRef(job.tenantId(), job.sessionId(), job.messageId());
         Optional<UserMessage> message = store.findUserMessage(ref);
         if (message.isEmpty()) {
@@ -73,17 +74,17 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             log.info("Message {} is already {}: duplicate job", ref.messageId(), message.get().status());
             return message.get().status() == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED : ReplyOutcome.ALREADY_DONE;
         }
-        return answerWithRetries(ref);
+        return answerWithRetries(ref, received);
     }
 
-    private ReplyOutcome answerWithRetries(MessageRef ref) {
+    private ReplyOutcome answerWithRetries(MessageRef ref, Instant received) {
         for (int call = 1; ; call++) {
             Optional<UserMessage> started = store.startAttempt(ref, clock.instant());
             if (started.isEmpty()) {
                 return ReplyOutcome.ALREADY_DONE;
             }
             try {
-                return answer(started.get());
+                return answer(started.get(), call == 1 ? received : null);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
@@ -96,7 +97,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     }
 
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
-    private ReplyOutcome answer(UserMessage message) {
+    private ReplyOutcome answer(UserMessage message, Instant received) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."));
@@ -108,6 +109,9 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         listener.begin();
         ModelReply reply;
         Instant invokedAt = clock.instant();
+        if (received != null) {
+            metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
+        }
         try {
             reply = chatModel.reply(conversation, settings.maxTokens(), listener);
         } catch (ChatModelException e) {
