@@ -50,6 +50,9 @@ public final class Bench {
         Report report = new Report(settings, provenance);
         try {
             run(repoRoot, settings, report, results);
+        } catch (Exception | AssertionError e) {
+            report.failed("the run (local system)", e);
+            throw e;
         } finally {
             Instant finished = Instant.now();
             report.provenance("finished_at", finished.toString());

@@ -201,7 +201,11 @@ final class Report {
                 "p99 ≤ 2×", p99 <= 2 ? "yes" : "**no**");
     }
 
+    /** The figure's stage table; left out when no stage recorded anything (the floors call no service). */
     void stages(String figure, Map<String, Map<String, Object>> table) {
+        if (table.values().stream().allMatch(row -> Long.valueOf(0).equals(row.get("count")))) {
+            return;
+        }
         stages.put(figure, table);
         json.put("stages", stages);
     }
