@@ -36,6 +36,31 @@ final class Api {
         return send("POST", "/api/chat", user.idToken(), body, 202).path("message_id").asString();
     }
 
+    /** What {@code POST /api/chat} answered: its status, and the message id when accepted (202). */
+    record Sent(int status, String messageId, String body) {
+        boolean accepted() {
+            return status == 202;
+        }
+    }
+
+    /** Sends a chat message and reports what the api answered, refusals included. */
+    Sent tryChat(TestUser user, String sessionId, String text) {
+        String body = """
+                {"message": "%s", "tenant_context": {"tenant_id": "%s", "user_id": "%s", "session_id": "%s"}}"""
+                .formatted(text, user.tenantId(), user.userId(), sessionId);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/chat")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + user.idToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = exchange(http, request);
+        String id = response.statusCode() == 202 ? JSON.readTree(response.body()).path("message_id").asString() : null;
+        return new Sent(response.statusCode(), id, response.body());
+    }
+
+    /** {@code PUT /api/admin/tenants/{tenant}} as an operator: registers a tenant with a real tier. */
+    void registerTenant(TestUser operator, String tenant, String json) {
+        send("PUT", "/api/admin/tenants/" + tenant, operator.idToken(), json, 200);
+    }
+
     String status(TestUser user, String messageId) {
         return send("GET", "/api/chat/" + messageId, user.idToken(), null, 200).path("status").asString();
     }
@@ -48,6 +73,16 @@ final class Api {
         }
         HttpResponse<String> response = exchange(http, request.build());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    /** GET returning the body as text (200 only), e.g. {@code /actuator/prometheus}; null otherwise. */
+    static String getText(HttpClient http, URI url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = exchange(http, request.build());
+        return response.statusCode() == 200 ? response.body() : null;
     }
 
     HttpClient http() {

@@ -3,14 +3,17 @@ package io.tenantchat.bench;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every benchmark in one go against the local stand-ins (./scripts/bench.sh from the repository root) and
- * writes {@code bench/results/latest.json} and {@code latest.md}. Dev-only; sizes in {@link BenchSettings}.
+ * Runs every benchmark in one go against the local stand-ins (./scripts/bench.sh from the repository root), on
+ * the services as shipped, and writes {@code latest.json} and {@code latest.md}: into {@code bench/results} for a
+ * full run from a clean tree (or {@code -Dbench.allow-dirty=true}), else into {@code bench/target/bench-results}.
+ * Sizes in {@link BenchSettings}; provenance in {@link Provenance}.
  */
 public final class Bench {
 
@@ -19,116 +22,113 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Path repoRoot = Path.of("").toAbsolutePath();
-        Report report = new Report(settings);
-        report.put("started_at", Instant.now().toString());
-        report.put("machine", machine());
-        Path results = repoRoot.resolve("bench").resolve("results");
-        boolean separate = Boolean.parseBoolean(System.getProperty("bench.concurrency.separate-system", "true"));
-        runOnDefaults(repoRoot, settings, report, results, !separate);
-        if (separate) {
-            runConcurrency(repoRoot, settings, report, results);
+        Instant started = Instant.now();
+        String loadAtStart = Provenance.loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean dirty = Provenance.gitDirty(repoRoot);
+        boolean allowDirty = Boolean.getBoolean("bench.allow-dirty");
+        Path results = Provenance.resultsDir(repoRoot, dirty, allowDirty, settings.quick());
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("git_sha", Provenance.gitSha(repoRoot));
+        provenance.put("git_dirty", dirty);
+        provenance.put("mode", settings.quick() ? "quick" : "full");
+        provenance.put("command", System.getProperty("bench.command", "java -jar bench/target/bench-*-exec.jar"));
+        provenance.put("bench_properties", Provenance.benchProperties());
+        provenance.put("bench_jvm_flags", Provenance.jvmFlags());
+        provenance.put("machine", Provenance.machine());
+        provenance.put("started_at", started.toString());
+        provenance.put("load_average_at_start", loadAtStart);
+        boolean noisy = Provenance.noisy(Provenance.oneMinuteLoad(loadAtStart), cores);
+        provenance.put("noisy", noisy);
+        if (noisy) {
+            log("NOISY: the 1-minute load average at start (" + loadAtStart + ") exceeds the " + cores + " cores");
         }
-        report.put("finished_at", Instant.now().toString());
-        report.put("load_average_at_end", loadAverage());
-        report.write(results);
-        System.out.print(report.table());
+        if (dirty && !allowDirty && !settings.quick()) {
+            log("the working tree is dirty: results go to " + results + ", not bench/results/latest.* "
+                    + "(-Dbench.allow-dirty=true to replace them)");
+        }
+        Report report = new Report(settings, provenance);
+        try {
+            run(repoRoot, settings, report, results);
+        } catch (Exception | AssertionError e) {
+            report.failed("the run (local system)", e);
+            throw e;
+        } finally {
+            Instant finished = Instant.now();
+            report.provenance("finished_at", finished.toString());
+            report.provenance("duration_seconds", Duration.between(started, finished).toSeconds());
+            report.provenance("load_average_at_end", Provenance.loadAverage());
+            report.write(results);
+            System.out.print(report.table());
+            log("results in " + results.resolve("latest.md"));
+        }
     }
 
-    /** Scenarios 0, 1, 3, 4, 5 on the services as shipped (their default settings). */
-    private static void runOnDefaults(Path repoRoot, BenchSettings s, Report report, Path results,
-            boolean concurrencyHere) throws Exception {
+    private static void run(Path repoRoot, BenchSettings s, Report report, Path results) throws Exception {
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot,
-                Path.of("bench", "target", "service-logs")))) {
+                Path.of("bench", "target", "service-logs")).withServiceProperties("api-service",
+                "--management.metrics.distribution.percentiles-histogram.http.server.requests=true"))) {
             if (system.redis().isEmpty()) {
                 throw new IllegalStateException("redis-server is needed for reply streaming (apt-get install -y redis-server)");
             }
             Api api = new Api(system.apiBaseUrl());
             TestUser operator = system.operator("bench-ops", "operator@bench-ops.example");
-            List<ServiceMetrics> services = List.of(
-                    new ServiceMetrics("api", system.apiBaseUrl(), operator.idToken(), api.http()),
-                    new ServiceMetrics("worker", system.workerBaseUrl(), null, api.http()),
+            ServiceMetrics apiMetrics = new ServiceMetrics("api", system.apiBaseUrl(), operator.idToken(), api.http());
+            ServiceMetrics worker = new ServiceMetrics("worker", system.workerBaseUrl(), null, api.http());
+            List<ServiceMetrics> services = List.of(apiMetrics, worker,
                     new ServiceMetrics("aggregator", system.aggregatorBaseUrl(), null, api.http()));
+            Stages stages = new Stages(apiMetrics, worker);
+            FloorScenario floor = new FloorScenario(system);
 
-            scenario(report, results, "0. floor", () -> report.floor(new FloorScenario(system).run(s.floorIterations())));
-            scenario(report, results, "1. time to first token", () -> report.ttft(new TtftScenario(system, api,
-                    system.user("bench-ttft", "ttft@bench-ttft.example"))
-                    .run(s.ttftRequests(), s.ttftConcurrency(), s.ttftMillis())));
-            scenario(report, results, "3. throughput and 4. AWS requests per message", () -> {
+            figure(report, results, stages, "0a. floor, critical path",
+                    () -> report.criticalPath(floor.criticalPath(s.floorIterations())));
+            figure(report, results, stages, "0b. floor, whole chain", () -> report.chain(floor.run(s.floorIterations())));
+            TestUser ttftUser = system.user("bench-ttft", "ttft@bench-ttft.example");
+            for (int concurrency : s.ttftConcurrency()) {
+                figure(report, results, stages, "1. TTFT overhead, concurrency " + concurrency, () -> report.ttft(
+                        concurrency, new TtftScenario(system, api, ttftUser).run(s.ttftRequests(), concurrency,
+                                s.ttftMillis())));
+            }
+            figure(report, results, stages, "3. throughput and 4. AWS requests per message", () -> {
                 List<TestUser> users = List.of(system.user("bench-t1", "t1@bench-t1.example"),
                         system.user("bench-t2", "t2@bench-t2.example"), system.user("bench-t3", "t3@bench-t3.example"),
                         system.user("bench-t4", "t4@bench-t4.example"));
                 ThroughputScenario throughput = new ThroughputScenario(system, api, users, services);
                 ThroughputScenario.Result endToEnd = throughput.endToEnd(s.throughputMessages(),
-                        s.throughputConcurrency(), s.throughputSessions());
-                double raw = throughput.rawQueuePerSecond(s.rawMessages(), s.throughputConcurrency());
+                        s.throughputConcurrency(), s.throughputSessions(), s.idleSeconds());
+                ThroughputScenario.Raw raw = throughput.rawQueue(s.rawMessages(), s.throughputConcurrency(),
+                        s.throughputSessions(), s.rawConsumers(), s.rawBatch());
                 report.throughput(endToEnd, raw, s.throughputConcurrency());
             });
-            if (concurrencyHere) {
-                report.put("concurrency_worker_settings", List.of("as shipped"));
-                scenario(report, results, "2. worker concurrency (worker as shipped)", () -> report.concurrency(
-                        new ConcurrencyScenario(system, api, system.user("bench-c", "c@bench-c.example"), services.get(1))
-                                .run(s.concurrencyLevels(), s.concurrencyTokensPerSecond())));
-            }
-            scenario(report, results, "5. noisy neighbour", () -> report.noisy(new NoisyNeighbourScenario(system, api,
-                    system.user("bench-a", "a@bench-a.example"), system.user("bench-b", "b@bench-b.example"))
-                    .run(s.noisyFlood(), s.noisySessions(), s.noisyProbes())));
+            figure(report, results, stages, "2. worker concurrency (worker as shipped)", () -> report.concurrency(
+                    new ConcurrencyScenario(system, api, system.user("bench-c", "c@bench-c.example"), worker)
+                            .run(s.concurrencyLevels(), s.concurrencyTokensPerSecond(), s.concurrencyObserveSeconds())));
+            figure(report, results, stages, "5. noisy neighbour", () -> report.noisy(new NoisyNeighbourScenario(system,
+                    api, operator, system.user("bench-a", "a@bench-a.example"), system.user("bench-b", "b@bench-b.example"))
+                    .run(s.noisyFlood(), s.noisySessions(), s.noisyProbes(), s.noisyFloodPerSecond(),
+                            s.noisyMaxInFlight())));
         }
-    }
-
-    /** Scenario 2 on a worker allowed to take as many jobs at once as the highest level (a setting, not code). */
-    private static void runConcurrency(Path repoRoot, BenchSettings s, Report report, Path results)
-            throws Exception {
-        int most = s.concurrencyLevels().stream().mapToInt(Integer::intValue).max().orElse(1);
-        List<String> workerSettings = List.of(
-                "--spring.cloud.aws.sqs.listener.max-concurrent-messages=" + (most + 10),
-                "--tenantchat.model.call-timeout=180s",
-                "--tenantchat.model.read-timeout=60s");
-        report.put("concurrency_worker_settings", workerSettings);
-        try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot,
-                Path.of("bench", "target", "service-logs-concurrency"))
-                .withServiceProperties("worker-service", workerSettings.toArray(String[]::new)))) {
-            Api api = new Api(system.apiBaseUrl());
-            scenario(report, results, "2. worker concurrency", () -> report.concurrency(new ConcurrencyScenario(system,
-                    api, system.user("bench-c", "c@bench-c.example"),
-                    new ServiceMetrics("worker", system.workerBaseUrl(), null, api.http()))
-                    .run(s.concurrencyLevels(), s.concurrencyTokensPerSecond())));
-        }
-    }
-
-    private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("java", System.getProperty("java.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        machine.put("service_jvm_heap", "-Xmx512m (local-stack ServiceJvm)");
-        machine.put("load_average_at_start", loadAverage());
-        return machine;
     }
 
     interface Scenario {
         void run() throws Exception;
     }
 
-    /** Runs one scenario; a failure is written into the results instead of ending the run. Writes the files after it. */
-    private static void scenario(Report report, Path results, String name, Scenario scenario) {
+    /**
+     * Runs one figure between two scrapes of the services' timers (its stage table); a failure is written into the
+     * results instead of ending the run. Writes the files after it.
+     */
+    private static void figure(Report report, Path results, Stages stages, String name, Scenario scenario) {
         log(name);
+        Stages.Snapshot before = stages.snapshot();
         try {
             scenario.run();
         } catch (Exception | AssertionError e) {
             report.failed(name, e);
             e.printStackTrace();
         }
+        report.stages(name, Stages.between(before, stages.snapshot()));
         report.write(results);
-    }
-
-    /** 1, 5 and 15 minute load averages (Linux), so a run on a busy machine says so. */
-    private static String loadAverage() {
-        try {
-            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException unknown) {
-            return "unknown";
-        }
     }
 
     static void log(String what) {

@@ -1,7 +1,13 @@
 package io.tenantchat.bench;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.launcher.LocalSystem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,16 +16,28 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * 0. The floor: the stand-in calls a queued chat cannot avoid, as plain SDK calls in a row: PutItem user message,
- * SendMessage, hand-off to a receiver already waiting in ReceiveMessage, Query history, PutItem reply, UpdateItem
- * session. Same stand-ins, same tables, a queue of its own.
+ * The floors, as plain SDK and Redis calls against the same stand-ins, one after another, each timed.
+ * <p>0a, the critical path: what must happen before a client can see the first token — the api's admission
+ * {@code TransactWriteItems} (6 quota items, as QuotaWrites.reserve) and message {@code TransactWriteItems} (3
+ * items: message, ref, session count), {@code SendMessage}, the hand-off to a receiver already waiting in
+ * {@code ReceiveMessage}, the worker's claim {@code UpdateItem} and history {@code Query}, one Redis publish →
+ * subscriber hop.
+ * <p>0b, the whole chain as it stood before: PutItem user message, SendMessage, hand-off, Query history, PutItem
+ * reply, UpdateItem session.
  */
 final class FloorScenario {
+
+    static final int ADMISSION_ITEMS = 6;
+    static final int MESSAGE_ITEMS = 3;
 
     private final LocalSystem system;
 
@@ -27,16 +45,147 @@ final class FloorScenario {
         this.system = system;
     }
 
+    /** 0a: the total and each step. */
+    record CriticalPath(Latency total, Map<String, Latency> steps) {
+    }
+
+    CriticalPath criticalPath(int iterations) throws InterruptedException {
+        Map<String, Latency> steps = new LinkedHashMap<>();
+        for (String step : List.of("admission TransactWriteItems (" + ADMISSION_ITEMS + " items)",
+                "message TransactWriteItems (" + MESSAGE_ITEMS + " items)", "SendMessage",
+                "hand-off to a waiting ReceiveMessage", "claim UpdateItem", "history Query",
+                "Redis publish → subscriber")) {
+            steps.put(step, new Latency());
+        }
+        List<Latency> ordered = new ArrayList<>(steps.values());
+        Latency total = new Latency();
+        RedisClient redis = RedisClient.create(system.redis().orElseThrow(() -> new IllegalStateException(
+                "redis-server is needed for figure 0a")).uri().toString());
+        try (DynamoDbClient dynamo = AwsClients.dynamoDb(system.dynamoDbEndpoint());
+                SqsClient sqs = AwsClients.sqs(system.sqsEndpoint());
+                StatefulRedisConnection<String, String> publisher = redis.connect();
+                StatefulRedisPubSubConnection<String, String> subscriber = redis.connectPubSub()) {
+            BlockingQueue<String> published = new LinkedBlockingQueue<>();
+            subscriber.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    published.add(message);
+                }
+            });
+            String channel = "bench-floor-" + UUID.randomUUID();
+            subscriber.sync().subscribe(channel);
+            String queue = floorQueue(sqs, "bench-floor-0a.fifo");
+            BlockingQueue<Message> handOff = new LinkedBlockingQueue<>();
+            Thread receiver = receiver(sqs, queue, handOff);
+            String tenant = "bench-floor-" + UUID.randomUUID();
+            String session = "s-" + UUID.randomUUID();
+            for (int i = -20; i < iterations; i++) { // 20 warm-up rounds, not recorded
+                String id = UUID.randomUUID().toString(); // 36 characters, as a message id and request token
+                long[] t = new long[8];
+                t[0] = System.nanoTime();
+                dynamo.transactWriteItems(w -> w.transactItems(admission(tenant, session, id)));
+                t[1] = System.nanoTime();
+                dynamo.transactWriteItems(w -> w.clientRequestToken(id).transactItems(message(tenant, session, id)));
+                t[2] = System.nanoTime();
+                sqs.sendMessage(m -> m.queueUrl(queue).messageBody("{\"message_id\":\"" + id + "\"}")
+                        .messageGroupId(session).messageDeduplicationId(id));
+                t[3] = System.nanoTime();
+                Message job = handOff.poll(30, TimeUnit.SECONDS);
+                if (job == null) {
+                    throw new IllegalStateException("the floor's receiver got nothing in 30 s");
+                }
+                t[4] = System.nanoTime();
+                dynamo.updateItem(u -> u.tableName(system.tables().messages())
+                        .key(Map.of("pk", s(tenant + "#" + session), "sk", s(id)))
+                        .updateExpression("SET #st = :processing ADD attempts :one")
+                        .conditionExpression("#st IN (:queued, :processing)")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":processing", s("processing"), ":queued", s("queued"),
+                                ":one", AttributeValue.fromN("1")))
+                        .returnValues(ReturnValue.ALL_NEW));
+                t[5] = System.nanoTime();
+                dynamo.query(q -> q.tableName(system.tables().messages()).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(tenant + "#" + session))).consistentRead(true)
+                        .scanIndexForward(false).limit(40));
+                t[6] = System.nanoTime();
+                publisher.sync().publish(channel, "{\"type\":\"delta\",\"message_id\":\"" + id + "\",\"text\":\"Hi\"}");
+                if (published.poll(30, TimeUnit.SECONDS) == null) {
+                    throw new IllegalStateException("the floor's Redis subscriber got nothing in 30 s");
+                }
+                t[7] = System.nanoTime();
+                if (i >= 0) {
+                    for (int step = 0; step < ordered.size(); step++) {
+                        ordered.get(step).recordNanos(t[step + 1] - t[step]);
+                    }
+                    total.recordNanos(t[7] - t[0]);
+                }
+                sqs.deleteMessage(d -> d.queueUrl(queue).receiptHandle(job.receiptHandle())); // not on the path
+            }
+            receiver.interrupt();
+        } finally {
+            redis.shutdown();
+        }
+        return new CriticalPath(total, steps);
+    }
+
+    /** As QuotaWrites.reserve: second, day, month counters, tokens, live in-flight, the hold. */
+    private List<TransactWriteItem> admission(String tenant, String session, String id) {
+        String table = system.tables().tenants();
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (String counter : List.of("q#second#" + (System.currentTimeMillis() / 1000), "q#day", "q#month")) {
+            items.add(count(table, tenant, counter));
+        }
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("tenant_id", s(tenant), "sk", s("q#tokens")))
+                .updateExpression("ADD committed :t, reserved :t").conditionExpression(
+                        "attribute_not_exists(committed) OR committed <= :room")
+                .expressionAttributeValues(Map.of(":t", n(1200), ":room", n(Long.MAX_VALUE / 4))).build()).build());
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("tenant_id", s(tenant), "sk", s("q#live")))
+                .updateExpression("ADD inflight :one, #sid :one").conditionExpression(
+                        "attribute_not_exists(inflight) OR inflight < :limit")
+                .expressionAttributeNames(Map.of("#sid", "session_" + session))
+                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(Long.MAX_VALUE / 4))).build()).build());
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of("tenant_id", s(tenant), "sk", s("q#hold#" + id), "session_id", s(session),
+                        "in_flight", n(1), "reserved", n(1200)))
+                .conditionExpression("attribute_not_exists(sk)").build()).build());
+        return items;
+    }
+
+    private static TransactWriteItem count(String table, String tenant, String sk) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("tenant_id", s(tenant), "sk", s(sk)))
+                .updateExpression("ADD n :one").conditionExpression("attribute_not_exists(n) OR n < :limit")
+                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(Long.MAX_VALUE / 4))).build()).build();
+    }
+
+    /** As the api's saveQueued: the message, its ref item, the session's count. */
+    private List<TransactWriteItem> message(String tenant, String session, String id) {
+        String messages = system.tables().messages();
+        return List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(messages)
+                        .item(Map.of("pk", s(tenant + "#" + session), "sk", s(id), "status", s("queued"),
+                                "content", s("How fast is the first token?")))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(messages)
+                        .item(Map.of("pk", s(tenant + "#ref#" + id), "sk", s("ref"), "session_id", s(session)))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(system.tables().sessions())
+                        .key(Map.of("session_key", s(tenant + "#" + session)))
+                        .updateExpression("SET last_activity = :now ADD message_count :one")
+                        .expressionAttributeValues(Map.of(":now", s(java.time.Instant.now().toString()), ":one", n(1)))
+                        .build()).build());
+    }
+
+    /** 0b: the whole chain as plain SDK calls (the figure kept from the earlier bench). */
     Latency run(int iterations) throws InterruptedException {
         Latency latency = new Latency();
         try (DynamoDbClient dynamo = AwsClients.dynamoDb(system.dynamoDbEndpoint());
                 SqsClient sqs = AwsClients.sqs(system.sqsEndpoint())) {
-            String queue = sqs.createQueue(q -> q.queueName("bench-floor.fifo").attributes(Map.of(
-                    QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+            String queue = floorQueue(sqs, "bench-floor.fifo");
             BlockingQueue<Message> handOff = new LinkedBlockingQueue<>();
-            Thread receiver = new Thread(() -> receive(sqs, queue, handOff), "bench-floor-receiver");
-            receiver.setDaemon(true);
-            receiver.start();
+            Thread receiver = receiver(sqs, queue, handOff);
             String session = "bench-floor-" + UUID.randomUUID();
             for (int i = -20; i < iterations; i++) { // 20 warm-up rounds, not recorded
                 long started = System.nanoTime();
@@ -64,20 +213,38 @@ final class FloorScenario {
             throw new IllegalStateException("the floor's receiver got nothing in 30 s");
         }
         dynamo.query(q -> q.tableName(system.tables().messages()).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).scanIndexForward(false).limit(40));
+                .expressionAttributeValues(Map.of(":pk", s(pk))).scanIndexForward(false).limit(40));
         dynamo.putItem(p -> p.tableName(system.tables().messages()).item(item(pk, id + "#reply", "answer " + i))
                 .conditionExpression("attribute_not_exists(pk)"));
         dynamo.updateItem(u -> u.tableName(system.tables().sessions())
-                .key(Map.of("session_key", AttributeValue.fromS("bench#" + session)))
+                .key(Map.of("session_key", s("bench#" + session)))
                 .updateExpression("SET last_activity = :now ADD message_count :one")
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(java.time.Instant.now().toString()),
-                        ":one", AttributeValue.fromN("1"))));
+                .expressionAttributeValues(Map.of(":now", s(java.time.Instant.now().toString()), ":one", n(1))));
         return job;
     }
 
+    private static String floorQueue(SqsClient sqs, String name) {
+        return sqs.createQueue(q -> q.queueName(name).attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+    }
+
+    private static Thread receiver(SqsClient sqs, String queue, BlockingQueue<Message> handOff) {
+        Thread receiver = new Thread(() -> receive(sqs, queue, handOff), "bench-floor-receiver");
+        receiver.setDaemon(true);
+        receiver.start();
+        return receiver;
+    }
+
     private static Map<String, AttributeValue> item(String pk, String sk, String content) {
-        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk),
-                "content", AttributeValue.fromS(content));
+        return Map.of("pk", s(pk), "sk", s(sk), "content", s(content));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 
     private static void receive(SqsClient sqs, String queue, BlockingQueue<Message> handOff) {

@@ -23,8 +23,12 @@ final class Prices {
                     + " units, $0.125 per million read request units; transactional writes cost 2 units per item)",
             "EventBridge: https://aws.amazon.com/eventbridge/pricing/ ($1.00 per million custom events, 64 KB chunks)");
 
-    /** Items written by each service's TransactWriteItems, from docs/architecture.md. */
-    private static final Map<String, Integer> TRANSACTION_ITEMS = Map.of("api", 3, "worker", 3, "aggregator", 11);
+    /**
+     * Items written per TransactWriteItems, on average: the api sends two per message (admission: 6 quota items,
+     * QuotaWrites.reserve; the message: 3 items, saveQueued), the worker one (reply, message, session and up to 3
+     * quota releases), the aggregator one of up to 11 rollup items (docs/architecture.md).
+     */
+    private static final Map<String, Double> TRANSACTION_ITEMS = Map.of("api", 4.5, "worker", 6.0, "aggregator", 11.0);
 
     private Prices() {}
 
@@ -45,7 +49,7 @@ final class Prices {
     private static Double dynamoDb(String process, String operation) {
         return switch (operation) {
             case "PutItem", "UpdateItem", "DeleteItem" -> DYNAMODB_PER_WRITE_UNIT;
-            case "TransactWriteItems" -> 2 * TRANSACTION_ITEMS.getOrDefault(process, 1) * DYNAMODB_PER_WRITE_UNIT;
+            case "TransactWriteItems" -> 2 * TRANSACTION_ITEMS.getOrDefault(process, 1.0) * DYNAMODB_PER_WRITE_UNIT;
             case "GetItem", "Query" -> DYNAMODB_PER_READ_UNIT;
             case "TransactGetItems" -> 2 * DYNAMODB_PER_READ_UNIT;
             default -> null;
@@ -56,7 +60,8 @@ final class Prices {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("items", "each item under 1 KB written, under 4 KB read; one read unit per GetItem/Query");
         out.put("transactions", "TransactWriteItems: 2 write units per item; items per transaction "
-                + TRANSACTION_ITEMS + " (docs/architecture.md)");
+                + TRANSACTION_ITEMS + " (api: 6 admission + 3 message items in two transactions; worker: 3 + 3 quota"
+                + " releases; aggregator: docs/architecture.md)");
         out.put("sqs", "api and worker use chat-requests.fifo (FIFO price), the aggregator usage-events (standard)");
         out.put("bedrock", "BedrockRuntime requests are counted but not priced: the model is billed per token");
         return out;

@@ -1,58 +1,99 @@
 package io.tenantchat.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
+import java.util.stream.Stream;
 
-/** A running service's actuator metrics: its AWS request counters and its heap in use. */
+/**
+ * A running service seen from outside: its {@code /actuator/prometheus} (AWS request counters, timers, heap, threads)
+ * and its process in {@code /proc} (RSS, CPU seconds), found by the {@code --server.port} it was started with.
+ */
 record ServiceMetrics(String name, URI baseUrl, String token, HttpClient http) {
 
-    private static final String AWS = "/actuator/metrics/tenantchat.aws.requests";
-
-    /** {@code "<Service> <Operation>"} → requests sent since the service started. */
-    Map<String, Long> awsRequests() {
-        Map<String, Long> counts = new TreeMap<>();
-        JsonNode all = get(AWS);
-        if (all == null) {
-            return counts;
-        }
-        for (String service : tagValues(all, "service")) {
-            for (String operation : tagValues(get(AWS + "?tag=service:" + service), "operation")) {
-                JsonNode one = get(AWS + "?tag=service:" + service + "&tag=operation:" + operation);
-                counts.put(service + " " + operation, (long) one.path("measurements").get(0).path("value").asDouble());
-            }
-        }
-        return counts;
-    }
-
-    long heapUsedMb() {
-        JsonNode heap = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
-        return heap == null ? -1 : (long) (heap.path("measurements").get(0).path("value").asDouble() / (1 << 20));
-    }
-
-    long heapMaxMb() {
-        JsonNode heap = get("/actuator/metrics/jvm.memory.max?tag=area:heap");
-        return heap == null ? -1 : (long) (heap.path("measurements").get(0).path("value").asDouble() / (1 << 20));
-    }
-
-    /** The metric, or null when the service does not answer (busy, or gone). */
-    private JsonNode get(String path) {
+    /** Every sample the service exposes now; empty when it does not answer (busy, or gone). */
+    List<Prometheus.Sample> scrape() {
         try {
-            return Api.getJson(http, baseUrl.resolve(path), token);
+            String text = Api.getText(http, baseUrl.resolve("/actuator/prometheus"), token);
+            return text == null ? List.of() : Prometheus.parse(text);
         } catch (RuntimeException unanswered) {
+            return List.of();
+        }
+    }
+
+    /** {@code "<Service> <Operation>"} → AWS requests sent since the service started. */
+    Map<String, Long> awsRequests() {
+        return Prometheus.awsRequests(scrape());
+    }
+
+    /** Heap in use, heap max (MB) and live threads, from one scrape; -1 where unknown. */
+    record Jvm(long heapUsedMb, long heapMaxMb, long liveThreads) {
+    }
+
+    Jvm jvm() {
+        List<Prometheus.Sample> samples = scrape();
+        return new Jvm(mb(sum(samples, "jvm_memory_used_bytes", "heap")), mb(sum(samples, "jvm_memory_max_bytes", "heap")),
+                (long) sum(samples, "jvm_threads_live_threads", null));
+    }
+
+    private static double sum(List<Prometheus.Sample> samples, String name, String area) {
+        return samples.stream().filter(s -> s.name().equals(name))
+                .filter(s -> area == null || area.equals(s.labels().get("area")))
+                .mapToDouble(s -> Math.max(0, s.value())).sum();
+    }
+
+    private static long mb(double bytes) {
+        return (long) (bytes / (1 << 20));
+    }
+
+    /** RSS (MB), threads and CPU seconds (user + system) of the process, from /proc; null off Linux or when gone. */
+    record Process(long pid, long rssMb, long threads, double cpuSeconds) {
+    }
+
+    Process process() {
+        Long pid = pid();
+        if (pid == null) {
+            return null;
+        }
+        try {
+            Path proc = Path.of("/proc", pid.toString());
+            long rssKb = 0;
+            long threads = 0;
+            for (String line : Files.readAllLines(proc.resolve("status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rssKb = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("Threads:")) {
+                    threads = Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            return new Process(pid, rssKb / 1024, threads, ticks / 100.0); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException gone) {
             return null;
         }
     }
 
-    private static List<String> tagValues(JsonNode meter, String tag) {
-        for (JsonNode available : meter.path("availableTags")) {
-            if (tag.equals(available.path("tag").asString())) {
-                return available.path("values").valueStream().map(JsonNode::asString).toList();
-            }
+    /** The JVM started with {@code --server.port=<this service's port>}. */
+    private Long pid() {
+        String flag = "--server.port=" + baseUrl.getPort();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    return List.of(cmdline.split("\0")).contains(flag);
+                } catch (IOException | RuntimeException gone) {
+                    return false;
+                }
+            }).map(p -> Long.valueOf(p.getFileName().toString())).findFirst().orElse(null);
+        } catch (IOException noProc) {
+            return null;
         }
-        return List.of();
     }
 }

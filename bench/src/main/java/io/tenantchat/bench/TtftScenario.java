@@ -1,34 +1,23 @@
 package io.tenantchat.bench;
 
-import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
-import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 /**
- * 1. Time to first token: {@code POST /api/chat} → first WebSocket delta, against a direct ConverseStream call to
- * the same stand-in (set to {@code millis} to the first token), each from {@code concurrency} callers in turn.
+ * 1. TTFT overhead, paired per request: {@code concurrency} callers, each on its own session, send a message
+ * marked {@code [ref:<id>]} and wait for its reply; for each, (first delta on the WebSocket) − (POST start) − (the
+ * Bedrock stand-in's own receive → first token time for that ref).
  */
 final class TtftScenario {
-
-    static final String MODEL_ID = "anthropic.claude-3-5-sonnet-20241022-v2:0";
 
     private final LocalSystem system;
     private final Api api;
@@ -40,59 +29,31 @@ final class TtftScenario {
         this.user = user;
     }
 
-    record Result(Latency direct, Latency pipeline) {
-    }
-
-    Result run(int requests, int concurrency, int millis) throws Exception {
+    PairedOverhead.Result run(int requests, int concurrency, int millis) throws Exception {
         system.bedrock().settings(Settings.defaults().withTimeToFirstToken(Duration.ofMillis(millis)));
-        Latency direct = new Latency();
-        Latency pipeline = new Latency();
-        try (BedrockRuntimeAsyncClient bedrock = BedrockRuntimeAsyncClient.builder()
-                .endpointOverride(system.bedrockEndpoint()).region(AwsClients.REGION)
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)).build()) {
-            Latency warmUp = new Latency();
-            inParallel(concurrency, 1, slot -> () -> directCall(bedrock, warmUp, slot));
-            inParallel(concurrency, requests / concurrency, slot -> () -> directCall(bedrock, direct, slot));
-        }
+        ConcurrentLinkedQueue<PairedOverhead.Request> measured = new ConcurrentLinkedQueue<>();
         List<String> sessions = new ArrayList<>();
         try (ReplyWatcher watcher = ReplyWatcher.connect(system.apiBaseUrl(), user)) {
             for (int i = 0; i < concurrency; i++) {
                 sessions.add(api.createSession(user));
                 watcher.subscribe(sessions.get(i));
             }
-            Latency warmUp = new Latency();
-            inParallel(concurrency, 1, slot -> () -> pipelineCall(watcher, warmUp, sessions.get(slot)));
-            inParallel(concurrency, requests / concurrency, slot -> () -> pipelineCall(watcher, pipeline,
-                    sessions.get(slot)));
+            inParallel(concurrency, 1, slot -> () -> call(watcher, sessions.get(slot), new ConcurrentLinkedQueue<>()));
+            int rounds = (requests + concurrency - 1) / concurrency;
+            inParallel(concurrency, rounds, slot -> () -> call(watcher, sessions.get(slot), measured));
+        } finally {
+            system.bedrock().settings(Settings.defaults());
         }
-        system.bedrock().settings(Settings.defaults());
-        return new Result(direct, pipeline);
+        return PairedOverhead.pair(List.copyOf(measured), ref -> system.bedrock().timeToFirstTokenOf(ref)
+                .map(Duration::toNanos).orElse(null));
     }
 
-    private void directCall(BedrockRuntimeAsyncClient bedrock, Latency direct, int slot) {
-        CompletableFuture<Long> firstDelta = new CompletableFuture<>();
+    private void call(ReplyWatcher watcher, String session, ConcurrentLinkedQueue<PairedOverhead.Request> out) {
+        String ref = UUID.randomUUID().toString();
         long started = System.nanoTime();
-        CompletableFuture<Void> call = bedrock.converseStream(r -> r.modelId(MODEL_ID)
-                        .messages(Message.builder().role(ConversationRole.USER)
-                                .content(ContentBlock.fromText("How fast is the first token? " + slot)).build())
-                        .inferenceConfig(c -> c.maxTokens(1024)),
-                ConverseStreamResponseHandler.builder().subscriber(ConverseStreamResponseHandler.Visitor.builder()
-                        .onContentBlockDelta(delta -> firstDelta.complete(System.nanoTime())).build()).build());
-        direct.recordNanos(firstDelta.orTimeout(60, TimeUnit.SECONDS).join() - started);
-        call.join();
-    }
-
-    private void pipelineCall(ReplyWatcher watcher, Latency pipeline, String session) {
-        long started = System.nanoTime();
-        String id = api.chat(user, session, "How fast is the first token?");
+        String id = api.chat(user, session, "How fast is the first token? [ref:" + ref + "]");
         watcher.awaitFinished(id, Duration.ofMinutes(2));
-        Long first = watcher.firstDeltaNanos(id);
-        if (first == null) {
-            throw new IllegalStateException("no delta reached the socket for " + id + " (is Redis running?)");
-        }
-        pipeline.recordNanos(first - started);
+        out.add(new PairedOverhead.Request(ref, started, watcher.firstDeltaNanos(id)));
     }
 
     /** {@code slots} threads, each running its task {@code rounds} times in a row. */

@@ -99,6 +99,16 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.takePeakOpenStreams();
     }
 
+    /**
+     * The stand-in's own time from receiving the ConverseStream request whose last user text carries
+     * {@code [ref:<ref>]} to sending its first delta, or empty when no such stream sent a delta (the last
+     * {@value StandInState#MAX_REFS} refs are kept). A benchmark subtracts it to pair each request's overhead.
+     */
+    public java.util.Optional<Duration> timeToFirstTokenOf(String ref) {
+        Long nanos = state.firstTokenNanos(ref);
+        return nanos == null ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(nanos));
+    }
+
     @Override
     public void close() {
         server.close().syncUninterruptibly();

@@ -57,8 +57,8 @@ final class ConverseHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             HttpReplies.error(ctx, keepAlive, error.get());
         } else if (streaming) {
             int failAfter = fault.kind() == Fault.Kind.THROTTLING_IN_STREAM ? fault.afterDeltas() : -1;
-            new ReplyStream(ctx, keepAlive, reply, state.settings(), failAfter, receivedNanos, state, request.tenant())
-                    .start();
+            new ReplyStream(ctx, keepAlive, reply, state.settings(), failAfter, receivedNanos, state, request.tenant(),
+                    request.ref()).start();
         } else {
             long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedNanos);
             HttpReplies.json(ctx, keepAlive, BedrockWire.converseResponse(reply, latencyMs));

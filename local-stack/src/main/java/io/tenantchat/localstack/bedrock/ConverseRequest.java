@@ -24,6 +24,17 @@ record ConverseRequest(String modelId, String systemText, String lastUserText, i
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TENANT = Pattern.compile("(?im)^\\s*tenant\\s*:\\s*(\\S+)");
 
+    private static final Pattern REF = Pattern.compile("\\[ref:([A-Za-z0-9._-]{1,100})]");
+
+    /**
+     * The caller's marker {@code [ref:<id>]} in the last user text (a benchmark's way to find its own request), or
+     * null when there is none.
+     */
+    String ref() {
+        java.util.regex.Matcher ref = REF.matcher(lastUserText);
+        return ref.find() ? ref.group(1) : null;
+    }
+
     /** Reads a Converse body; bad JSON fails with Jackson's exception, a bad request with IllegalArgumentException. */
     static ConverseRequest parse(String modelId, ByteBuf body) {
         if (!MODEL_ID.matcher(modelId).matches()) {

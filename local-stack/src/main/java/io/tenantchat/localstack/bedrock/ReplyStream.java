@@ -31,13 +31,15 @@ final class ReplyStream {
     private final long receivedNanos;
     private final StandInState state;
     private final String tenant;
+    private final String ref;
     private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
     private int sent;
 
     ReplyStream(ChannelHandlerContext ctx, boolean keepAlive, StandInReply reply, BedrockStandIn.Settings settings,
-            int failAfterDeltas, long receivedNanos, StandInState state, String tenant) {
+            int failAfterDeltas, long receivedNanos, StandInState state, String tenant, String ref) {
         this.state = state;
         this.tenant = tenant;
+        this.ref = ref;
         this.ctx = ctx;
         this.keepAlive = keepAlive;
         this.reply = reply;
@@ -68,6 +70,9 @@ final class ReplyStream {
         } else {
             ContentBlockDelta delta = new ContentBlockDelta(0, new Delta(reply.delta(sent++)));
             ctx.writeAndFlush(chunk(EventStreamFrames.event("contentBlockDelta", delta)));
+            if (sent == 1 && ref != null) {
+                state.recordFirstToken(ref, System.nanoTime() - receivedNanos);
+            }
             schedule(sent < reply.outputTokens() ? nanosPerToken : 0);
         }
     }

@@ -18,8 +18,18 @@ final class StandInState {
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger peakOpenStreams = new AtomicInteger();
     private final Map<String, Counts> tenants = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstTokenNanos = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1_024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > MAX_REFS;
+                }
+            });
     private Settings settings;
     private int faultsLeft;
+
+    /** The most request refs whose time to first token is kept (the oldest are forgotten first). */
+    static final int MAX_REFS = 100_000;
 
     StandInState(Settings settings) {
         replace(settings);
@@ -90,6 +100,16 @@ final class StandInState {
     /** The most streams open at once since the last call, which starts the next period at the current count. */
     int takePeakOpenStreams() {
         return peakOpenStreams.getAndSet(openStreams.get());
+    }
+
+    /** Notes how long the stand-in itself took from receiving request {@code ref} to sending its first delta. */
+    void recordFirstToken(String ref, long nanos) {
+        firstTokenNanos.put(ref, nanos);
+    }
+
+    /** The stand-in's own receive-to-first-delta time for request {@code ref}, or null when it saw none. */
+    Long firstTokenNanos(String ref) {
+        return firstTokenNanos.get(ref);
     }
 
     /** The fault this request suffers, spending one of its budget, or {@link Fault#none()}. */

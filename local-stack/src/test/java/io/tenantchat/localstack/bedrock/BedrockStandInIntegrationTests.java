@@ -215,6 +215,22 @@ class BedrockStandInIntegrationTests {
     }
 
     @Test
+    void reportsItsOwnTimeToFirstTokenForTheRequestMarkedWithARef() {
+        standIn.settings(FAST.withTimeToFirstToken(Duration.ofMillis(200)));
+        ConverseStreamRequest marked = streamRequest(1024).toBuilder().messages(Message.builder()
+                .role(ConversationRole.USER).content(ContentBlock.fromText("how fast? [ref:bench-42]")).build()).build();
+
+        assertThat(asyncClient.converseStream(marked, new CollectedStream().handler()))
+                .succeedsWithin(Duration.ofSeconds(20));
+        assertThat(asyncClient.converseStream(streamRequest(1024), new CollectedStream().handler()))
+                .succeedsWithin(Duration.ofSeconds(20));
+
+        assertThat(standIn.timeToFirstTokenOf("bench-42")).hasValueSatisfying(ttft ->
+                assertThat(ttft).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5)));
+        assertThat(standIn.timeToFirstTokenOf("bench-43")).isEmpty();
+    }
+
+    @Test
     void pacesDeltasAtTheConfiguredTokensPerSecond() {
         standIn.settings(FAST.withTokensPerSecond(20));
 

@@ -63,6 +63,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     @Override
     public ReplyOutcome generateReply(ChatRequested job) {
+        Instant received = clock.instant();
         MessageRef ref = new MessageRef(job.tenantId(), job.sessionId(), job.messageId());
         Optional<UserMessage> message = store.findUserMessage(ref);
         if (message.isEmpty()) {
@@ -72,7 +73,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             log.info("Message {} is already {}: duplicate job", ref.messageId(), message.get().status());
             return message.get().status() == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED : ReplyOutcome.ALREADY_DONE;
         }
-        return answerWithRetries(ref);
+        return answerWithRetries(ref, received);
     }
 
     /** The message was erased with its session (or never stored): its quota hold has nobody else to give it back. */
@@ -82,14 +83,14 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         return ReplyOutcome.MESSAGE_NOT_FOUND;
     }
 
-    private ReplyOutcome answerWithRetries(MessageRef ref) {
+    private ReplyOutcome answerWithRetries(MessageRef ref, Instant received) {
         for (int call = 1; ; call++) {
             Optional<UserMessage> started = store.startAttempt(ref, clock.instant());
             if (started.isEmpty()) {
                 return store.findUserMessage(ref).isPresent() ? ReplyOutcome.ALREADY_DONE : messageGone(ref);
             }
             try {
-                return answer(started.get());
+                return answer(started.get(), call == 1 ? received : null);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
@@ -102,7 +103,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     }
 
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
-    private ReplyOutcome answer(UserMessage message) {
+    private ReplyOutcome answer(UserMessage message, Instant received) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."));
@@ -114,6 +115,9 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         listener.begin();
         ModelReply reply;
         Instant invokedAt = clock.instant();
+        if (received != null) {
+            metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
+        }
         try {
             reply = chatModel.reply(conversation, settings.maxTokens(), listener);
         } catch (ChatModelException e) {

@@ -29,6 +29,10 @@ public interface ReplyMetrics {
     void modelCall(TenantId tenantId, @Nullable Duration timeToFirstToken, Duration duration, long inputTokens,
             long outputTokens);
 
+    /** From the worker taking the job to calling the model on its first attempt (reads, claim, history). */
+    default void preModel(TenantId tenantId, Duration preModel) {
+    }
+
     /** One failed model call; {@code reason} is an error code ({@code model_unavailable}, ...). */
     void modelFailure(TenantId tenantId, String reason);
 }

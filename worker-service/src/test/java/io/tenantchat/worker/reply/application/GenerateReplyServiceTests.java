@@ -218,6 +218,40 @@ class GenerateReplyServiceTests {
     }
 
     @Test
+    void timesTheStretchBeforeTheModelOncePerJobNotOncePerInProcessRetry() {
+        List<Duration> preModel = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ReplyMetrics metrics = new ReplyMetrics() {
+            @Override
+            public void queueWait(io.tenantchat.shared.TenantId tenantId, Duration wait) {
+            }
+
+            @Override
+            public void modelCall(io.tenantchat.shared.TenantId tenantId, Duration ttft, Duration duration, long in,
+                    long out) {
+            }
+
+            @Override
+            public void modelFailure(io.tenantchat.shared.TenantId tenantId, String reason) {
+            }
+
+            @Override
+            public void preModel(io.tenantchat.shared.TenantId tenantId, Duration took) {
+                preModel.add(took);
+            }
+        };
+        GenerateReplyService retrying = new GenerateReplyService(store, model, events, new UsageMeter(usage::addAll,
+                new PriceTable(Map.of())), new ReplySettings(512, 5, policy(3), BIG_HISTORY), Clock.systemUTC(),
+                pauses::add, new Random(7), metrics);
+        UserMessage message = store.save(aUserMessage().build());
+        model.failFirst(2, BUSY);
+
+        assertThat(retrying.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.COMPLETED);
+
+        assertThat(model.calls()).isEqualTo(3);
+        assertThat(preModel).singleElement().satisfies(took -> assertThat(took).isGreaterThanOrEqualTo(Duration.ZERO));
+    }
+
+    @Test
     void retryableErrorIsRetriedInProcessWithJitteredBackoffUntilTheReplyComes() {
         GenerateReplyService retrying = service(new ReplySettings(512, 5, policy(3), BIG_HISTORY));
         UserMessage message = store.save(aUserMessage().build());

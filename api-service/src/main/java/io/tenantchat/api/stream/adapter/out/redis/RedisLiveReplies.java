@@ -1,6 +1,9 @@
 package io.tenantchat.api.stream.adapter.out.redis;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tenantchat.api.stream.application.LiveReplies;
@@ -17,6 +20,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -37,11 +41,16 @@ class RedisLiveReplies implements LiveReplies, DisposableBean {
     private final LettuceConnectionFactory connections;
     private final JsonMapper json;
     private final Map<String, Set<Consumer<StreamEvent>>> listeners = new ConcurrentHashMap<>();
+    private final Timer relay;
     private StatefulRedisPubSubConnection<String, String> connection;
 
-    RedisLiveReplies(LettuceConnectionFactory connections, JsonMapper json) {
+    /** {@code tenantchat.stream.relay}: an event received from Redis until every local socket has it. */
+    RedisLiveReplies(LettuceConnectionFactory connections, JsonMapper json, ObjectProvider<MeterRegistry> registry) {
         this.connections = connections;
         this.json = json;
+        this.relay = Timer.builder("tenantchat.stream.relay")
+                .description("time from a reply event arriving from Redis to its hand-over to the local sockets")
+                .publishPercentileHistogram().register(registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Override
@@ -78,6 +87,12 @@ class RedisLiveReplies implements LiveReplies, DisposableBean {
     }
 
     private void dispatch(String channel, String body) {
+        long received = System.nanoTime();
+        relayOne(channel, body);
+        relay.record(System.nanoTime() - received, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private void relayOne(String channel, String body) {
         StreamEvent event;
         try {
             event = json.readValue(body, StreamEvent.class);

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code tenantchat.queue.wait}, {@code tenantchat.model.ttft}, {@code tenantchat.model.duration} (timers),
+ * {@code tenantchat.queue.wait}, {@code tenantchat.reply.pre_model}, {@code tenantchat.model.ttft}, {@code tenantchat.model.duration} (timers),
  * {@code tenantchat.model.tokens} ({@code direction} input/output) and {@code tenantchat.model.failures}
  * ({@code reason}), each tagged {@code tenant} by {@link MetricTenants} (others as {@code other}).
  */
@@ -45,6 +45,12 @@ class MicrometerReplyMetrics implements ReplyMetrics {
         timer("tenantchat.model.duration", "duration of an answered model call", tenantId).record(duration);
         tokens(tenantId, "input").increment(inputTokens);
         tokens(tenantId, "output").increment(outputTokens);
+    }
+
+    @Override
+    public void preModel(TenantId tenantId, Duration preModel) {
+        timer("tenantchat.reply.pre_model", "time from taking a job to calling the model (first attempt)", tenantId)
+                .record(preModel.isNegative() ? Duration.ZERO : preModel);
     }
 
     @Override

@@ -33,6 +33,16 @@ class MicrometerReplyMetricsTests {
     }
 
     @Test
+    void timeBeforeTheModelCallIsTimedPerTenantWithAHistogram() {
+        metrics.preModel(TenantId.of("tenant-001"), Duration.ofMillis(40));
+        metrics.preModel(TenantId.of("tenant-004"), Duration.ofMillis(-1));
+
+        assertThat(registry.get("tenantchat.reply.pre_model").tag("tenant", "tenant-001").timer().count()).isEqualTo(1);
+        assertThat(registry.get("tenantchat.reply.pre_model").tag("tenant", "other").timer().totalTime(
+                java.util.concurrent.TimeUnit.MILLISECONDS)).isZero();
+    }
+
+    @Test
     void failuresAreCountedByReasonAndQueueWaitIsTimed() {
         metrics.modelFailure(TenantId.of("tenant-001"), "model_unavailable");
         metrics.queueWait(TenantId.of("tenant-009"), Duration.ofMillis(300));
