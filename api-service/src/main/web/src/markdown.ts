@@ -1,11 +1,12 @@
 // Markdown and code blocks from model replies, rendered safely: marked turns Markdown into HTML, DOMPurify keeps
-// only harmless elements and attributes (no script, no event handlers, no javascript: or data: links), and every
-// remaining link opens in a new tab without access to this page.
+// only what a reply needs (paragraphs, emphasis, lists, code, quotes, headings, tables, http(s)/mailto links) and
+// nothing that could run code or imitate the page: no class, style or id (a reply must not borrow the UI's look),
+// no form controls, images or spans. Every remaining link opens in a new tab without access to this page.
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
-const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/))/i;
+const SAFE_URL = /^(https?:|mailto:)/i;
 
 const purifier = DOMPurify(window);
 purifier.addHook("afterSanitizeAttributes", (node) => {
@@ -15,18 +16,15 @@ purifier.addHook("afterSanitizeAttributes", (node) => {
     node.setAttribute("target", "_blank");
     node.setAttribute("rel", "noopener noreferrer nofollow");
   }
-  if (node.tagName === "IMG") {
-    // remote images would let a reply make the browser call any server (and CSP blocks them anyway)
-    const src = node.getAttribute("src") ?? "";
-    if (!src.startsWith("data:image/")) node.removeAttribute("src");
-  }
 });
 
 const CONFIG = {
   ALLOWED_TAGS: ["a", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "img", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul", "span", "input"],
-  ALLOWED_ATTR: ["href", "title", "alt", "src", "class", "type", "checked", "disabled", "align"],
+    "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul"],
+  // align: table column alignment from Markdown; href only on links, checked by the hook above
+  ALLOWED_ATTR: ["href", "title", "align"],
   ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
   RETURN_DOM_FRAGMENT: true,
 } as const;
 

@@ -81,10 +81,15 @@ class WebClientBrowserIntegrationTests {
             page.newSession();
             browser.script("window.__pwned = []; window.alert = function (m) { window.__pwned.push('alert:' + m); };");
 
-            page.send("<script>window.__pwned.push('script')</script> <img src=x onerror=\"window.__pwned.push('img')\">"
-                    + " [click me](javascript:window.__pwned.push('link')) <svg onload=\"window.__pwned.push('svg')\"></svg>");
+            // the stand-in echoes at most 200 characters: the marker at the end proves the whole payload came back
+            String payload = "<script>window.__pwned.push('s')</script><img src=x onerror=\"window.__pwned.push('i')\">"
+                    + " [click me](javascript:window.__pwned.push('l')) <svg onload=\"window.__pwned.push('v')\"></svg>"
+                    + " end-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(payload).hasSizeLessThanOrEqualTo(200);
+            page.send(payload);
             WebElement reply = page.awaitCompletedReply();
-            assertThat(reply.getText()).contains("[bedrock stand-in]");
+            assertThat(reply.getText()).contains("[bedrock stand-in]").contains("click me")
+                    .contains(payload.substring(payload.lastIndexOf(" end-") + 1));
             List<WebElement> links = reply.findElements(By.tagName("a"));
             links.forEach(WebElement::click);
 
@@ -97,6 +102,36 @@ class WebClientBrowserIntegrationTests {
             // the user's own message is shown as the text they typed, never as HTML
             assertThat(browser.all(By.cssSelector(".bubble.user")).get(0).getText()).contains("<script>");
             browser.screenshot("chat-xss-reply");
+        }
+    }
+
+    /**
+     * A reply may not borrow the page's look or controls: class, style and id are stripped, form controls, spans and
+     * images are dropped, only http(s) and mailto links keep their target. The marker at the end of the payload
+     * proves the whole of it reached the rendered reply, so the checks are not passing on an empty reply.
+     */
+    @Test
+    void aReplyCannotImitateThePageWithClassesStylesOrControls() {
+        TestUser alice = system.user("tenant-001", "alice@tenant-001.example");
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(alice, TestUsers.DEV_PASSWORD);
+            page.newSession();
+            String marker = "end-" + UUID.randomUUID().toString().substring(0, 8);
+            String payload = "<b class=\"bubble user\" style=\"color:red\" id=\"fake\">fake-ui</b>"
+                    + " <input value=\"password\"> <span class=\"caret\">x</span> [ok](https://example.com/ok)"
+                    + " [rel](/api/sessions) " + marker;
+            assertThat(payload).hasSizeLessThanOrEqualTo(200);
+
+            page.send(payload);
+            WebElement markdown = page.awaitCompletedReply().findElement(By.className("markdown"));
+
+            assertThat(markdown.getText()).contains("fake-ui").contains(marker);
+            assertThat(markdown.findElements(By.tagName("b"))).extracting(WebElement::getText).containsExactly("fake-ui");
+            assertThat(markdown.findElements(By.cssSelector("[class], [style], [id]"))).isEmpty();
+            assertThat(markdown.findElements(By.cssSelector("input, span, img, svg, button, form"))).isEmpty();
+            assertThat(markdown.findElements(By.cssSelector("a[href]"))).extracting(a -> a.getDomAttribute("href"))
+                    .containsExactly("https://example.com/ok");
+            browser.screenshot("chat-imitation-reply");
         }
     }
 

@@ -23,6 +23,7 @@ final class IsolationSocket implements AutoCloseable {
     private final List<String> raw = new CopyOnWriteArrayList<>();
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile String closeReason;
     private WebSocket socket;
 
     private IsolationSocket() {
@@ -99,6 +100,11 @@ final class IsolationSocket implements AutoCloseable {
         return closed;
     }
 
+    /** The server's close code and reason, e.g. {@code 1008 token expired}; null while open. */
+    String closeReason() {
+        return closeReason;
+    }
+
     static String type(JsonNode frame) {
         return frame.path("type").asString();
     }
@@ -131,6 +137,7 @@ final class IsolationSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = statusCode + " " + reason;
             closed = true;
             return null;
         }

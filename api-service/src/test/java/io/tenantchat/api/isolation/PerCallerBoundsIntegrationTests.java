@@ -74,20 +74,20 @@ class PerCallerBoundsIntegrationTests extends GuardedApi {
     void longPollPastTheUsersMaximumIs429AndTheSlotsComeBackWhenTheyEnd() {
         Actor alice = World.actor(TOKENS, registeredTenant("open", null), "alice");
         String messageId = conversation(alice, "a question nobody answers here").messageId();
-        String waitPath = "/api/chat/" + messageId + "?wait=3";
+        String probePath = "/api/chat/" + messageId + "?wait=1";
         List<CompletableFuture<HttpResponse<String>>> waiting = IntStream.range(0, LONG_POLLS_PER_USER)
-                .mapToObj(i -> HTTP.sendAsync(request(waitPath, alice), HttpResponse.BodyHandlers.ofString()))
+                .mapToObj(i -> HTTP.sendAsync(request("/api/chat/" + messageId + "?wait=8", alice),
+                        HttpResponse.BodyHandlers.ofString()))
                 .toList();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            HttpResponse<String> refused = get(waitPath, alice);
+        // a probe admitted before the slow polls arrived holds a slot for 1 s only, then the next probe is tried
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> refused = get(probePath, alice);
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
             assertThat(refused.body()).contains("\"code\":\"too_many_long_polls\"");
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
         });
-        assertThat(get("/api/chat/" + messageId + "?wait=1", World.actor(TOKENS, alice.tenantId(), "anna"))
-                .statusCode()).as("another user's own poll is not refused (404: not hers)").isEqualTo(404);
         assertThat(get("/api/chat/" + messageId, alice).statusCode()).as("a plain read").isEqualTo(200);
 
         waiting.forEach(poll -> assertThat(poll.join().statusCode()).isEqualTo(200));
@@ -106,10 +106,10 @@ class PerCallerBoundsIntegrationTests extends GuardedApi {
 
         try (IsolationSocket expiring = socket(new Actor(tenant, user, token));
                 IsolationSocket lasting = socket(forever)) {
-            assertThat(expiring.isClosed()).isFalse();
             expiring.awaitClosed();
 
-            assertThat(lasting.isClosed()).as("a socket with a valid token stays open").isFalse();
+            assertThat(expiring.closeReason()).isEqualTo("1008 token expired");
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !lasting.isClosed());
         }
     }
 
