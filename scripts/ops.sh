@@ -4,7 +4,7 @@
 #
 #   scripts/ops.sh stats
 #   scripts/ops.sh peek <chat-requests|usage-events> [--limit N]
-#   scripts/ops.sh replay <chat-requests|usage-events> [--tenant ID] [--session ID] [--message-id ID]...
+#   scripts/ops.sh replay chat-requests [--tenant ID] [--session ID] [--message-id ID]...   (usage-events: README runbook)
 #                  [--from ISO-INSTANT] [--to ISO-INSTANT] [--limit N] [--dry-run]
 #   scripts/ops.sh reaggregate --tenant ID --from ISO-INSTANT --to ISO-INSTANT
 #

@@ -72,7 +72,7 @@ final class AwsCallResources {
     private static Object member(SdkPojo pojo, String name) {
         Collection<SdkField<?>> fields = pojo.sdkFields();
         for (SdkField<?> field : fields) {
-            if (field.memberName().equals(name)) {
+            if (field.memberName().equalsIgnoreCase(name)) {
                 return field.getValueOrDefault(pojo);
             }
         }
