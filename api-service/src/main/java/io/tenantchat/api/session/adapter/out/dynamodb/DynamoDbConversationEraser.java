@@ -74,7 +74,8 @@ class DynamoDbConversationEraser implements ConversationEraser {
                 throw new IllegalStateException("DynamoDB left " + pending.size() + " deletes unprocessed");
             }
             Map<String, List<WriteRequest>> batch = Map.of(table, pending);
-            pending = dynamo.client(tenantId).batchWriteItem(b -> b.requestItems(batch)).unprocessedItems().getOrDefault(table, List.of());
+            pending = dynamo.client(tenantId).batchWriteItem(b -> b.requestItems(batch)).unprocessedItems()
+                    .getOrDefault(table, List.of());
         }
     }
 

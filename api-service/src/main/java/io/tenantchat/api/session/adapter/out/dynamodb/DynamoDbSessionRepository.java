@@ -82,7 +82,8 @@ class DynamoDbSessionRepository implements SessionRepository {
     public boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
         Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
         try {
-            table(tenantId).deleteItem(DeleteItemEnhancedRequest.builder().key(key).conditionExpression(ownedBy(tenantId, userId))
+            table(tenantId).deleteItem(DeleteItemEnhancedRequest.builder().key(key)
+                    .conditionExpression(ownedBy(tenantId, userId))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -123,7 +124,8 @@ class DynamoDbSessionRepository implements SessionRepository {
         if (page.cursor() != null) {
             query.exclusiveStartKey(SessionCursor.decode(tenantId, page.cursor()));
         }
-        Page<SessionItem> first = table(tenantId).index(SessionItem.BY_TENANT_INDEX).query(query.build()).iterator().next();
+        Page<SessionItem> first = table(tenantId).index(SessionItem.BY_TENANT_INDEX).query(query.build()).iterator()
+                .next();
         List<ChatSession> sessions = first.items().stream()
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
                 .map(DynamoDbSessionRepository::toSession)

@@ -31,13 +31,15 @@ class DynamoDbUsageRollupReader implements UsageRollupReader {
     @Override
     public List<RollupRow> read(TenantId tenantId, Granularity granularity, String fromBucket, String toBucket) {
         return IntStream.range(0, settings.rollupShards()).boxed()
-                .flatMap(shard -> query(tenantId, UsageRollupKeys.partition(tenantId, granularity, shard), fromBucket, toBucket))
+                .flatMap(shard -> query(tenantId, UsageRollupKeys.partition(tenantId, granularity, shard), fromBucket,
+                        toBucket))
                 .filter(item -> tenantId.value().equals(text(item, "tenant_id")))
                 .map(DynamoDbUsageRollupReader::row)
                 .toList();
     }
 
-    private Stream<Map<String, AttributeValue>> query(TenantId tenantId, String partition, String fromBucket, String toBucket) {
+    private Stream<Map<String, AttributeValue>> query(TenantId tenantId, String partition, String fromBucket,
+            String toBucket) {
         QueryRequest request = QueryRequest.builder().tableName(settings.rollupsTable())
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
