@@ -132,17 +132,21 @@ final class Soak {
     }
 
     Report run(Duration duration, Duration patience) throws InterruptedException {
-        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        // one thread sends, another samples: a slow sample (a full collection in three JVMs) never delays a send
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         ExecutorService waiters = Executors.newFixedThreadPool(24);
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         clock.scheduleAtFixedRate(() -> sendOne(waiters, patience, started), 0, 1, TimeUnit.SECONDS);
-        clock.scheduleAtFixedRate(() -> samples.add(sample(started)), every.toMillis(), every.toMillis(),
+        sampler.scheduleAtFixedRate(() -> samples.add(sample(started)), every.toMillis(), every.toMillis(),
                 TimeUnit.MILLISECONDS);
         await().atMost(duration.plusSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> System.nanoTime() - started >= duration.toNanos());
-        clock.shutdown(); // cancels the schedules, lets a sample in progress finish
+        clock.shutdown(); // cancels the schedules, lets a send or sample in progress finish
+        sampler.shutdown();
         clock.awaitTermination(1, TimeUnit.MINUTES);
+        sampler.awaitTermination(1, TimeUnit.MINUTES);
         waiters.shutdown();
         waiters.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
         samples.add(sample(started)); // after the last replies came in
