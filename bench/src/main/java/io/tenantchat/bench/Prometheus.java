@@ -92,6 +92,12 @@ final class Prometheus {
             return new Timer(count - before.count(), sumSeconds - before.sumSeconds(), diff);
         }
 
+        /** Whether percentile {@code p} lies past the last finite bucket bound ({@link #percentileMs} is a lower limit). */
+        boolean beyondBuckets(double p) {
+            Map.Entry<Double, Double> lastFinite = buckets.lowerEntry(Double.POSITIVE_INFINITY);
+            return count > 0 && lastFinite != null && lastFinite.getValue() < p / 100 * count;
+        }
+
         Double meanMs() {
             return count > 0 ? sumSeconds / count * 1000 : null;
         }

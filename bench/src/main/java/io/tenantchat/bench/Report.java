@@ -230,17 +230,20 @@ final class Report {
             stages.forEach((figure, table) -> {
                 md.append("\n").append(figure).append("\n\n| stage | count | mean | p50 | p99 |\n|---|---|---|---|---|\n");
                 table.forEach((stage, row) -> md.append("| ").append(stage).append(" | ").append(row.get("count"))
-                        .append(" | ").append(cell(row.get("mean_ms"))).append(" | ").append(cell(row.get("p50_ms")))
-                        .append(" | ").append(cell(row.get("p99_ms"))).append(" |\n"));
+                        .append(" | ").append(cell(row.get("mean_ms"), false)).append(" | ")
+                        .append(cell(row.get("p50_ms"), Boolean.TRUE.equals(row.get("p50_at_least")))).append(" | ")
+                        .append(cell(row.get("p99_ms"), Boolean.TRUE.equals(row.get("p99_at_least")))).append(" |\n"));
             });
-            md.append("\np50/p99 come from the timers' histogram buckets (interpolated); – where a timer publishes none"
-                    + " or recorded nothing.\n");
+            md.append("\np50/p99 come from the timers' histogram buckets (interpolated); ≥ where they lie past the last"
+                    + " bucket (a lower limit); – where a timer publishes none or recorded nothing. Queue wait counts from"
+                    + " the api's requested-at (taken as the POST begins, before admission), so it overlaps accept; relay"
+                    + " counts every event (each delta), not messages.\n");
         }
         return md.toString();
     }
 
-    private static String cell(Object ms) {
-        return ms == null ? "–" : ms + " ms";
+    private static String cell(Object ms, boolean atLeast) {
+        return ms == null ? "–" : (atLeast ? "≥ " : "") + ms + " ms";
     }
 
     void write(Path dir) {

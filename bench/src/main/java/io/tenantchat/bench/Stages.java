@@ -53,6 +53,8 @@ final class Stages {
             row.put("mean_ms", round(window.meanMs()));
             row.put("p50_ms", round(window.percentileMs(50)));
             row.put("p99_ms", round(window.percentileMs(99)));
+            row.put("p50_at_least", window.beyondBuckets(50));
+            row.put("p99_at_least", window.beyondBuckets(99));
             table.put(stage.name(), row);
         }
         return table;

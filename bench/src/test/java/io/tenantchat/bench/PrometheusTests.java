@@ -64,6 +64,8 @@ class PrometheusTests {
         assertThat(t.percentileMs(50)).isCloseTo(10, within(1e-9));  // 50 of 100 at or below 10 ms
         assertThat(t.percentileMs(70)).isCloseTo(55, within(1e-9));  // halfway between 10 and 100 ms
         assertThat(t.percentileMs(99)).isCloseTo(100, within(1e-9)); // in +Inf: the last finite bound, a lower limit
+        assertThat(t.beyondBuckets(99)).isTrue();
+        assertThat(t.beyondBuckets(90)).isFalse();
     }
 
     @Test
