@@ -159,6 +159,10 @@ class ScopedCredentialsIntegrationTests {
                 .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS("failed"),
                         ":code", AttributeValue.fromS("model_unavailable"),
                         ":reason", AttributeValue.fromS("The model is unavailable."))));
+        // as the worker does when a message fails: its quota hold gives back its in-flight slot and tokens
+        DIRECT.updateItem(u -> u.tableName(TableNames.defaults().tenants())
+                .key(Map.of("tenant_id", AttributeValue.fromS(tenant), "sk", AttributeValue.fromS("hold#" + message)))
+                .updateExpression("REMOVE in_flight, reserved"));
     }
 
     private String expect(int status, String method, String path, String token, String json) {

@@ -101,6 +101,10 @@ abstract class RunningApi {
                 .expressionAttributeValues(Map.of(":failed", AttributeValue.fromS("failed"),
                         ":code", AttributeValue.fromS("model_unavailable"),
                         ":reason", AttributeValue.fromS("The model is unavailable."))));
+        // as the worker does when a message fails: its quota hold gives back its in-flight slot and tokens
+        standIns().dynamoDb().updateItem(u -> u.tableName(TableNames.defaults().tenants())
+                .key(Map.of("tenant_id", AttributeValue.fromS(ids.tenantId()), "sk", AttributeValue.fromS("hold#" + ids.messageId())))
+                .updateExpression("REMOVE in_flight, reserved"));
     }
 
     /** A session and one message with {@code text}, created through the API as {@code actor}. */
