@@ -6,9 +6,8 @@ cd "$(dirname "$0")"
 
 fail() { echo "run-local: $*" >&2; exit 1; }
 
-command -v java >/dev/null || fail "java not found: install a JDK 17 or newer"
-java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-[[ "${java_major%%.*}" -ge 17 ]] || fail "java ${java_major} found, 17 or newer needed"
+# a JDK 25 or newer (JAVA_HOME, PATH or /usr/lib/jvm), exported as JAVA_HOME for ./mvnw and the services
+source scripts/use-java.sh || fail "install a JDK 25 or newer (e.g. Temurin 25) or point JAVA_HOME at one"
 
 command -v node >/dev/null || fail "node not found: install Node.js 20 or newer (cognito-local runs on it)"
 node_major=$(node -p 'process.versions.node.split(".")[0]')

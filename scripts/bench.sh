@@ -14,6 +14,8 @@
 # A run whose 1-minute load average at start exceeds the core count is marked noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# JDK 25 or newer as JAVA_HOME for ./mvnw and java (scripts/use-java.sh)
+source scripts/use-java.sh
 
 mode=()
 for arg in "$@"; do

@@ -5,6 +5,8 @@
 # credentials from the default chain), otherwise the running local stack (./run-local.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# JDK 25 or newer as JAVA_HOME for ./mvnw and java (scripts/use-java.sh)
+source scripts/use-java.sh
 
 jars=(local-stack/target/local-stack-*-exec.jar)
 if [[ ! -f "${jars[0]}" ]]; then

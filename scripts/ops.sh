@@ -17,6 +17,8 @@
 # stack file than .local/stack.json (the e2e tests' stacks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# JDK 25 or newer as JAVA_HOME for ./mvnw and java (scripts/use-java.sh)
+source scripts/use-java.sh
 
 api="${TENANTCHAT_API_URL:-http://localhost:8000}"
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
