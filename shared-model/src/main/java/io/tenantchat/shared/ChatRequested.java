@@ -1,5 +1,6 @@
 package io.tenantchat.shared;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Objects;
@@ -7,13 +8,27 @@ import java.util.Objects;
 /**
  * The job that api-service puts on {@code chat-requests.fifo} once a user message is stored: "generate the
  * reply to this message". The message group id is tenant-scoped and the deduplication id is the message id.
+ *
+ * <p>{@code content}, {@code attempt} and {@code hold} let the worker start without reading the message and give
+ * back the quota hold without reading it (issue 19/20: the job carries what the worker needs). They are absent from
+ * jobs sent before they existed; a worker then reads the message and the hold as before.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatRequested(
         @JsonProperty("message_id") MessageId messageId,
         @JsonProperty("tenant_id") TenantId tenantId,
         @JsonProperty("user_id") UserId userId,
         @JsonProperty("session_id") SessionId sessionId,
-        @JsonProperty("requested_at") Instant requestedAt) {
+        @JsonProperty("requested_at") Instant requestedAt,
+        @JsonProperty("content") String content,
+        @JsonProperty("attempt") Integer attempt,
+        @JsonProperty("hold") JobHold hold) {
+
+    /** A job without the message's content, attempt and hold: the worker reads them. */
+    public ChatRequested(MessageId messageId, TenantId tenantId, UserId userId, SessionId sessionId,
+            Instant requestedAt) {
+        this(messageId, tenantId, userId, sessionId, requestedAt, null, null, null);
+    }
 
     public ChatRequested {
         Objects.requireNonNull(messageId, "message_id");
@@ -21,6 +36,14 @@ public record ChatRequested(
         Objects.requireNonNull(userId, "user_id");
         Objects.requireNonNull(sessionId, "session_id");
         Objects.requireNonNull(requestedAt, "requested_at");
+        if (attempt != null && attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1");
+        }
+    }
+
+    /** This job with the message's content, attempt and quota hold, so the worker need not read them. */
+    public ChatRequested carrying(String content, int attempt, JobHold hold) {
+        return new ChatRequested(messageId, tenantId, userId, sessionId, requestedAt, content, attempt, hold);
     }
 
     /** FIFO message group: one conversation is strictly ordered, conversations run in parallel. */
