@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * The walking skeleton end to end: stand-ins plus the three service jars as separate processes, driven over
  * HTTP only, with real Cognito-style tokens.
  */
-@Order(1)
+@Order(2)
+@ResourceLock(SharedSystem.DEFAULT_LOCK)
 class ChatSliceEndToEndIntegrationTests {
 
     @RegisterExtension

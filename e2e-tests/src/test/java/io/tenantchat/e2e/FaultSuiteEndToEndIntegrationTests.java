@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Runs on a system of its own kind ({@link SharedSystem.Kind#CRASH_TOLERANT}, shared with the pipeline tests):
  * it kills the worker, and a short visibility lease lets another take over within seconds.
  */
-@Order(11)
+@Order(1)
+@ResourceLock(SharedSystem.CRASH_TOLERANT_LOCK)
 class FaultSuiteEndToEndIntegrationTests {
 
     @RegisterExtension

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * after two quick attempts so the outage fails messages within seconds: a system of its own kind
  * ({@link SharedSystem.Kind#FAIL_FAST}), since the other classes' workers retry for longer.
  */
-@Order(20)
+@Order(3)
+@ResourceLock(SharedSystem.FAIL_FAST_LOCK)
 class OperationsEndToEndIntegrationTests {
 
     @RegisterExtension

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -35,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * within seconds, and with a large retry budget so random throttling never exhausts it: a system of its own kind
  * ({@link SharedSystem.Kind#CRASH_TOLERANT}, shared with the fault suite), because this class kills the worker.
  */
-@Order(10)
+@Order(4)
+@ResourceLock(SharedSystem.CRASH_TOLERANT_LOCK)
 class PipelineReliabilityEndToEndIntegrationTests {
 
     @RegisterExtension

@@ -4,7 +4,9 @@ import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,10 +14,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The local system of an end-to-end test class, shared with every other class of this test JVM that asks for the
  * same {@link Kind}: starting one (stand-ins, provisioning, three service JVMs) takes 30–40 s on 2 cores, so it is
- * started once per kind, not once per class. The running system lives in the root {@link ExtensionContext.Store},
- * which closes it when the JVM's tests end; at most one runs at a time (asking for another kind closes the one
- * running), and the classes are ordered by kind ({@code @Order}, {@code junit-platform.properties}) so each kind
- * starts once.
+ * started once per kind, not once per class. The running systems live in the root {@link ExtensionContext.Store},
+ * which closes them when the JVM's tests end.
+ *
+ * <p>Classes of different kinds run at the same time (JUnit's parallel execution, {@code junit-platform.properties}):
+ * most of an end-to-end test is waiting (for slow model streams, visibility leases, a killed worker's jobs to
+ * reappear), so three systems side by side on 2 cores finish in about the time of the longest kind. Classes of one
+ * kind run one after another: each declares {@code @ResourceLock} on its kind's lock ({@link #DEFAULT_LOCK},
+ * {@link #CRASH_TOLERANT_LOCK}, {@link #FAIL_FAST_LOCK}), because some of them kill the worker or switch faults on
+ * for the whole system.
  *
  * <p>A class gets the system with every fault switched off (model stand-in on its default settings, EventBridge
  * delivering every entry). Tests share the system, so each one isolates itself by its own tenants, users and
@@ -28,6 +35,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 final class SharedSystem implements BeforeAllCallback {
+
+    /** The {@code @ResourceLock} of the classes that share the {@link Kind#DEFAULT} system. */
+    static final String DEFAULT_LOCK = "tenantchat.e2e.system.DEFAULT";
+    /** The {@code @ResourceLock} of the classes that share the {@link Kind#CRASH_TOLERANT} system. */
+    static final String CRASH_TOLERANT_LOCK = "tenantchat.e2e.system.CRASH_TOLERANT";
+    /** The {@code @ResourceLock} of the classes that share the {@link Kind#FAIL_FAST} system. */
+    static final String FAIL_FAST_LOCK = "tenantchat.e2e.system.FAIL_FAST";
 
     /** The sets of options the end-to-end classes need; each is started at most once per test JVM. */
     enum Kind {
@@ -106,31 +120,42 @@ final class SharedSystem implements BeforeAllCallback {
         return running.secondApi();
     }
 
-    /** The one system running in this JVM, closed with the root store when the tests end. */
+    /** The systems running in this JVM, one per kind, closed with the root store when the tests end. */
     private static final class Holder implements AutoCloseable {
 
-        private Running current;
+        private final Map<Kind, Running> running = new EnumMap<>(Kind.class);
+        private final Map<Kind, Object> starting = new EnumMap<>(Kind.class);
 
-        synchronized Running acquire(Kind kind) {
-            if (current != null && current.kind() != kind) {
-                current.close();
-                current = null;
+        Holder() {
+            for (Kind kind : Kind.values()) {
+                starting.put(kind, new Object());
             }
-            if (current == null) {
+        }
+
+        /** The system of {@code kind}, started on first use; kinds start side by side, each at most once. */
+        Running acquire(Kind kind) {
+            synchronized (starting.get(kind)) {
+                synchronized (this) {
+                    Running current = running.get(kind);
+                    if (current != null) {
+                        return current;
+                    }
+                }
                 long started = System.nanoTime();
-                current = new Running(kind, LocalSystem.start(kind.options()));
+                Running fresh = new Running(kind, LocalSystem.start(kind.options()));
                 System.out.printf("shared system: %s started in %d ms%n", kind,
                         (System.nanoTime() - started) / 1_000_000);
+                synchronized (this) {
+                    running.put(kind, fresh);
+                }
+                return fresh;
             }
-            return current;
         }
 
         @Override
         public synchronized void close() {
-            if (current != null) {
-                current.close();
-                current = null;
-            }
+            running.values().forEach(Running::close);
+            running.clear();
         }
     }
 

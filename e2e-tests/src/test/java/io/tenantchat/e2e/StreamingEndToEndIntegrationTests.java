@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Replies streamed over the WebSocket {@code /ws}, with Redis as the bus between the worker and the api instances
  * (Debian's redis-server must be installed: apt-get install -y redis-server).
  */
-@Order(2)
+@Order(5)
+@ResourceLock(SharedSystem.DEFAULT_LOCK)
 class StreamingEndToEndIntegrationTests {
 
     @RegisterExtension

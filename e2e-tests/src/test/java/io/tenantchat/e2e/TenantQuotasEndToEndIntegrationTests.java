@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reply, the flooder's included, slowed down 2.5 times: a measure of the test bed's CPU, not of fairness (a
  * deployment scales its api tier on CPU).
  */
-@Order(3)
+@Order(6)
+@ResourceLock(SharedSystem.DEFAULT_LOCK)
 class TenantQuotasEndToEndIntegrationTests {
 
     /** The shared system; its second api instance is shared with the streaming tests. */

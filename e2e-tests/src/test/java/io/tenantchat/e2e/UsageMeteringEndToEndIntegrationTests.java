@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -57,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rollup shard under concurrent conditional writes, a third of the jobs twice on the queue and every event
  * replayed; 1,000 (the count before) tested the same paths with more repetitions of each.
  */
-@Order(4)
+@Order(7)
+@ResourceLock(SharedSystem.DEFAULT_LOCK)
 class UsageMeteringEndToEndIntegrationTests {
 
     @RegisterExtension
