@@ -160,13 +160,9 @@ class DynamoDbSessionRepository implements SessionRepository {
         }
     }
 
-    /**
-     * {@code {tenant}#{user}#session-count}: begins with the tenant like every session key (the scoped role's
-     * {@code <tenant>#*} admits it) and never equals one, as a session key ends with a UUID. It carries neither
-     * {@code tenant_id} nor {@code tenant_user}, so no index and no session listing ever sees it.
-     */
+    /** {@link ChatSession#userCounterKeyOf}; it carries neither {@code tenant_id} nor {@code tenant_user}, so no index sees it. */
     static Map<String, AttributeValue> counterKey(TenantId tenantId, UserId userId) {
-        return Map.of("session_key", AttributeValue.fromS(tenantUser(tenantId, userId) + "#session-count"));
+        return Map.of("session_key", AttributeValue.fromS(ChatSession.userCounterKeyOf(tenantId, userId)));
     }
 
     private static boolean failedCondition(TransactionCanceledException e, int item) {
