@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Appends each distinct {@code service<TAB>operation<TAB>resource} line this JVM's AWS calls produce to a file, so
+ * Appends each distinct {@code service<TAB>operation<TAB>resource<TAB>signer} line ({@link AwsCallSigner}) this JVM's AWS calls produce to a file, so
  * a test can hold what the code really called against the IAM roles in infra/terraform. Several JVMs may append to
  * the same file: each write holds the file's lock. Off unless {@value #PROPERTY} (or {@value #ENVIRONMENT}) names
  * the file; a failed write is reported once on stderr and never fails the AWS call.
@@ -39,8 +39,8 @@ final class AwsCallLog {
         return file == null || file.isBlank() ? null : new AwsCallLog(Path.of(file));
     }
 
-    void record(String service, String operation, String resource) {
-        String line = service + "\t" + operation + "\t" + resource;
+    void record(String service, String operation, String resource, String signer) {
+        String line = service + "\t" + operation + "\t" + resource + "\t" + signer;
         if (written.add(line)) {
             append(line + "\n");
         }

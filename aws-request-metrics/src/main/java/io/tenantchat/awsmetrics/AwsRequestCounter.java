@@ -14,8 +14,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Adds one to {@value #METER} (tags {@code service}, {@code operation}, {@code resource}: the table, queue, bus or
  * model, comma-separated for a transaction or batch over several) for every HTTP request an AWS SDK client sends,
  * retries included, since AWS bills each of them. When {@code -Dtenantchat.aws-call-log=<file>} (or
- * {@code TENANTCHAT_AWS_CALL_LOG}) is set, each distinct (service, operation, resource) is also appended to that
- * file: the e2e run's record of what the code calls, which infra checks against the IAM roles. The SDK instantiates it for every client it builds, because
+ * {@code TENANTCHAT_AWS_CALL_LOG}) is set, each distinct (service, operation, resource, signer) is also appended to
+ * that file: the e2e run's record of what the code calls, which infra checks against the IAM role that signs each
+ * call ({@link AwsCallSigner}). The SDK instantiates it for every client it builds, because
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors} names it, so clients made by
  * spring-cloud-aws and clients built by hand are all counted without any registration code.
  */
@@ -56,7 +57,8 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
                 .register(registry)
                 .increment();
         if (callLog != null) {
-            calls.forEach(call -> callLog.record(service, call.operation(), call.resource()));
+            String signer = attributes.getOptionalAttribute(AwsCallSigner.ATTRIBUTE).orElse(AwsCallSigner.SERVICE);
+            calls.forEach(call -> callLog.record(service, call.operation(), call.resource(), signer));
         }
     }
 

@@ -139,12 +139,12 @@ class AwsRequestCounterIntegrationTests {
         }
 
         assertThat(Files.readAllLines(log)).containsExactlyInAnyOrder(
-                "DynamoDb\tCreateTable\tthings",
-                "DynamoDb\tPutItem\tthings",
-                "DynamoDb\tTransactWriteItems.Update\tthings",
-                "DynamoDb\tTransactWriteItems.ConditionCheck\tthings",
-                "DynamoDb\tBatchWriteItem\tthings",
-                "EventBridge\tPutEvents\tusage");
+                "DynamoDb\tCreateTable\tthings\tservice",
+                "DynamoDb\tPutItem\tthings\tservice",
+                "DynamoDb\tTransactWriteItems.Update\tthings\tservice",
+                "DynamoDb\tTransactWriteItems.ConditionCheck\tthings\tservice",
+                "DynamoDb\tBatchWriteItem\tthings\tservice",
+                "EventBridge\tPutEvents\tusage\tservice");
         assertThat(own.get(AwsRequestCounter.METER).tag("operation", "PutItem").tag("resource", "things")
                 .counter().count()).isEqualTo(3);
     }
@@ -161,7 +161,27 @@ class AwsRequestCounterIntegrationTests {
             sqs.sendMessage(m -> m.queueUrl(queue).messageBody("one"));
         }
 
-        assertThat(Files.readAllLines(log)).containsExactly("Sqs\tCreateQueue\tnamed", "Sqs\tSendMessage\tnamed");
+        assertThat(Files.readAllLines(log)).containsExactly("Sqs\tCreateQueue\tnamed\tservice", "Sqs\tSendMessage\tnamed\tservice");
+    }
+
+    @Test
+    void logsTheSignerARequestNames(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("api-service.calls");
+        AwsRequestCounter counter = new AwsRequestCounter(registry, new AwsCallLog(log));
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint())
+                .region(AwsClients.REGION).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build()) {
+            dynamoDb.createTable(t -> t.tableName("signed").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            dynamoDb.putItem(p -> p.tableName("signed").item(Map.of("pk", AttributeValue.fromS("t#1")))
+                    .overrideConfiguration(o -> o.putExecutionAttribute(AwsCallSigner.ATTRIBUTE, AwsCallSigner.TENANT)));
+            dynamoDb.getItem(g -> g.tableName("signed").key(Map.of("pk", AttributeValue.fromS("t#1"))));
+        }
+
+        assertThat(Files.readAllLines(log)).containsExactly("DynamoDb\tCreateTable\tsigned\tservice",
+                "DynamoDb\tPutItem\tsigned\ttenant", "DynamoDb\tGetItem\tsigned\tservice");
     }
 
     private double count(String service, String operation) {

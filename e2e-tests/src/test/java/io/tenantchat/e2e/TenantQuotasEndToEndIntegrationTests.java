@@ -200,8 +200,7 @@ class TenantQuotasEndToEndIntegrationTests {
                     refusalsAfter[0] - refusalsBefore[0], refusalsAfter[1] - refusalsBefore[1], mostInFlight.get(),
                     samples.get(), floodStreams, quietStreams, Duration.ofNanos(System.nanoTime() - started).toMillis());
 
-            assertThat(floodOutlastedTheReplies).as("B's replies were all measured during the flood").isTrue();
-            assertThat(loaded).as("unloaded %s", unloaded).isLessThanOrEqualTo(unloaded.multipliedBy(2));
+            // correctness first, so a broken cap is reported as such even where the machine's load fails the timing
             assertThat(accepted + refused).isEqualTo(FLOOD_REQUESTS);
             assertThat(answers.stream().filter(a -> a.statusCode() == 429)).allSatisfy(a -> assertThat(
                     JSON.readTree(a.body()).path("code").asString()).isEqualTo("too_many_in_flight"));
@@ -211,6 +210,8 @@ class TenantQuotasEndToEndIntegrationTests {
             assertThat(floodStreams).as("A's model streams open at once, seen by the model stand-in")
                     .isBetween(1, FLOOD_CAP);
             assertThat(quietStreams).as("B's model streams open at once (one reply at a time)").isEqualTo(1);
+            assertThat(floodOutlastedTheReplies).as("B's replies were all measured during the flood").isTrue();
+            assertThat(loaded).as("unloaded %s", unloaded).isLessThanOrEqualTo(unloaded.multipliedBy(2));
         } finally {
             sampler.shutdownNow();
             system.bedrock().settings(BedrockStandIn.Settings.defaults());

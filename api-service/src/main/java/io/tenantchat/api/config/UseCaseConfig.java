@@ -15,11 +15,13 @@ import io.tenantchat.api.usage.application.UsageService;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Builds the framework-free use-case services from their ports. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LimitsProperties.class)
 class UseCaseConfig {
 
     @Bean
@@ -31,8 +33,8 @@ class UseCaseConfig {
 
     @Bean
     SessionService sessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock,
-            QuotaLedger ledger) {
-        return new SessionService(sessions, conversations, clock, ledger::release);
+            QuotaLedger ledger, LimitsProperties limits) {
+        return new SessionService(sessions, conversations, clock, ledger::release, limits.maxSessionsPerUser());
     }
 
     @Bean

@@ -18,13 +18,11 @@ public final class TenantDynamoDb {
 
     private final DynamoDbClient serviceClient;
     private final TenantCredentialsProvider credentials;
-    private final DynamoDbEnhancedClient serviceEnhanced;
     private final Map<TenantId, DynamoDbEnhancedClient> enhanced = new ConcurrentHashMap<>();
 
     private TenantDynamoDb(DynamoDbClient serviceClient, TenantCredentialsProvider credentials) {
         this.serviceClient = Objects.requireNonNull(serviceClient, "serviceClient");
         this.credentials = credentials;
-        this.serviceEnhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(serviceClient).build();
     }
 
     /** Scoped credentials off: every tenant's calls use the service's own credentials. */
@@ -41,17 +39,19 @@ public final class TenantDynamoDb {
         return credentials != null;
     }
 
-    /** A client whose every item call is signed for {@code tenantId} (when scoped). */
+    /**
+     * A client whose every item call is signed for {@code tenantId} (when scoped) and marked as a tenant's call in
+     * the AWS call log either way. Only item calls: anything else is {@link UnsupportedOperationException}, scoped
+     * or not, so a path that would fail only on a scoped deployment fails in every test too.
+     */
     public DynamoDbClient client(TenantId tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
-        return credentials == null ? serviceClient
-                : new TenantSignedDynamoDbClient(serviceClient, credentials.forTenant(tenantId));
+        return new TenantSignedDynamoDbClient(serviceClient, credentials == null ? null : credentials.forTenant(tenantId));
     }
 
     /** The enhanced client over {@link #client(TenantId)}. */
     public DynamoDbEnhancedClient enhanced(TenantId tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
-        return credentials == null ? serviceEnhanced : enhanced.computeIfAbsent(tenantId,
-                t -> DynamoDbEnhancedClient.builder().dynamoDbClient(client(t)).build());
+        return enhanced.computeIfAbsent(tenantId, t -> DynamoDbEnhancedClient.builder().dynamoDbClient(client(t)).build());
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantchat.api.credentials;
 
+import io.tenantchat.awsmetrics.AwsCallSigner;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,9 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The service's {@link DynamoDbClient} with one tenant's credentials on each item call
- * ({@link AwsRequestOverrideConfiguration#credentialsProvider()}), so the HTTP pool, retries and request metrics
- * stay those of the one shared client. Only item-level calls are passed on: any other call (Scan, PartiQL, table
+ * The service's {@link DynamoDbClient} for one tenant's items: with scoped credentials, that tenant's credentials on
+ * each item call ({@link AwsRequestOverrideConfiguration#credentialsProvider()}), so the HTTP pool, retries and
+ * request metrics stay those of the one shared client; always, the call marked {@link AwsCallSigner#TENANT} for the
+ * AWS call log, so the IAM check holds it against the role a deployment signs it with. Only item-level calls are passed on: any other call (Scan, PartiQL, table
  * management) is the interface's default, {@link UnsupportedOperationException}. Paginators and consumer
  * overloads are the interface's defaults, which come back through these methods.
  */
@@ -36,6 +38,7 @@ final class TenantSignedDynamoDbClient implements DynamoDbClient {
     private final DynamoDbClient delegate;
     private final AwsCredentialsProvider credentials;
 
+    /** @param credentials the tenant's credentials, or null to sign with the service's own (scoped credentials off) */
     TenantSignedDynamoDbClient(DynamoDbClient delegate, AwsCredentialsProvider credentials) {
         this.delegate = delegate;
         this.credentials = credentials;
@@ -87,8 +90,13 @@ final class TenantSignedDynamoDbClient implements DynamoDbClient {
     }
 
     private AwsRequestOverrideConfiguration signed(DynamoDbRequest request) {
-        return request.overrideConfiguration().map(AwsRequestOverrideConfiguration::toBuilder)
-                .orElseGet(AwsRequestOverrideConfiguration::builder).credentialsProvider(credentials).build();
+        AwsRequestOverrideConfiguration.Builder override = request.overrideConfiguration()
+                .map(AwsRequestOverrideConfiguration::toBuilder).orElseGet(AwsRequestOverrideConfiguration::builder)
+                .putExecutionAttribute(AwsCallSigner.ATTRIBUTE, AwsCallSigner.TENANT);
+        if (credentials != null) {
+            override.credentialsProvider(credentials);
+        }
+        return override.build();
     }
 
     @Override

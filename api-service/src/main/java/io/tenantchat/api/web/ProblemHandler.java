@@ -48,14 +48,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
     }
 
-    /** A per-caller bound ({@code too_many_long_polls}, {@code too_many_sessions_per_user}): 429 with its limit. */
+    /**
+     * A per-caller bound ({@code too_many_long_polls}, {@code too_many_sessions_per_user}): 429 with its limit;
+     * {@code Retry-After} only where waiting frees a place (a session is freed by deleting one, not by time).
+     */
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
         ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage());
         problem.setProperty("limit", e.limit());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
-                .header("RateLimit-Limit", Integer.toString(e.limit())).header("RateLimit-Remaining", "0")
-                .body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("RateLimit-Limit", Integer.toString(e.limit())).header("RateLimit-Remaining", "0");
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(UnavailableException.class)

@@ -63,6 +63,7 @@ class TenantScopedPolicyTests {
         String session = SessionId.random().value();
         return List.of(
                 ChatSession.keyOf(t, UserId.of("alice"), SessionId.of(session)), // sessions
+                ChatSession.userCounterKeyOf(t, UserId.of("alice")), // sessions: the user's session counter
                 t.value() + "#alice", // sessions GSI tenant_user
                 t.value(), // sessions GSI tenant_id, usage table, tenants table (plan, quota counters, holds)
                 t.value() + "#" + session, // a conversation

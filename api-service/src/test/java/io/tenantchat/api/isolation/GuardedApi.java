@@ -20,6 +20,7 @@ abstract class GuardedApi extends RunningApi {
     static final int SUBSCRIPTIONS_PER_SOCKET = 3;
     static final int SOCKETS_PER_USER = 2;
     static final int LONG_POLLS_PER_USER = 2;
+    static final int SESSIONS_PER_USER = 6;
 
     @DynamicPropertySource
     static void guardedProperties(DynamicPropertyRegistry registry) {
@@ -27,6 +28,7 @@ abstract class GuardedApi extends RunningApi {
         registry.add("tenantchat.stream.max-subscriptions-per-socket", () -> SUBSCRIPTIONS_PER_SOCKET);
         registry.add("tenantchat.stream.max-sockets-per-user", () -> SOCKETS_PER_USER);
         registry.add("tenantchat.chat.max-long-polls-per-user", () -> LONG_POLLS_PER_USER);
+        registry.add("tenantchat.limits.max-sessions-per-user", () -> SESSIONS_PER_USER);
     }
 
     /** A fresh tenant registered by a platform operator with the given limits JSON (null: the tier's). */

@@ -98,6 +98,57 @@ class PerCallerBoundsIntegrationTests extends GuardedApi {
     }
 
     @Test
+    void sessionPastTheUsersMaximumIs429ProblemWritesNothingAndDeletingOneMakesRoom() {
+        String tenant = registeredTenant("open", null);
+        Actor alice = World.actor(TOKENS, tenant, "alice");
+        List<String> sessions = new ArrayList<>();
+        IntStream.range(0, SESSIONS_PER_USER).forEach(i -> sessions.add(newSession(alice)));
+
+        HttpResponse<String> refused = send(post("/api/sessions", alice, null));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"code\":\"too_many_sessions_per_user\"", "\"limit\":" + SESSIONS_PER_USER,
+                "\"status\":429", "delete one to start another");
+        assertThat(refused.headers().firstValue("RateLimit-Limit")).contains(Integer.toString(SESSIONS_PER_USER));
+        assertThat(refused.headers().firstValue("Retry-After")).as("waiting frees no session").isEmpty();
+        assertThat(sessionIds(alice)).as("nothing written").containsExactlyInAnyOrderElementsOf(sessions);
+
+        assertThat(send(delete("/api/sessions/" + sessions.get(0), alice)).statusCode()).isEqualTo(204);
+        String again = newSession(alice);
+        assertThat(send(post("/api/sessions", alice, null)).statusCode()).as("full again").isEqualTo(429);
+        assertThat(sessionIds(alice)).hasSize(SESSIONS_PER_USER).contains(again);
+    }
+
+    @Test
+    void anotherUsersOrAnotherTenantsSessionsDoNotCountTowardsTheUsersMaximum() {
+        String tenant = registeredTenant("open", null);
+        Actor alice = World.actor(TOKENS, tenant, "alice");
+        IntStream.range(0, SESSIONS_PER_USER).forEach(i -> newSession(alice));
+        assertThat(send(post("/api/sessions", alice, null)).statusCode()).isEqualTo(429);
+
+        Actor colleague = World.actor(TOKENS, tenant, "anna");
+        Actor namesakeElsewhere = World.actor(TOKENS, registeredTenant("open", null), "alice");
+        for (Actor other : List.of(colleague, namesakeElsewhere)) {
+            IntStream.range(0, SESSIONS_PER_USER).forEach(i -> newSession(other));
+            assertThat(sessionIds(other)).hasSize(SESSIONS_PER_USER);
+        }
+        assertThat(sessionIds(alice)).hasSize(SESSIONS_PER_USER);
+    }
+
+    private List<String> sessionIds(Actor actor) {
+        HttpResponse<String> listed = get("/api/sessions", actor);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        return com.jayway.jsonpath.JsonPath.read(listed.body(), "$.sessions[*].session_id");
+    }
+
+    private HttpRequest delete(String path, Actor actor) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + actor.token()).DELETE().build();
+    }
+
+    @Test
     void socketIsClosedWhenItsTokenExpires() {
         String tenant = registeredTenant("open", null);
         String user = "short-lived-" + UUID.randomUUID();

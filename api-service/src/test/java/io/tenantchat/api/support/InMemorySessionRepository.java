@@ -20,10 +20,14 @@ public final class InMemorySessionRepository implements SessionRepository {
     private final Map<String, ChatSession> sessions = new ConcurrentHashMap<>();
 
     @Override
-    public void create(ChatSession session) {
+    public synchronized boolean create(ChatSession session, int maxSessionsOfUser) {
+        if (listForUser(session.tenantId(), session.userId(), Integer.MAX_VALUE).size() >= maxSessionsOfUser) {
+            return false;
+        }
         if (sessions.putIfAbsent(session.sessionKey(), session) != null) {
             throw new IllegalStateException("duplicate session");
         }
+        return true;
     }
 
     @Override
@@ -38,7 +42,7 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
+    public synchronized boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
         return sessions.remove(ChatSession.keyOf(tenantId, userId, sessionId)) != null;
     }
 

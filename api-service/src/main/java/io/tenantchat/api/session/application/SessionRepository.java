@@ -11,14 +11,18 @@ import java.util.Optional;
 /** Stores sessions. Every method takes the tenant first; nothing reads across tenants. */
 public interface SessionRepository {
 
-    void create(ChatSession session);
+    /**
+     * Stores the new session unless its user already holds {@code maxSessionsOfUser} sessions in the tenant: then
+     * false and nothing is written. Exact under any concurrency and across api instances.
+     */
+    boolean create(ChatSession session, int maxSessionsOfUser);
 
     Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId);
 
     /** Sets the title of the user's session; empty if the tenant and user hold no such session. */
     Optional<ChatSession> rename(TenantId tenantId, UserId userId, SessionId sessionId, SessionTitle title);
 
-    /** Deletes the user's session; false if the tenant and user hold no such session. */
+    /** Deletes the user's session (giving back its place under the cap); false if the tenant and user hold no such session. */
     boolean delete(TenantId tenantId, UserId userId, SessionId sessionId);
 
     /** The user's sessions, newest first, at most {@code limit}. */

@@ -2,6 +2,7 @@ package io.tenantchat.api.session.application;
 
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.session.domain.SessionTitle;
@@ -15,11 +16,14 @@ public final class SessionService
         implements StartSessionUseCase, ViewSessionsUseCase, ViewTenantSessionsUseCase, ManageSessionUseCase {
 
     static final int LIST_LIMIT = 100;
+    /** Default of {@code tenantchat.limits.max-sessions-per-user}. */
+    public static final int DEFAULT_MAX_SESSIONS_PER_USER = 1000;
 
     private final SessionRepository sessions;
     private final ConversationEraser conversations;
     private final Clock clock;
     private final MessageQuotas quotas;
+    private final int maxSessionsPerUser;
 
     /** For contexts without quotas. */
     public SessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock) {
@@ -28,16 +32,33 @@ public final class SessionService
 
     public SessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock,
             MessageQuotas quotas) {
+        this(sessions, conversations, clock, quotas, DEFAULT_MAX_SESSIONS_PER_USER);
+    }
+
+    public SessionService(SessionRepository sessions, ConversationEraser conversations, Clock clock,
+            MessageQuotas quotas, int maxSessionsPerUser) {
+        if (maxSessionsPerUser < 1) {
+            throw new IllegalArgumentException("maxSessionsPerUser must be at least 1");
+        }
+        this.maxSessionsPerUser = maxSessionsPerUser;
         this.sessions = sessions;
         this.conversations = conversations;
         this.clock = clock;
         this.quotas = quotas;
     }
 
+    /**
+     * A user holds at most {@code maxSessionsPerUser} sessions in a tenant (whatever the tier): one more is refused
+     * with {@link TooManyRequestsException} {@code too_many_sessions_per_user} and nothing is written; deleting a
+     * session makes room for one.
+     */
     @Override
     public ChatSession start(Caller caller) {
         ChatSession session = ChatSession.start(caller.tenantId(), caller.userId(), SessionId.random(), clock.instant());
-        sessions.create(session);
+        if (!sessions.create(session, maxSessionsPerUser)) {
+            throw new TooManyRequestsException("too_many_sessions_per_user", "you already have " + maxSessionsPerUser
+                    + " sessions, the most one user may keep; delete one to start another", maxSessionsPerUser, null);
+        }
         return session;
     }
 

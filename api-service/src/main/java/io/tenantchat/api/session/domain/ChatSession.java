@@ -43,4 +43,13 @@ public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId,
     public static String keyOf(TenantId tenantId, UserId userId, SessionId sessionId) {
         return tenantId.value() + "#" + userId.value() + "#" + sessionId.value();
     }
+
+    /**
+     * {@code {tenant_id}#{user_id}#session-count}: the key of the item counting the user's sessions (their cap). It
+     * begins with the tenant like a session key, so the scoped role's {@code <tenant>#*} admits it, and never equals
+     * one, as a session key ends with a UUID.
+     */
+    public static String userCounterKeyOf(TenantId tenantId, UserId userId) {
+        return tenantId.value() + "#" + userId.value() + "#session-count";
+    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.error.NotFoundException;
+import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.support.InMemoryQuotaLedger;
 import io.tenantchat.api.support.InMemorySessionRepository;
@@ -46,6 +47,21 @@ class SessionServiceTests {
         assertThat(session.userId()).isEqualTo(ALICE.userId());
         assertThat(session.messageCount()).isZero();
         assertThat(session.sessionKey()).isEqualTo("tenant-001#alice#" + session.sessionId().value());
+    }
+
+    @Test
+    void refusesASessionPastTheUsersMaximumWith429AndStoresNothing() {
+        SessionService capped = new SessionService(repository, eraser, clock, (t, m) -> { }, 2);
+        capped.start(ALICE);
+        capped.start(ALICE);
+
+        assertThatThrownBy(() -> capped.start(ALICE)).isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
+            assertThat(e.code()).isEqualTo("too_many_sessions_per_user");
+            assertThat(e.limit()).isEqualTo(2);
+            assertThat(e.retryAfterSeconds()).isNull();
+        });
+        assertThat(capped.list(ALICE)).hasSize(2);
+        assertThat(capped.start(ANNA)).as("a colleague is not counted").isNotNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tenantchat.api.session.adapter.out.dynamodb;
 
 import io.tenantchat.api.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
+import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.SessionPage;
 import io.tenantchat.api.session.application.SessionRepository;
@@ -11,28 +12,35 @@ import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Sessions in DynamoDB. Reads re-check tenant (and user) on the item, not just the key; no Scan anywhere. */
 @Component
 class DynamoDbSessionRepository implements SessionRepository {
 
     private static final TableSchema<SessionItem> SCHEMA = TableSchema.fromBean(SessionItem.class);
+    /** On the counter item: how many sessions the user holds. */
+    static final String SESSION_COUNT = "session_count";
+    /** On a session item: it was added to its user's counter (so its delete takes one off). */
+    static final String COUNTED = "counted";
+    private static final int ATTEMPTS = 8;
 
     private final TenantDynamoDb dynamo;
     private final String tableName;
@@ -46,12 +54,44 @@ class DynamoDbSessionRepository implements SessionRepository {
         return dynamo.enhanced(tenantId).table(tableName, SCHEMA);
     }
 
+    /**
+     * One {@code TransactWriteItems}: the session (it must not exist) and its user's counter item, incremented only
+     * while below {@code maxSessionsOfUser}. Both or neither are written, so concurrent creates on any number of
+     * api instances never take the user past the cap.
+     */
     @Override
-    public void create(ChatSession session) {
-        table(session.tenantId()).putItem(PutItemEnhancedRequest.builder(SessionItem.class)
-                .item(toItem(session))
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(session_key)").build())
-                .build());
+    public boolean create(ChatSession session, int maxSessionsOfUser) {
+        Map<String, AttributeValue> item = new HashMap<>(SCHEMA.itemToMap(toItem(session), true));
+        item.put(COUNTED, AttributeValue.fromBool(true));
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                .conditionExpression("attribute_not_exists(session_key)")).build();
+        TransactWriteItem count = TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(counterKey(session.tenantId(), session.userId()))
+                .updateExpression("ADD " + SESSION_COUNT + " :one")
+                .conditionExpression("attribute_not_exists(" + SESSION_COUNT + ") OR " + SESSION_COUNT + " < :max")
+                .expressionAttributeValues(Map.of(":one", number(1), ":max", number(maxSessionsOfUser)))).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.client(session.tenantId()).transactWriteItems(t -> t.transactItems(put, count));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (failedCondition(e, 0)) {
+                    throw ConditionalCheckFailedException.builder().message("session " + session.sessionId()
+                            + " exists already").build();
+                }
+                if (failedCondition(e, 1)) {
+                    return false;
+                }
+                retryAfterConflict(attempt, e);
+            }
+        }
+    }
+
+    /** The user's counter: how many sessions the cap sees (tests hold it against the sessions listed). */
+    long countForUser(TenantId tenantId, UserId userId) {
+        Map<String, AttributeValue> counter = dynamo.client(tenantId).getItem(g -> g.tableName(tableName)
+                .key(counterKey(tenantId, userId)).consistentRead(true)).item();
+        return counter == null || !counter.containsKey(SESSION_COUNT) ? 0 : Long.parseLong(counter.get(SESSION_COUNT).n());
     }
 
     @Override
@@ -78,17 +118,80 @@ class DynamoDbSessionRepository implements SessionRepository {
         }
     }
 
+    /**
+     * The session and one off its user's counter in one {@code TransactWriteItems}. A session stored before the
+     * counter existed (no {@code counted} flag) is deleted alone, so the counter only ever counts what it added.
+     */
     @Override
     public boolean delete(TenantId tenantId, UserId userId, SessionId sessionId) {
-        Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
+        Map<String, AttributeValue> key = Map.of("session_key",
+                AttributeValue.fromS(ChatSession.keyOf(tenantId, userId, sessionId)));
+        Expression owned = ownedBy(tenantId, userId);
+        TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(key)
+                .conditionExpression(owned.expression() + " AND " + COUNTED + " = :counted")
+                .expressionAttributeValues(with(owned.expressionValues(), ":counted", AttributeValue.fromBool(true))))
+                .build();
+        TransactWriteItem uncount = TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(counterKey(tenantId, userId))
+                .updateExpression("ADD " + SESSION_COUNT + " :minus")
+                .expressionAttributeValues(Map.of(":minus", number(-1)))).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.client(tenantId).transactWriteItems(t -> t.transactItems(delete, uncount));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (failedCondition(e, 0)) {
+                    return deleteUncounted(tenantId, key, owned);
+                }
+                retryAfterConflict(attempt, e);
+            }
+        }
+    }
+
+    /** A session without the {@code counted} flag (stored before the per-user counter): the counter stays. */
+    private boolean deleteUncounted(TenantId tenantId, Map<String, AttributeValue> key, Expression owned) {
         try {
-            table(tenantId).deleteItem(DeleteItemEnhancedRequest.builder().key(key)
-                    .conditionExpression(ownedBy(tenantId, userId))
-                    .build());
+            dynamo.client(tenantId).deleteItem(d -> d.tableName(tableName).key(key)
+                    .conditionExpression(owned.expression() + " AND attribute_not_exists(" + COUNTED + ")")
+                    .expressionAttributeValues(owned.expressionValues()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** {@link ChatSession#userCounterKeyOf}; it carries neither {@code tenant_id} nor {@code tenant_user}, so no index sees it. */
+    static Map<String, AttributeValue> counterKey(TenantId tenantId, UserId userId) {
+        return Map.of("session_key", AttributeValue.fromS(ChatSession.userCounterKeyOf(tenantId, userId)));
+    }
+
+    private static boolean failedCondition(TransactionCanceledException e, int item) {
+        return e.hasCancellationReasons() && e.cancellationReasons().size() > item
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(item).code());
+    }
+
+    /** Another transaction on the same items (the user's counter): try again a few times, then 503. */
+    private static void retryAfterConflict(int attempt, TransactionCanceledException e) {
+        if (attempt >= ATTEMPTS) {
+            throw new UnavailableException("sessions_busy", "too many concurrent session changes; please retry");
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("sessions_busy", "interrupted; please retry");
+        }
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static Map<String, AttributeValue> with(Map<String, AttributeValue> values, String name,
+            AttributeValue value) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(name, value);
+        return all;
     }
 
     /** The item exists and belongs to the tenant and user (a missing item fails the condition too). */
