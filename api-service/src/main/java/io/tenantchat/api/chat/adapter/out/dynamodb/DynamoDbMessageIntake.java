@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,6 +58,7 @@ class DynamoDbMessageIntake implements MessageIntake {
     private final IdempotencyItems idempotency;
     private final QuotaClaimWrites quota;
     private final Clock clock;
+    private final AtomicLong conflicts = new AtomicLong();
 
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock) {
         this.dynamo = dynamo;
@@ -179,7 +181,13 @@ class DynamoDbMessageIntake implements MessageIntake {
         dynamo.client(tenant).transactWriteItems(t -> t.clientRequestToken(token).transactItems(items));
     }
 
-    private static void retryOrGiveUp(int attempt) {
+    /** Transactions this instance wrote again after a conflict with a concurrent one (or another transient cancel). */
+    long conflicts() {
+        return conflicts.get();
+    }
+
+    private void retryOrGiveUp(int attempt) {
+        conflicts.incrementAndGet();
         if (attempt >= ATTEMPTS) {
             throw new UnavailableException("quota_busy", "too many concurrent requests; please retry");
         }
