@@ -7,6 +7,7 @@ import io.tenantchat.api.chat.application.QuotaRefusedException;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageRef;
+import io.tenantchat.api.config.IntakeProperties;
 import io.tenantchat.api.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.ConflictException;
@@ -25,10 +26,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -60,7 +63,18 @@ class DynamoDbMessageIntake implements MessageIntake {
     private final Clock clock;
     private final AtomicLong conflicts = new AtomicLong();
 
-    DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock) {
+    private final AtomicLong batches = new AtomicLong();
+    private final GroupCommit<Intake> group;
+
+    @Autowired
+    DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
+            IntakeProperties intake) {
+        this(dynamo, tables, quota, clock, intake.maxBatch());
+    }
+
+    DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
+            int maxBatch) {
+        this.group = maxBatch > 1 ? new GroupCommit<>(maxBatch, this::fits, this::writeBatch) : null;
         this.dynamo = dynamo;
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());
@@ -68,8 +82,85 @@ class DynamoDbMessageIntake implements MessageIntake {
         this.clock = clock;
     }
 
+    /** One message's intake, as queued for a group commit. */
+    private record Intake(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt, QuotaClaim claim) {
+
+        int items() {
+            return key == null ? 5 : 6; // message, lookup, session, (key), hold
+        }
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
+            QuotaClaim claim) {
+        if (group == null || claim == null) {
+            return acceptAlone(message, key, keyExpiresAt, claim);
+        }
+        Object outcome = group.submit(message.tenantId(), new Intake(message, key, keyExpiresAt, claim));
+        if (outcome instanceof RuntimeException e) {
+            throw e;
+        }
+        return (Optional<MessageRef>) outcome;
+    }
+
+    /** Whether {@code next} may be written in one transaction with {@code batch} (all of one tenant). */
+    private boolean fits(List<Intake> batch, Intake next) {
+        int items = 5 + next.items();
+        for (Intake in : batch) {
+            items += in.items();
+            if (in.message().sessionId().equals(next.message().sessionId())
+                    || in.claim().at().getEpochSecond() != next.claim().at().getEpochSecond()
+                    || !in.claim().limits().equals(next.claim().limits())
+                    || (next.key() != null && next.key().equals(in.key()))) {
+                return false;
+            }
+        }
+        return items <= 100;
+    }
+
+    /**
+     * Writes a batch as ONE transaction: the shared counters once (raised by the batch's size), then each message's
+     * items and hold. Any cancellation (a limit, a session, a key, a conflict) and the batch is written again
+     * message by message, the exact single path, so every answer is what it would have been alone.
+     */
+    private void writeBatch(List<GroupCommit.Pending<Intake>> batch) {
+        List<TransactWriteItem> shared = batch.size() == 1 ? List.of()
+                : quota.sharedWrites(batch.stream().map(p -> p.request.claim()).toList());
+        if (!shared.isEmpty()) {
+            Intake first = batch.get(0).request;
+            List<TransactWriteItem> items = new ArrayList<>(shared);
+            for (GroupCommit.Pending<Intake> pending : batch) {
+                Intake in = pending.request;
+                items.add(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(in.message()), true)));
+                items.add(putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(in.message()), true)));
+                items.add(countOnSession(in.message()));
+                if (in.key() != null) {
+                    items.add(idempotency.put(in.message(), in.key(), in.keyExpiresAt(), clock.instant()));
+                }
+                items.add(quota.holdWrite(in.claim()));
+            }
+            try {
+                quota.ensureLiveItem(first.message().tenantId());
+                write(first.message().tenantId(), first.message().messageId().value() + "#batch", 1, items);
+                batches.incrementAndGet();
+                batch.forEach(pending -> pending.done(Optional.empty()));
+                return;
+            } catch (DynamoDbException cancelledOrInvalid) {
+                // written message by message below
+            }
+        }
+        for (GroupCommit.Pending<Intake> pending : batch) {
+            Intake in = pending.request;
+            try {
+                pending.done(acceptAlone(in.message(), in.key(), in.keyExpiresAt(), in.claim()));
+            } catch (RuntimeException e) {
+                pending.done(e);
+            }
+        }
+    }
+
+    private Optional<MessageRef> acceptAlone(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
             QuotaClaim claim) {
         TenantId tenant = message.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
@@ -179,6 +270,11 @@ class DynamoDbMessageIntake implements MessageIntake {
         String token = attempt == 1 && id.length() <= 36 ? id
                 : UUID.nameUUIDFromBytes((id + "#" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
         dynamo.client(tenant).transactWriteItems(t -> t.clientRequestToken(token).transactItems(items));
+    }
+
+    /** Batches of several messages this instance wrote as one transaction. */
+    long batches() {
+        return batches.get();
     }
 
     /** Transactions this instance wrote again after a conflict with a concurrent one (or another transient cancel). */

@@ -57,6 +57,37 @@ public class QuotaClaimWrites {
     }
 
     /**
+     * The shared counter writes of several claims of one tenant committed together (group commit; see
+     * {@link QuotaWrites#shared}); empty when they cannot be (different seconds, days, months or limits, a
+     * session twice, or more than a limit allows at once): then each claim is written on its own.
+     */
+    public List<TransactWriteItem> sharedWrites(List<QuotaClaim> claims) {
+        QuotaClaim first = claims.get(0);
+        QuotaClaim.Limits l = first.limits();
+        long k = claims.size();
+        long tokens = claims.stream().mapToLong(QuotaClaim::tokens).sum();
+        boolean together = claims.stream().allMatch(c -> c.tenantId().equals(first.tenantId())
+                && c.at().getEpochSecond() == first.at().getEpochSecond() && c.limits().equals(l)
+                && QuotaClaim.LIVE.equals(c.counterKey()))
+                && claims.stream().map(QuotaClaim::sessionId).distinct().count() == k
+                && k <= l.requestsPerSecond() && k <= l.messagesPerDay() && k <= l.messagesPerMonth()
+                && k <= l.maxInFlight() && k <= l.concurrentSessions() && tokens <= l.monthlyTokens();
+        if (!together) {
+            return List.of();
+        }
+        return writes.shared(claims.stream().map(QuotaClaimWrites::reservation).toList(), limits(first));
+    }
+
+    /** The hold of one claim in a group commit (a new hold, on condition none exists). */
+    public TransactWriteItem holdWrite(QuotaClaim claim) {
+        return writes.hold(reservation(claim));
+    }
+
+    private static Reservation reservation(QuotaClaim c) {
+        return new Reservation(c.tenantId(), c.sessionId(), c.messageId(), c.tokens(), c.at());
+    }
+
+    /**
      * The limit that refused the claim, from a cancelled transaction whose claim writes start at {@code offset};
      * empty when none did (a conflict, or another write's condition).
      */
