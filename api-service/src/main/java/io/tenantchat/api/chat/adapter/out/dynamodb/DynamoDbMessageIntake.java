@@ -64,6 +64,7 @@ class DynamoDbMessageIntake implements MessageIntake {
     private final AtomicLong conflicts = new AtomicLong();
 
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
     private final GroupCommit<Intake> group;
 
     @Autowired
@@ -269,7 +270,13 @@ class DynamoDbMessageIntake implements MessageIntake {
     private void write(TenantId tenant, String id, int attempt, List<TransactWriteItem> items) {
         String token = attempt == 1 && id.length() <= 36 ? id
                 : UUID.nameUUIDFromBytes((id + "#" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
+        transactions.incrementAndGet();
         dynamo.client(tenant).transactWriteItems(t -> t.clientRequestToken(token).transactItems(items));
+    }
+
+    /** Transactions this instance sent (attempts, batches and single messages). */
+    long transactions() {
+        return transactions.get();
     }
 
     /** Batches of several messages this instance wrote as one transaction. */

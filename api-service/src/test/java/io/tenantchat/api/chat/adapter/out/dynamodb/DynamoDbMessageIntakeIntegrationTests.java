@@ -74,9 +74,13 @@ class DynamoDbMessageIntakeIntegrationTests {
     }
 
     private static DynamoDbMessageIntake intake(DynamoDbClient client) {
+        return intake(client, 16);
+    }
+
+    private static DynamoDbMessageIntake intake(DynamoDbClient client, int maxBatch) {
         TenantDynamoDb dynamo = TenantDynamoDb.serviceCredentials(client);
         return new DynamoDbMessageIntake(dynamo, new TableProperties(TABLES.sessions(), TABLES.messages()),
-                new QuotaClaimWrites(dynamo, TENANTS), Clock.systemUTC(), 16);
+                new QuotaClaimWrites(dynamo, TENANTS), Clock.systemUTC(), maxBatch);
     }
 
     @AfterAll
@@ -134,6 +138,13 @@ class DynamoDbMessageIntakeIntegrationTests {
      */
     @Test
     void aHotTenantAt200MessagesPerSecondThroughTwoInstancesIsCountedExactly() throws Exception {
+        hotTenant("group commit (max batch 16)", instanceOne, instanceTwo);
+        // the same load, every message in its own transaction, for comparison
+        hotTenant("one transaction per message", intake(oneClient, 1), intake(twoClient, 1));
+    }
+
+    private void hotTenant(String mode, DynamoDbMessageIntake instanceOne, DynamoDbMessageIntake instanceTwo)
+            throws Exception {
         TenantId tenant = newTenant();
         QuotaClaim.Limits limits = new QuotaClaim.Limits(100_000, 100_000, 100_000, 1_000_000_000L, 100_000, 100_000);
         List<SessionId> sessions = new ArrayList<>();
@@ -142,6 +153,7 @@ class DynamoDbMessageIntakeIntegrationTests {
         }
         long conflictsBefore = instanceOne.conflicts() + instanceTwo.conflicts();
         long batchesBefore = instanceOne.batches() + instanceTwo.batches();
+        long transactionsBefore = instanceOne.transactions() + instanceTwo.transactions();
         int total = 400;
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<String>> futures = new ArrayList<>();
@@ -164,9 +176,10 @@ class DynamoDbMessageIntakeIntegrationTests {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             List<Long> sorted = latenciesMicros.stream().sorted().toList();
-            log.info("hot tenant: {} messages in {} s ({} accepted/s), {} conflicts retried, {} group commits, "
-                    + "accept p50 {} ms, p99 {} ms",
-                    total, String.format("%.2f", seconds), String.format("%.0f", total / seconds),
+            log.info("hot tenant, {}: {} messages in {} s ({} accepted/s), {} transactions, {} conflicts retried, "
+                    + "{} group commits, accept p50 {} ms, p99 {} ms",
+                    mode, total, String.format("%.2f", seconds), String.format("%.0f", total / seconds),
+                    instanceOne.transactions() + instanceTwo.transactions() - transactionsBefore,
                     instanceOne.conflicts() + instanceTwo.conflicts() - conflictsBefore,
                     instanceOne.batches() + instanceTwo.batches() - batchesBefore,
                     sorted.get(sorted.size() / 2) / 1000.0, sorted.get((int) (sorted.size() * 0.99)) / 1000.0);
