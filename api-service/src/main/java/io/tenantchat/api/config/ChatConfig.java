@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Turns {@code tenantchat.chat.*} into the chat use cases' plain limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChatProperties.class)
+@EnableConfigurationProperties({ChatProperties.class, IntakeProperties.class})
 class ChatConfig {
 
     @Bean

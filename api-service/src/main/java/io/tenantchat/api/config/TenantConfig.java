@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.tenant.adapter.in.web.UnknownTenantInterceptor;
+import io.tenantchat.api.tenant.adapter.out.redis.RedisPlanChanges;
 import io.tenantchat.api.tenant.application.KnownTenants;
+import io.tenantchat.api.tenant.application.PlanChanges;
 import io.tenantchat.api.tenant.application.QuotaAdmission;
 import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.api.tenant.application.RefusalHints;
@@ -13,19 +15,22 @@ import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.application.TenantPlans;
 import io.tenantchat.api.tenant.application.TierCatalog;
 import io.tenantchat.api.tenant.application.TokenEstimate;
+import io.tenantchat.api.tenant.application.TokenGauges;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Turns {@code tenantchat.tenants.*} into the tier catalog and builds the tenant use cases. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TenantProperties.class)
+@EnableConfigurationProperties({TenantProperties.class, PlanCacheProperties.class})
 class TenantConfig {
 
     @Bean
@@ -35,9 +40,24 @@ class TenantConfig {
         return new TierCatalog(tiers, "default-tier".equals(tenants.unknownTenants()) ? tenants.defaultTier() : null);
     }
 
+    /** One instance: plan changes stay in this process. */
     @Bean
-    TenantPlans tenantPlans(TenantDirectory directory, TierCatalog catalog) {
-        return new TenantPlans(directory, catalog);
+    @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "false", matchIfMissing = true)
+    PlanChanges inProcessPlanChanges() {
+        return PlanChanges.inProcess();
+    }
+
+    /** Several instances (Redis on): every instance hears every plan change. */
+    @Bean
+    @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "true")
+    RedisPlanChanges redisPlanChanges(RedisConnectionFactory connections) {
+        return new RedisPlanChanges(connections);
+    }
+
+    @Bean
+    TenantPlans tenantPlans(TenantDirectory directory, TierCatalog catalog, Clock clock, PlanCacheProperties cache,
+            PlanChanges changes) {
+        return new TenantPlans(directory, catalog, clock, cache.ttl(), changes);
     }
 
     @Bean
@@ -76,10 +96,10 @@ class TenantConfig {
 
     @Bean
     ChatAdmission chatAdmission(TenantPlans plans, QuotaLedger ledger, TenantProperties tenants, Clock clock,
-            RefusalHints hints) {
+            RefusalHints hints, PlanCacheProperties cache) {
         TenantProperties.Reserve r = tenants.reserve();
         return new QuotaAdmission(plans, ledger, new TokenEstimate(r.maxOutputTokens(), r.charsPerToken(),
-                r.historyTokens()), clock, hints);
+                r.historyTokens()), clock, hints, new TokenGauges(ledger, clock, cache.ttl()));
     }
 
     @Bean

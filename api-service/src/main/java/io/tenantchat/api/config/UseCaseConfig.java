@@ -4,6 +4,7 @@ import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.chat.application.ChatJobQueue;
 import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ChatService;
+import io.tenantchat.api.chat.application.MessageIntake;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.ConversationEraser;
@@ -14,6 +15,7 @@ import io.tenantchat.api.usage.application.UsageRollupReader;
 import io.tenantchat.api.usage.application.UsageService;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,13 +46,14 @@ class UseCaseConfig {
 
     @Bean
     RetryChatMessageService retryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock,
-            ChatAdmission chatAdmission) {
-        return new RetryChatMessageService(messages, queue, clock, chatAdmission);
+            ChatAdmission chatAdmission, ObjectProvider<MessageIntake> intake) {
+        return new RetryChatMessageService(messages, queue, clock, chatAdmission, intake.getIfAvailable());
     }
 
     @Bean
     ChatService chatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
-            ChatLimits chatLimits, ChatAdmission chatAdmission) {
-        return new ChatService(sessions, messages, queue, clock, chatLimits, chatAdmission);
+            ChatLimits chatLimits, ChatAdmission chatAdmission, ObjectProvider<MessageIntake> intake) {
+        // with an intake (DynamoDB): one transaction per accepted message, then the job's send
+        return new ChatService(sessions, messages, queue, clock, chatLimits, chatAdmission, intake.getIfAvailable());
     }
 }

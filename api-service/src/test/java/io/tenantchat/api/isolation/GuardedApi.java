@@ -29,6 +29,8 @@ abstract class GuardedApi extends RunningApi {
         registry.add("tenantchat.stream.max-sockets-per-user", () -> SOCKETS_PER_USER);
         registry.add("tenantchat.chat.max-long-polls-per-user", () -> LONG_POLLS_PER_USER);
         registry.add("tenantchat.limits.max-sessions-per-user", () -> SESSIONS_PER_USER);
+        // plans stay cached for the whole run: only the change notice can explain a changed plan taking effect
+        registry.add("tenantchat.tenants.plan-cache.ttl", () -> "10m");
     }
 
     /** A fresh tenant registered by a platform operator with the given limits JSON (null: the tier's). */

@@ -49,6 +49,31 @@ public interface ChatAdmission {
     default void refuseIfKnown(TenantId tenantId, int messageChars) {
     }
 
+    /**
+     * What the message would take from its tenant's quotas, decided without writing anything (and without reading
+     * once the tenant's plan is known to this instance), for a {@link MessageIntake} to write with the message.
+     * Null when no quota applies.
+     *
+     * @throws io.tenantchat.api.error.RefusalException when the message is refused before any write (a recent
+     *     refusal this instance remembers, or a message larger than the whole budget)
+     */
+    default QuotaClaim claim(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+        return null;
+    }
+
+    /** The caller's answer to a claim a limit refused when it was written; remembered as a hint where enabled. */
+    default RuntimeException refused(QuotaClaim claim, QuotaRefusal refusal) {
+        return new IllegalStateException("refused by " + refusal + " without quotas");
+    }
+
+    /**
+     * The warning for the caller once {@code claim} was written (a monthly limit is nearly reached), or null;
+     * from what this instance knows, without a read.
+     */
+    default String warning(QuotaClaim claim) {
+        return null;
+    }
+
     /** Gives back what {@link #admit} took, for a message that was not stored after all. Idempotent. */
     void withdraw(TenantId tenantId, SessionId sessionId, MessageId messageId);
 

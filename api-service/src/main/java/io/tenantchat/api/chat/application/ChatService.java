@@ -12,11 +12,14 @@ import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.observability.LogContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,6 +36,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     private final Clock clock;
     private final ChatLimits limits;
     private final ChatAdmission admission;
+    private final MessageIntake intake;
 
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
         this(sessions, messages, queue, clock, ChatLimits.defaults());
@@ -45,6 +49,16 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
 
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
             ChatLimits limits, ChatAdmission admission) {
+        this(sessions, messages, queue, clock, limits, admission, null);
+    }
+
+    /**
+     * @param intake takes a message in with one write (session, quotas, message, key) before its job is sent; null
+     *     checks the session, admits and stores in separate steps
+     */
+    public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
+            ChatLimits limits, ChatAdmission admission, MessageIntake intake) {
+        this.intake = intake;
         this.admission = admission;
         this.sessions = sessions;
         this.messages = messages;
@@ -59,6 +73,9 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         String text = validText(command.message());
         SessionId sessionId = claimedSession(caller, command.claimed());
         admission.refuseIfKnown(caller.tenantId(), text.length());
+        if (intake != null) {
+            return submitInOneWrite(command, caller, sessionId, text);
+        }
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
         ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
@@ -75,6 +92,43 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
             log.info("message accepted and queued ({} chars)", text.length());
             return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED, admitted.warning());
         }
+    }
+
+    /**
+     * The hot path: one write takes the session's ownership, every quota, the message and its key (two AWS calls
+     * with the job's send); reads happen only to explain a refused write (an unknown session, a limit, a used key).
+     */
+    private MessageAccepted submitInOneWrite(SubmitChatMessage command, Caller caller, SessionId sessionId,
+            String text) {
+        Instant now = clock.instant();
+        ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
+        try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, message.messageId().value(),
+                LogContext.SESSION_ID, sessionId.value())) {
+            QuotaClaim claim = admission.claim(caller.tenantId(), sessionId, message.messageId(), text.length());
+            Optional<MessageRef> original;
+            try {
+                original = intake.accept(message, command.idempotencyKey(),
+                        command.idempotencyKey() == null ? null : now.plus(limits.idempotencyWindow()), claim);
+            } catch (QuotaRefusedException e) {
+                throw admission.refused(claim, e.refusal());
+            }
+            if (original.isPresent()) {
+                log.info("repeated request: answered with message {}", original.get().messageId().value());
+                return replay(caller, sessionId, original.get());
+            }
+            enqueue(message, now, claim);
+            log.info("message accepted and queued ({} chars)", text.length());
+            return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED, admission.warning(claim));
+        }
+    }
+
+    /** The job of a message, carrying its text, attempt and hold so the worker need not read them. */
+    static ChatRequested job(ChatMessage message, Instant now, int attempt, QuotaClaim claim) {
+        JobHold hold = claim == null ? new JobHold(false, null, null, null)
+                : new JobHold(true, claim.tokens(), YearMonth.from(claim.at().atOffset(ZoneOffset.UTC)).toString(),
+                        claim.counterKey());
+        return new ChatRequested(message.messageId(), message.tenantId(), message.userId(), message.sessionId(), now)
+                .carrying(message.content(), attempt, hold);
     }
 
     /** Stores the message; a failure gives back what its admission took, so a refused request changes nothing. */
@@ -132,9 +186,17 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     }
 
     private void enqueue(ChatMessage message, Instant now) {
+        send(message, new ChatRequested(message.messageId(), message.tenantId(), message.userId(),
+                message.sessionId(), now));
+    }
+
+    private void enqueue(ChatMessage message, Instant now, QuotaClaim claim) {
+        send(message, job(message, now, 1, claim));
+    }
+
+    private void send(ChatMessage message, ChatRequested job) {
         try {
-            queue.enqueue(new ChatRequested(message.messageId(), message.tenantId(), message.userId(),
-                    message.sessionId(), now));
+            queue.enqueue(job);
         } catch (UnavailableException e) {
             messages.markFailed(message.tenantId(), message.sessionId(), message.messageId(),
                     new MessageError("enqueue_failed", "the message could not be queued; please send it again"),

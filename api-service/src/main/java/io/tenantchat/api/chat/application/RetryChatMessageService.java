@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.application;
 
+import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
@@ -29,12 +30,20 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
     private final ChatJobQueue queue;
     private final Clock clock;
     private final ChatAdmission admission;
+    private final MessageIntake intake;
 
     public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock) {
         this(messages, queue, clock, ChatAdmission.UNLIMITED);
     }
 
     public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock, ChatAdmission admission) {
+        this(messages, queue, clock, admission, null);
+    }
+
+    /** @param intake requeues and retakes the hold in one write; null admits and requeues in separate steps */
+    public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock, ChatAdmission admission,
+            MessageIntake intake) {
+        this.intake = intake;
         this.messages = messages;
         this.queue = queue;
         this.clock = clock;
@@ -46,6 +55,9 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
         MessageRef ref = messages.findRef(caller.tenantId(), messageId)
                 .filter(found -> found.userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("message_not_found", "no such message"));
+        if (intake != null) {
+            return retryInOneWrite(ref);
+        }
         ChatAdmission.Admitted admitted = admission.readmit(ref.tenantId(), ref.sessionId(), messageId,
                 failedContent(ref).length());
         Instant now = clock.instant();
@@ -65,6 +77,45 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
             throw e;
         }
         return new MessageAccepted(messageId, ref.sessionId(), MessageStatus.QUEUED, admitted.warning());
+    }
+
+    /**
+     * Reads the message (its text sizes the reservation and travels in the job), then one write requeues it and
+     * takes its hold again, then the job is sent.
+     */
+    private MessageAccepted retryInOneWrite(MessageRef ref) {
+        ChatMessage failed = failedMessage(ref);
+        QuotaClaim claim = admission.claim(ref.tenantId(), ref.sessionId(), ref.messageId(), failed.content().length());
+        Instant now = clock.instant();
+        boolean requeued;
+        try {
+            requeued = intake.requeue(ref, claim, now);
+        } catch (QuotaRefusedException e) {
+            throw admission.refused(claim, e.refusal());
+        }
+        if (!requeued) {
+            throw notFailed();
+        }
+        ChatRequested job = ChatService.job(failed, now, failed.attempts() + 1, claim);
+        try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, ref.messageId().value(),
+                LogContext.SESSION_ID, ref.sessionId().value())) {
+            queue.requeue(job, job.requeueDeduplicationId(now));
+            log.info("failed message requeued by its user");
+        } catch (UnavailableException e) {
+            messages.markFailed(ref.tenantId(), ref.sessionId(), ref.messageId(),
+                    new MessageError("enqueue_failed", "the message could not be queued; please retry it again"),
+                    clock.instant());
+            withdraw(ref);
+            throw e;
+        }
+        return new MessageAccepted(ref.messageId(), ref.sessionId(), MessageStatus.QUEUED, admission.warning(claim));
+    }
+
+    private ChatMessage failedMessage(MessageRef ref) {
+        return messages.findExchange(ref.tenantId(), ref.sessionId(), ref.messageId())
+                .map(Exchange::message)
+                .filter(message -> message.status() == MessageStatus.FAILED)
+                .orElseThrow(RetryChatMessageService::notFailed);
     }
 
     /** The text of the failed message (its size sizes the token reservation); a message in any other state is refused. */

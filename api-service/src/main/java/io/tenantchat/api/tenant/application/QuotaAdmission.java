@@ -1,8 +1,11 @@
 package io.tenantchat.api.tenant.application;
 
 import io.tenantchat.api.chat.application.ChatAdmission;
+import io.tenantchat.api.chat.application.QuotaClaim;
+import io.tenantchat.api.chat.application.QuotaRefusal;
 import io.tenantchat.api.tenant.domain.LimitKind;
 import io.tenantchat.api.tenant.domain.PlanLimits;
+import io.tenantchat.api.tenant.domain.QuotaPeriods;
 import io.tenantchat.api.tenant.domain.QuotaUsage;
 import io.tenantchat.api.tenant.domain.Reservation;
 import io.tenantchat.api.tenant.domain.TenantPlan;
@@ -10,6 +13,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -25,14 +29,24 @@ public final class QuotaAdmission implements ChatAdmission {
     private final TokenEstimate estimate;
     private final Clock clock;
     private final RefusalHints hints;
+    private final TokenGauges gauges;
 
     public QuotaAdmission(TenantPlans plans, QuotaLedger ledger, TokenEstimate estimate, Clock clock) {
         this(plans, ledger, estimate, clock, RefusalHints.disabled());
     }
 
-    /** @param hints this instance's recent refusals, answered again without the ledger while they last */
     public QuotaAdmission(TenantPlans plans, QuotaLedger ledger, TokenEstimate estimate, Clock clock,
             RefusalHints hints) {
+        this(plans, ledger, estimate, clock, hints, new TokenGauges(ledger, clock, Duration.ZERO));
+    }
+
+    /**
+     * @param hints this instance's recent refusals, answered again without the ledger while they last
+     * @param gauges what this instance knows of each tenant's committed tokens, for warnings without a read
+     */
+    public QuotaAdmission(TenantPlans plans, QuotaLedger ledger, TokenEstimate estimate, Clock clock,
+            RefusalHints hints, TokenGauges gauges) {
+        this.gauges = gauges;
         this.plans = plans;
         this.ledger = ledger;
         this.estimate = estimate;
@@ -76,6 +90,44 @@ public final class QuotaAdmission implements ChatAdmission {
         int percent = new QuotaUsage(0, 0, committed, 0, 0, 0).tokenPercent(plan.limits());
         return new Admitted(percent >= QuotaUsage.WARNING_PERCENT
                 ? "monthly_tokens=" + percent + "%" : null);
+    }
+
+    @Override
+    public QuotaClaim claim(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+        refuseIfKnown(tenantId, messageChars);
+        Instant now = clock.instant();
+        long tokens = estimate.reserve(messageChars);
+        TenantPlan plan = plans.of(tenantId);
+        Reservation reservation = new Reservation(tenantId, sessionId, messageId, tokens, now);
+        if (tokens > plan.limits().monthlyTokens()) {
+            throw refusal(LimitKind.MONTHLY_TOKENS, plan, reservation);
+        }
+        gauges.prepare(tenantId, reservation.periods());
+        PlanLimits l = plan.limits();
+        return new QuotaClaim(tenantId, sessionId, messageId, tokens, now, new QuotaClaim.Limits(l.requestsPerSecond(),
+                l.messagesPerDay(), l.messagesPerMonth(), l.monthlyTokens(), l.maxInFlight(), l.concurrentSessions()),
+                QuotaClaim.LIVE);
+    }
+
+    @Override
+    public RuntimeException refused(QuotaClaim claim, QuotaRefusal refusal) {
+        LimitKind kind = LimitKind.valueOf(refusal.name());
+        long limit = kind.of(limitsOf(claim));
+        hints.remember(claim.tenantId(), kind, limit, claim.tokens(), claim.at());
+        return new QuotaExceededException(kind, limit, new QuotaPeriods(claim.at()).secondsUntilReset(kind));
+    }
+
+    @Override
+    public String warning(QuotaClaim claim) {
+        long committed = gauges.reserved(claim.tenantId(), new QuotaPeriods(claim.at()), claim.tokens());
+        int percent = new QuotaUsage(0, 0, committed, 0, 0, 0).tokenPercent(limitsOf(claim));
+        return percent >= QuotaUsage.WARNING_PERCENT ? "monthly_tokens=" + percent + "%" : null;
+    }
+
+    private static PlanLimits limitsOf(QuotaClaim claim) {
+        QuotaClaim.Limits l = claim.limits();
+        return new PlanLimits(l.messagesPerDay(), l.messagesPerMonth(), l.concurrentSessions(), l.monthlyTokens(),
+                l.requestsPerSecond(), l.maxInFlight());
     }
 
     private static QuotaExceededException refusal(LimitKind kind, TenantPlan plan, Reservation reservation) {

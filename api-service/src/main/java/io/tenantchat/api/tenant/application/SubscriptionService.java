@@ -66,6 +66,7 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
         TenantPlan plan = new TenantPlan(tenant, command.name(), command.tier(), limits(tier, command),
                 blankToNull(command.modelOverride()), true);
         directory.save(plan);
+        plans.changed(tenant);
         hints.forget(tenant);
         return plan;
     }

@@ -3,21 +3,80 @@ package io.tenantchat.api.tenant.application;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A tenant's plan: its registered one, else the default tier, else a clear refusal. */
+/**
+ * A tenant's plan: its registered one, else the default tier, else a clear refusal. Plans are kept per api
+ * instance for at most {@code ttl} (bounded staleness), and dropped at once when {@link PlanChanges} says a plan
+ * changed on any instance; so an admission reads the tenants table only once per tenant and {@code ttl}.
+ */
 public final class TenantPlans {
+
+    /** Beyond this many cached tenants, expired entries are swept before a new one is added. */
+    static final int SWEEP_ABOVE = 10_000;
 
     private final TenantDirectory directory;
     private final TierCatalog catalog;
+    private final Clock clock;
+    private final Duration ttl;
+    private final PlanChanges changes;
+    private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
+    /** Without caching: every call reads the directory. */
     public TenantPlans(TenantDirectory directory, TierCatalog catalog) {
+        this(directory, catalog, Clock.systemUTC(), Duration.ZERO, PlanChanges.inProcess());
+    }
+
+    /**
+     * @param ttl how long a plan is used without reading it again (zero: never cached)
+     * @param changes where plan changes are announced and heard
+     */
+    public TenantPlans(TenantDirectory directory, TierCatalog catalog, Clock clock, Duration ttl,
+            PlanChanges changes) {
         this.directory = directory;
         this.catalog = catalog;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.changes = changes;
+        changes.subscribe(this::forget);
     }
 
     /** @throws ForbiddenException {@code unknown_tenant} when the tenant is not registered and there is no default */
     public TenantPlan of(TenantId tenantId) {
-        return directory.find(tenantId).orElseGet(() -> defaulted(tenantId));
+        Instant now = clock.instant();
+        Cached cached = cache.get(tenantId);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.plan();
+        }
+        long before = generation.get();
+        Optional<TenantPlan> found = directory.find(tenantId);
+        TenantPlan plan = found.orElseGet(() -> defaulted(tenantId));
+        // a change heard while reading may be newer than what was read: then use it once, but do not keep it
+        if (ttl.isPositive() && generation.get() == before) {
+            if (cache.size() > SWEEP_ABOVE) {
+                cache.values().removeIf(entry -> !now.isBefore(entry.until()));
+            }
+            cache.put(tenantId, new Cached(plan, now.plus(ttl)));
+        }
+        return plan;
+    }
+
+    /** A plan was saved: this instance forgets it now, every other instance as soon as the news reaches it. */
+    public void changed(TenantId tenantId) {
+        forget(tenantId);
+        changes.publish(tenantId);
+    }
+
+    private void forget(TenantId tenantId) {
+        generation.incrementAndGet();
+        cache.remove(tenantId);
     }
 
     static ForbiddenException unknownTenant() {
@@ -30,5 +89,8 @@ public final class TenantPlans {
         }
         return new TenantPlan(tenantId, tenantId.value(), catalog.defaultTier(),
                 catalog.tiers().get(catalog.defaultTier()), null, false);
+    }
+
+    private record Cached(TenantPlan plan, Instant until) {
     }
 }

@@ -58,6 +58,63 @@ final class QuotaWrites {
                 hold);
     }
 
+    /**
+     * The shared counter writes of {@code k} reservations of one tenant, one second and one plan, committed together
+     * (group commit): each counter goes up by {@code k} (tokens by their sum) on condition it stays within its limit
+     * ({@code n <= limit - k}); the live item takes {@code k} in-flight slots and counts each message on its session,
+     * on condition that every session is already counted or there is room for all of them as new ones (never more
+     * than the limit; at worst a batch is refused that single messages would pass). The caller guarantees
+     * {@code k} and the token sum within every limit, and the sessions distinct. Order: second, day, month, tokens,
+     * live; the holds are {@link #hold(Reservation)} each.
+     */
+    List<TransactWriteItem> shared(List<Reservation> rs, PlanLimits l) {
+        Reservation first = rs.get(0);
+        QuotaPeriods p = first.periods();
+        long now = p.epochSecond();
+        TenantId t = first.tenantId();
+        long k = rs.size();
+        long tokens = rs.stream().mapToLong(Reservation::tokens).sum();
+        return List.of(
+                countBy(t, QuotaKeys.second(now), k, l.requestsPerSecond(), now + 120),
+                countBy(t, QuotaKeys.day(p.day()), k, l.messagesPerDay(), now + Duration.ofDays(3).toSeconds()),
+                countBy(t, QuotaKeys.month(p.month()), k, l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
+                tokens(t, p.month(), tokens, l.monthlyTokens() - tokens, now + Duration.ofDays(400).toSeconds()),
+                liveOf(t, rs.stream().map(Reservation::sessionId).toList(), l));
+    }
+
+    TransactWriteItem hold(Reservation r) {
+        return hold(r, r.periods().epochSecond() + Duration.ofDays(HOLD_DAYS).toSeconds());
+    }
+
+    private TransactWriteItem countBy(TenantId t, String sk, long k, long limit, long expiresAt) {
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, sk))
+                .updateExpression("ADD n :k SET expires_at = :exp")
+                .conditionExpression("attribute_not_exists(n) OR n <= :room")
+                .expressionAttributeValues(Map.of(":k", QuotaKeys.n(k), ":room", QuotaKeys.n(limit - k),
+                        ":exp", QuotaKeys.n(expiresAt))).build());
+    }
+
+    private TransactWriteItem liveOf(TenantId t, List<SessionId> sessions, PlanLimits l) {
+        Map<String, String> names = new HashMap<>();
+        StringBuilder set = new StringBuilder();
+        StringBuilder allCounted = new StringBuilder();
+        for (int i = 0; i < sessions.size(); i++) {
+            String name = "#s" + i;
+            names.put(name, sessions.get(i).value());
+            set.append(i == 0 ? "" : ", ").append("sessions.").append(name).append(" = if_not_exists(sessions.")
+                    .append(name).append(", :zero) + :one");
+            allCounted.append(i == 0 ? "" : " AND ").append("attribute_exists(sessions.").append(name).append(")");
+        }
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+                .updateExpression("ADD inflight :k SET " + set)
+                .conditionExpression("(attribute_not_exists(inflight) OR inflight <= :inflight) "
+                        + "AND ((" + allCounted + ") OR size(sessions) <= :sessions)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":k", QuotaKeys.n(sessions.size()), ":one", QuotaKeys.n(1),
+                        ":zero", QuotaKeys.n(0), ":inflight", QuotaKeys.n(l.maxInFlight() - sessions.size()),
+                        ":sessions", QuotaKeys.n(l.concurrentSessions() - sessions.size()))).build());
+    }
+
     private TransactWriteItem count(TenantId t, String sk, long limit, long expiresAt) {
         return update(Update.builder().tableName(table).key(QuotaKeys.key(t, sk))
                 .updateExpression("ADD n :one SET expires_at = :exp")

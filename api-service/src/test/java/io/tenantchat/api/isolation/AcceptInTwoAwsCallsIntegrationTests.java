@@ -1,0 +1,204 @@
+package io.tenantchat.api.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.tenantchat.awsmetrics.AwsRequestCounter;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accepting a message costs two AWS requests: one {@code TransactWriteItems} (session ownership, every quota, the
+ * message, its idempotency key and its hold) and one {@code SendMessage}, counted by the SDK interceptor every AWS
+ * client of this JVM carries ({@link AwsRequestCounter}); and every refusal of that one write is still answered
+ * exactly as before (404 unknown session, 429 per limit, the original 202 for a repeated key, 400 for a reused one).
+ */
+class AcceptInTwoAwsCallsIntegrationTests extends GuardedApi {
+
+    private static final String MESSAGE = """
+            {"message": "%s", "tenant_context": {"tenant_id": "%s", "user_id": "%s", "session_id": "%s"}}""";
+
+    @Test
+    void acceptingAMessageCostsOneTransactWriteItemsAndOneSendMessage() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", null), "alice");
+        String session = newSession(alice);
+        assertThat(chat(alice, session, "warm-up", null).statusCode()).isEqualTo(202); // plan read once per instance
+
+        Map<String, Long> calls = awsRequestsDuring(() -> chat(alice, session, "counted", null));
+        Map<String, Long> withKey = awsRequestsDuring(() -> chat(alice, session, "counted", "key-" + UUID.randomUUID()));
+
+        assertThat(calls).isEqualTo(Map.of("TransactWriteItems", 1L, "SendMessage", 1L));
+        assertThat(withKey).isEqualTo(Map.of("TransactWriteItems", 1L, "SendMessage", 1L));
+    }
+
+    @Test
+    void retryingAFailedMessageWritesOnceAndSendsOnce() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", null), "alice");
+        Ids ids = conversation(alice, "fails first");
+        failMessage(ids);
+
+        HttpResponse<String>[] retried = new HttpResponse[1];
+        Map<String, Long> calls = awsRequestsDuring(() -> retried[0] = send(post("/api/chat/" + ids.messageId() + "/retry",
+                alice, null)));
+
+        assertThat(retried[0].statusCode()).as(retried[0].body()).isEqualTo(202);
+        // the message's lookup and its text are read (the retry names only the message); one write; one send
+        assertThat(calls).isEqualTo(Map.of("GetItem", 1L, "Query", 1L, "TransactWriteItems", 1L, "SendMessage", 1L));
+    }
+
+    @Test
+    void aMessageToAnUnknownSessionIs404AndTakesNoQuota() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"max_in_flight\": 1}"), "alice");
+        String session = newSession(alice);
+
+        HttpResponse<String> unknown = chat(alice, UUID.randomUUID().toString(), "hi", null);
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"code\":\"session_not_found\"");
+        assertThat(chat(alice, session, "hi", null).statusCode()).as("the refused message took no in-flight slot")
+                .isEqualTo(202);
+    }
+
+    @Test
+    void anotherTenantsSessionIs404AndTakesNoQuota() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"max_in_flight\": 1}"), "alice");
+        Actor bob = World.actor(TOKENS, registeredTenant("open", null), "bob");
+        String bobs = newSession(bob);
+
+        HttpResponse<String> refused = chat(alice, bobs, "hi", null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.body()).contains("\"code\":\"session_not_found\"");
+        assertThat(chat(alice, newSession(alice), "hi", null).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aSecondMessageBeyondMaxInFlightIs429TooManyInFlight() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"max_in_flight\": 1}"), "alice");
+        String session = newSession(alice);
+        assertThat(chat(alice, session, "hi", null).statusCode()).isEqualTo(202);
+
+        assertRefused(chat(alice, session, "hi", null), "too_many_in_flight", "1");
+    }
+
+    @Test
+    void aMessagePastTheDailyLimitIs429DailyMessageLimit() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"messages_per_day\": 1}"), "alice");
+        String session = newSession(alice);
+        assertThat(chat(alice, session, "hi", null).statusCode()).isEqualTo(202);
+
+        assertRefused(chat(alice, session, "hi", null), "daily_message_limit", "1");
+    }
+
+    @Test
+    void aMessagePastTheTokenBudgetIs429TokenBudgetExhausted() {
+        // "hi" reserves 2,024 tokens: the first fits 3,000, the second would pass it
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"monthly_tokens\": 3000}"), "alice");
+        String session = newSession(alice);
+        assertThat(chat(alice, session, "hi", null).statusCode()).isEqualTo(202);
+
+        assertRefused(chat(alice, session, "hi", null), "token_budget_exhausted", "3000");
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheOriginal202AndTakesNothingMore() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"messages_per_day\": 2}"), "alice");
+        String session = newSession(alice);
+        String key = "key-" + UUID.randomUUID();
+
+        HttpResponse<String> first = chat(alice, session, "hi", key);
+        HttpResponse<String> again = chat(alice, session, "hi", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat((String) JsonPath.read(again.body(), "$.message_id"))
+                .isEqualTo(JsonPath.read(first.body(), "$.message_id"));
+        assertThat(chat(alice, session, "hi", null).statusCode()).as("the repeat took no message of the day")
+                .isEqualTo(202);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherSessionIs400() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", null), "alice");
+        String key = "key-" + UUID.randomUUID();
+        assertThat(chat(alice, newSession(alice), "hi", key).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> reused = chat(alice, newSession(alice), "hi", key);
+
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(400);
+        assertThat(reused.body()).contains("\"code\":\"idempotency_key_reused\"");
+    }
+
+    @Test
+    void aPlanChangedByAnOperatorHoldsForTheNextMessageAtOnce() {
+        String tenant = registeredTenant("open", "{\"messages_per_day\": 100}");
+        Actor alice = World.actor(TOKENS, tenant, "alice");
+        String session = newSession(alice);
+        assertThat(chat(alice, session, "hi", null).statusCode()).isEqualTo(202); // the plan is now cached
+
+        HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/api/admin/tenants/" + tenant))
+                .header("Authorization", "Bearer " + World.operator(TOKENS).token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"%s\", \"tier\": \"open\", \"limits\": {\"messages_per_day\": 1}}"
+                        .formatted(tenant))).build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        assertRefused(chat(alice, session, "hi", null), "daily_message_limit", "1");
+    }
+
+    private HttpResponse<String> chat(Actor actor, String session, String text, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/chat"))
+                .header("Authorization", "Bearer " + actor.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MESSAGE.formatted(text, actor.tenantId(), actor.userId(),
+                        session)));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        HttpResponse<String> response = send(request.build());
+        return response;
+    }
+
+    /** The AWS requests (by operation) this JVM sent while {@code action} ran. */
+    private static Map<String, Long> awsRequestsDuring(Supplier<?> action) {
+        Map<String, Long> before = awsRequests();
+        Object result = action.get();
+        if (result instanceof HttpResponse<?> response) {
+            assertThat(response.statusCode()).as(String.valueOf(response.body())).isEqualTo(202);
+        }
+        Map<String, Long> after = awsRequests();
+        Map<String, Long> during = new TreeMap<>();
+        after.forEach((operation, count) -> {
+            long delta = count - before.getOrDefault(operation, 0L);
+            if (delta != 0) {
+                during.put(operation, delta);
+            }
+        });
+        return during;
+    }
+
+    private static Map<String, Long> awsRequests() {
+        Map<String, Long> byOperation = new TreeMap<>();
+        for (Counter counter : Metrics.globalRegistry.find(AwsRequestCounter.METER).counters()) {
+            byOperation.merge(counter.getId().getTag("operation"), (long) counter.count(), Long::sum);
+        }
+        return byOperation;
+    }
+
+    private static void assertRefused(HttpResponse<String> refused, String code, String limit) {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"code\":\"" + code + "\"");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue(limit);
+        assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+    }
+}
