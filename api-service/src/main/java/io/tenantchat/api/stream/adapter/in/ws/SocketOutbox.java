@@ -1,5 +1,6 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
+import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Queue;
@@ -16,8 +17,8 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * The frames waiting for one socket. {@link #offer} never blocks: it queues the frame and one task on
- * {@code senders} sends the queue in order. A socket that has more than {@code bufferLimitBytes} waiting, or whose
- * current send has taken longer than {@code sendTimeLimit}, is closed with {@link #TOO_SLOW}; its frames are
+ * {@code senders} sends the queue in order. A socket that has more than {@code bufferLimitBytes} waiting (counted
+ * as characters: the frames are JSON, mostly ASCII), or whose current send has taken longer than {@code sendTimeLimit}, is closed with {@link #TOO_SLOW}; its frames are
  * dropped, and nobody else waits for it (the client resumes with a cursor when it reconnects).
  */
 final class SocketOutbox {
@@ -28,8 +29,8 @@ final class SocketOutbox {
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     private static final Logger log = LoggerFactory.getLogger(SocketOutbox.class);
 
-    /** Limits of one socket's outbox, and where sends run. */
-    record Limits(Duration sendTimeLimit, long bufferLimitBytes, Executor senders) {}
+    /** Limits of one socket's outbox, where sends run, and what counts the sockets closed as too slow. */
+    record Limits(Duration sendTimeLimit, long bufferLimitBytes, Executor senders, Counter tooSlow) {}
 
     private final WebSocketSession session;
     private final Limits limits;
@@ -51,11 +52,11 @@ final class SocketOutbox {
         if (closing.get()) {
             return;
         }
-        long size = 2L * frame.length();
+        long size = frame.length();
         boolean stuck = sending && System.nanoTime() - sendStartedNanos > limits.sendTimeLimit().toNanos();
         if (stuck || waitingBytes.addAndGet(size) > limits.bufferLimitBytes()) {
             log.info("Closing socket {}: {} bytes waiting, send stuck: {}", session.getId(), waitingBytes.get(), stuck);
-            close(TOO_SLOW);
+            tooSlow();
             return;
         }
         frames.add(frame);
@@ -75,6 +76,13 @@ final class SocketOutbox {
                 log.debug("Could not close socket {}: {}", session.getId(), e.toString());
             }
         });
+    }
+
+    private void tooSlow() {
+        if (!closing.get()) {
+            limits.tooSlow().increment();
+        }
+        close(TOO_SLOW);
     }
 
     private void drainSoon() {
@@ -107,11 +115,15 @@ final class SocketOutbox {
             return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Could not send to socket {}: {}", session.getId(), e.toString());
-            close(session.isOpen() ? TOO_SLOW : CloseStatus.SESSION_NOT_RELIABLE);
+            if (session.isOpen()) {
+                tooSlow();
+            } else {
+                close(CloseStatus.SESSION_NOT_RELIABLE);
+            }
             return false;
         } finally {
             sending = false;
-            waitingBytes.addAndGet(-2L * frame.length());
+            waitingBytes.addAndGet(-frame.length());
         }
     }
 
