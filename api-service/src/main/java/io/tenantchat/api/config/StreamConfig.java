@@ -4,7 +4,6 @@ import io.tenantchat.api.chat.application.ViewMessagesUseCase;
 import io.tenantchat.api.stream.application.LiveReplies;
 import io.tenantchat.api.stream.application.ReplySnapshots;
 import io.tenantchat.api.stream.application.StreamService;
-import io.tenantchat.api.stream.application.Subscription;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,13 +13,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires reply streaming. Without Redis ({@code tenantchat.stream.redis.enabled=false}) there are no live events
- * and no snapshots: subscribers learn of replies when they are stored (the feed re-reads them periodically).
+ * Wires reply streaming. With Redis ({@code tenantchat.stream.redis.enabled=true}) live events and snapshots come
+ * from the workers through Redis and a session is read only when a socket subscribes or Redis reconnects. Without
+ * Redis (one instance only) live signals stay in-process, there are no deltas or snapshots, and a subscribed
+ * session is re-read only while one of its replies is pending.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
 class StreamConfig {
 
+    /** Re-reads after a reconnect or, without Redis, of pending replies; never a per-socket timer. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService streamScheduler() {
         return Executors.newScheduledThreadPool(2, runnable -> {
@@ -33,13 +35,8 @@ class StreamConfig {
     @Bean
     StreamService streamService(ViewMessagesUseCase messages, LiveReplies live, ReplySnapshots snapshots,
             ScheduledExecutorService streamScheduler, StreamProperties stream) {
+        stream.requireRedisForSeveralInstances();
         return new StreamService(messages, live, snapshots, streamScheduler, stream.pollInterval());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "false", matchIfMissing = true)
-    LiveReplies noLiveReplies() {
-        return (tenantId, sessionId, listener) -> Subscription.NONE;
     }
 
     @Bean

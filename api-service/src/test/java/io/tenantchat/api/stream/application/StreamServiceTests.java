@@ -38,7 +38,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +48,15 @@ class StreamServiceTests {
 
     private final List<Exchange> stored = new CopyOnWriteArrayList<>();
     private final Map<MessageId, ReplySnapshot> snapshots = new ConcurrentHashMap<>();
-    private final List<Consumer<StreamEvent>> liveListeners = new CopyOnWriteArrayList<>();
+    private final List<LiveReplies.Listener> liveListeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger conversationReads = new AtomicInteger();
+    private volatile boolean workerEvents = true;
     private final List<StreamEvent> duringSubscribe = new ArrayList<>();
     private final List<StreamEvent> received = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<StreamEvent> duringSnapshotRead = new CopyOnWriteArrayList<>();
     private final AtomicInteger snapshotReads = new AtomicInteger();
-    private final StreamService service = new StreamService(new StoredMessages(), this::subscribeLive,
+    private final StreamService service = new StreamService(new StoredMessages(), new FakeLiveReplies(),
             this::readSnapshot, scheduler, Duration.ofMillis(50));
 
     @AfterEach
@@ -107,6 +108,7 @@ class StreamServiceTests {
         snapshots.put(id, new ReplySnapshot(id, 1, 3, "The capital is"));
         duringSnapshotRead.add(delta(id, 1, 1, "The"));
         setStatus(id, MessageStatus.PROCESSING);
+        changed(); // a reconnect: the re-read finds the reply in progress
 
         await().atMost(Duration.ofSeconds(5)).until(() -> snapshotReads.get() > 0 && !received.isEmpty());
         live(delta(id, 1, 2, " capital"));
@@ -140,7 +142,8 @@ class StreamServiceTests {
     }
 
     @Test
-    void completionIsFoundByRereadingTheStoreWithoutLiveEventsAndSentOnce() {
+    void withoutWorkerEventsAPendingReplyIsFoundByRereadingTheStoreAndSentOnce() {
+        workerEvents = false;
         MessageId id = queued();
         Subscription subscription = service.open(ALICE, SESSION, null, received::add);
 
@@ -153,10 +156,93 @@ class StreamServiceTests {
         assertThat(liveListeners).isEmpty();
     }
 
-    private Subscription subscribeLive(TenantId tenant, SessionId session, Consumer<StreamEvent> listener) {
-        liveListeners.add(listener);
-        duringSubscribe.forEach(listener);
-        return () -> liveListeners.remove(listener);
+    @Test
+    void withoutWorkerEventsTheStoreIsReadOnlyWhileAReplyIsPending() {
+        workerEvents = false;
+        MessageId id = queued();
+        service.open(ALICE, SESSION, null, received::add);
+        complete(id, "Done.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+
+        int afterCompletion = conversationReads.get();
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                .until(() -> conversationReads.get() == afterCompletion);
+    }
+
+    @Test
+    void withoutWorkerEventsAMessageAcceptedLaterIsFollowedFromItsSignalUntilItsReplyIsStored() {
+        workerEvents = false;
+        service.open(ALICE, SESSION, null, received::add);
+        int whileIdle = conversationReads.get();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> conversationReads.get() == whileIdle);
+
+        MessageId id = queued();
+        changed();
+        await().atMost(Duration.ofSeconds(5)).until(() -> conversationReads.get() > whileIdle + 1);
+        complete(id, "Found.");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.equals(List.of(completedEvent(id, "Found."))));
+    }
+
+    @Test
+    void idleSubscriptionNeverReadsTheStoreAgainWhileLiveEventsFlow() {
+        queued();
+        service.open(ALICE, SESSION, null, received::add);
+        int afterOpen = conversationReads.get();
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> conversationReads.get() == afterOpen);
+    }
+
+    @Test
+    void reconnectSignalReadsTheStoreOnceAndDeliversWhatWasMissed() {
+        MessageId id = queued();
+        service.open(ALICE, SESSION, null, received::add);
+        int afterOpen = conversationReads.get();
+        complete(id, "Missed while disconnected.");
+
+        changed();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.equals(
+                List.of(completedEvent(id, "Missed while disconnected."))));
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                .until(() -> conversationReads.get() == afterOpen + 1);
+    }
+
+    @Test
+    void failedRereadIsRetriedUntilItSucceeds() {
+        MessageId id = queued();
+        service.open(ALICE, SESSION, null, received::add);
+        complete(id, "After the outage.");
+        failingReads.set(2);
+
+        changed();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.equals(
+                List.of(completedEvent(id, "After the outage."))));
+    }
+
+    private final AtomicInteger failingReads = new AtomicInteger();
+
+    /** The live channel: records listeners; {@link #duringSubscribe} events arrive while subscribing. */
+    private final class FakeLiveReplies implements LiveReplies {
+
+        @Override
+        public Subscription subscribe(TenantId tenant, SessionId session, Listener listener) {
+            liveListeners.add(listener);
+            duringSubscribe.forEach(listener::event);
+            return () -> liveListeners.remove(listener);
+        }
+
+        @Override
+        public boolean carriesWorkerEvents() {
+            return workerEvents;
+        }
+    }
+
+    private void changed() {
+        liveListeners.forEach(LiveReplies.Listener::changed);
     }
 
     /** Reads the snapshot; live events set up to race with the read arrive while it is read. */
@@ -168,7 +254,7 @@ class StreamServiceTests {
     }
 
     private void live(StreamEvent event) {
-        liveListeners.forEach(listener -> listener.accept(event));
+        liveListeners.forEach(listener -> listener.event(event));
     }
 
     private MessageId queued() {
@@ -232,6 +318,10 @@ class StreamServiceTests {
         public ConversationPage conversation(Caller caller, SessionId sessionId, MessageId after, int limit) {
             if (!caller.equals(ALICE) || !sessionId.equals(SESSION)) {
                 throw new NotFoundException("session_not_found", "no such session");
+            }
+            conversationReads.incrementAndGet();
+            if (failingReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the store is unavailable");
             }
             List<Exchange> page = stored.stream()
                     .filter(e -> after == null || e.message().messageId().value().compareTo(after.value()) > 0)

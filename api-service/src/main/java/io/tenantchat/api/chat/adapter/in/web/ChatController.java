@@ -16,6 +16,7 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.stream.application.LiveReplies;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.MetricTenants;
 import io.tenantchat.shared.SessionId;
@@ -46,11 +47,12 @@ class ChatController {
     private final ChatRequestCounter requests;
 
     ChatController(SubmitChatMessageUseCase submit, ViewMessagesUseCase view, ObjectProvider<ChatLimits> limits,
-            ObjectProvider<MeterRegistry> registry, ObjectProvider<MetricTenants> tenants) {
+            ObjectProvider<MeterRegistry> registry, ObjectProvider<MetricTenants> tenants,
+            ObjectProvider<LiveReplies> live) {
         this.requests = new ChatRequestCounter(registry, tenants);
         this.submit = submit;
         this.view = view;
-        this.waiter = new MessageWaiter(limits.getIfAvailable(ChatLimits::defaults));
+        this.waiter = new MessageWaiter(limits.getIfAvailable(ChatLimits::defaults), live.getIfAvailable());
     }
 
     @PreDestroy

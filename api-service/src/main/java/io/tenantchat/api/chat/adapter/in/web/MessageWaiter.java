@@ -2,21 +2,31 @@ package io.tenantchat.api.chat.adapter.in.web;
 
 import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.domain.Exchange;
+import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.identity.Caller;
+import io.tenantchat.api.stream.application.LiveReplies;
+import io.tenantchat.api.stream.application.Subscription;
 import io.tenantchat.api.web.CallerSlots;
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.stream.ReplyCompleted;
+import io.tenantchat.shared.stream.ReplyFailed;
+import io.tenantchat.shared.stream.StreamEvent;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Long polls without holding a servlet thread: the message is re-read on a shared scheduler until its status
- * changes or the wait ends, then the request is answered with what it is then.
+ * Long polls without holding a servlet thread. With live reply events (Redis) a poll waits on the events of its
+ * message's session: it reads the message once after subscribing, again only when an event of that message may
+ * have changed its status (or the live channel reconnected), and once when the wait ends. Without live events the
+ * message is re-read every {@code pollInterval} (it is pending: a finished message is answered at once).
  */
 final class MessageWaiter implements AutoCloseable {
 
@@ -28,11 +38,14 @@ final class MessageWaiter implements AutoCloseable {
     private final Duration pollInterval;
     private final int maxWaitSeconds;
     private final CallerSlots waiting;
+    private final LiveReplies live;
 
-    MessageWaiter(ChatLimits limits) {
+    /** @param liveOrNull the live reply events; {@code null} or without worker events: re-read on a timer */
+    MessageWaiter(ChatLimits limits, LiveReplies liveOrNull) {
         this.pollInterval = limits.pollInterval();
         this.maxWaitSeconds = (int) limits.maxWait().toSeconds();
         this.waiting = new CallerSlots(limits.maxLongPollsPerUser());
+        this.live = liveOrNull != null && liveOrNull.carriesWorkerEvents() ? liveOrNull : null;
     }
 
     int maxWaitSeconds() {
@@ -56,17 +69,17 @@ final class MessageWaiter implements AutoCloseable {
                 + "to end or poll without wait", waiting.max()));
         try {
             DeferredResult<MessageResponse> result = new DeferredResult<>(wait.toMillis() + 5_000);
-            long deadline = System.nanoTime() + wait.toNanos();
-            AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
+            Wait pending = new Wait(first, read, System.nanoTime() + wait.toNanos(), result);
             result.onCompletion(() -> {
                 slot.close();
-                ScheduledFuture<?> future = polling.get();
-                if (future != null) {
-                    future.cancel(false);
-                }
+                pending.end();
             });
-            polling.set(scheduler.scheduleWithFixedDelay(() -> check(first, read, deadline, result, polling),
-                    pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+            if (live != null) {
+                pending.onEvents(caller, wait);
+            } else {
+                pending.timers.add(scheduler.scheduleWithFixedDelay(pending::check, pollInterval.toMillis(),
+                        pollInterval.toMillis(), TimeUnit.MILLISECONDS));
+            }
             return result;
         } catch (RuntimeException e) {
             slot.close();
@@ -74,21 +87,71 @@ final class MessageWaiter implements AutoCloseable {
         }
     }
 
-    private static void check(Exchange first, Supplier<Exchange> read, long deadline,
-            DeferredResult<MessageResponse> result, AtomicReference<ScheduledFuture<?>> polling) {
-        try {
-            Exchange now = read.get();
-            if (now.message().status() != first.message().status() || System.nanoTime() >= deadline) {
-                result.setResult(MessageResponse.of(now));
-            }
-        } catch (RuntimeException e) {
-            result.setErrorResult(e);
+    /** One waiting long poll. */
+    private final class Wait {
+
+        private final Exchange first;
+        private final Supplier<Exchange> read;
+        private final long deadline;
+        private final DeferredResult<MessageResponse> result;
+        private final List<Future<?>> timers = new CopyOnWriteArrayList<>();
+        private volatile Subscription events = Subscription.NONE;
+
+        Wait(Exchange first, Supplier<Exchange> read, long deadline, DeferredResult<MessageResponse> result) {
+            this.first = first;
+            this.read = read;
+            this.deadline = deadline;
+            this.result = result;
         }
-        if (result.isSetOrExpired()) {
-            ScheduledFuture<?> future = polling.get();
-            if (future != null) {
-                future.cancel(false);
+
+        void onEvents(Caller caller, Duration wait) {
+            MessageId id = first.message().messageId();
+            events = live.subscribe(caller.tenantId(), first.message().sessionId(), new LiveReplies.Listener() {
+                @Override
+                public void event(StreamEvent event) {
+                    if (event.messageId().equals(id) && changesStatus(event)) {
+                        scheduler.execute(Wait.this::check);
+                    }
+                }
+
+                @Override
+                public void changed() {
+                    scheduler.execute(Wait.this::check);
+                }
+            });
+            timers.add(scheduler.schedule(this::check, wait.toMillis(), TimeUnit.MILLISECONDS));
+            scheduler.execute(this::check); // a change between the first read and the subscription
+            if (result.isSetOrExpired()) {
+                end();
             }
+        }
+
+        /** A queued message changes with its first event; a processing one only when it ends. */
+        private boolean changesStatus(StreamEvent event) {
+            return first.message().status() == MessageStatus.QUEUED
+                    || event instanceof ReplyCompleted || event instanceof ReplyFailed;
+        }
+
+        void check() {
+            if (result.isSetOrExpired()) {
+                return;
+            }
+            try {
+                Exchange now = read.get();
+                if (now.message().status() != first.message().status() || System.nanoTime() >= deadline) {
+                    result.setResult(MessageResponse.of(now));
+                }
+            } catch (RuntimeException e) {
+                result.setErrorResult(e);
+            }
+            if (result.isSetOrExpired()) {
+                end();
+            }
+        }
+
+        void end() {
+            events.close();
+            timers.forEach(timer -> timer.cancel(false));
         }
     }
 

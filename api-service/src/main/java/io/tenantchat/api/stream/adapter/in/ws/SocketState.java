@@ -3,7 +3,6 @@ package io.tenantchat.api.stream.adapter.in.ws;
 import io.tenantchat.api.stream.application.Subscription;
 import io.tenantchat.api.web.CallerSlots;
 import io.tenantchat.shared.SessionId;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,29 +10,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
-/** One client socket: who it is, its open subscriptions and its timers; sends are thread-safe. */
+/**
+ * One client socket: who it is, its open subscriptions and its timers. Sends are thread-safe and never block the
+ * caller (a Redis I/O thread among them): frames go through the socket's bounded {@link SocketOutbox}.
+ */
 final class SocketState {
 
-    private static final Logger log = LoggerFactory.getLogger(SocketState.class);
-    private static final int SEND_TIME_LIMIT_MS = 10_000;
-    private static final int BUFFER_LIMIT_BYTES = 1 << 20;
-
-    private final WebSocketSession session;
+    private final SocketOutbox outbox;
     private final Map<SessionId, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile SocketAuthenticator.Authenticated authenticated;
     private volatile ScheduledFuture<?> closer;
     private volatile CallerSlots.Slot slot;
     private volatile boolean released;
 
-    SocketState(WebSocketSession session) {
-        this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+    SocketState(WebSocketSession session, SocketOutbox.Limits limits) {
+        this.outbox = new SocketOutbox(session, limits);
     }
 
     SocketAuthenticator.Authenticated authenticated() {
@@ -81,20 +75,11 @@ final class SocketState {
     }
 
     void send(String frame) {
-        try {
-            session.sendMessage(new TextMessage(frame));
-        } catch (IOException | IllegalStateException e) {
-            log.debug("Could not send to socket {}: {}", session.getId(), e.toString());
-            close(CloseStatus.SESSION_NOT_RELIABLE);
-        }
+        outbox.offer(frame);
     }
 
     void close(CloseStatus status) {
-        try {
-            session.close(status);
-        } catch (IOException e) {
-            log.debug("Could not close socket {}: {}", session.getId(), e.toString());
-        }
+        outbox.close(status);
     }
 
     /** Ends every subscription and timer and gives back the caller's socket slot; the socket is gone. */

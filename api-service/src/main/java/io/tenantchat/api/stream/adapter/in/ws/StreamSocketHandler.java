@@ -46,9 +46,10 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     private final Bounds bounds;
 
     /**
-     * What one user may hold: {@code sockets} per api instance, and {@code subscriptionsPerSocket} on each.
+     * What one user may hold: {@code sockets} per api instance, and {@code subscriptionsPerSocket} on each; and
+     * how far one socket may fall behind ({@code outbox}).
      */
-    record Bounds(CallerSlots sockets, int subscriptionsPerSocket) {}
+    record Bounds(CallerSlots sockets, int subscriptionsPerSocket, SocketOutbox.Limits outbox) {}
 
     StreamSocketHandler(SocketAuthenticator authenticator, StreamRepliesUseCase streams, JsonMapper json,
             ScheduledExecutorService scheduler, Duration authTimeout, Bounds bounds) {
@@ -68,7 +69,7 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        SocketState state = new SocketState(session);
+        SocketState state = new SocketState(session, bounds.outbox());
         session.getAttributes().put(STATE, state);
         Object authenticated = session.getAttributes().get(BearerProtocolHandshake.AUTHENTICATED);
         if (authenticated instanceof SocketAuthenticator.Authenticated caller) {
