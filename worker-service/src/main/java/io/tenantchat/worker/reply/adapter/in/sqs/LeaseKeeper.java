@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -34,12 +37,14 @@ class LeaseKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
     static final int MAX_BATCH = 10;
+    private static final Duration RENEWAL_WAIT = Duration.ofSeconds(5);
 
     private final SqsAsyncClient sqs;
     private final Clock clock;
     private final int leaseSeconds;
     private final Duration heartbeat;
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<?>> renewing = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lease-keeper");
@@ -73,7 +78,25 @@ class LeaseKeeper {
         }
         long id = ids.incrementAndGet();
         held.put(id, new Held(queueUrl.toString(), receipt.toString(), clock.instant()));
-        return () -> held.remove(id);
+        return () -> release(id);
+    }
+
+    /**
+     * Stops renewing the job; if a renewal of it is on its way, waits for its answer (briefly), so the job's delete
+     * is never overtaken by a renewal of a handle that is already gone.
+     */
+    private void release(long id) {
+        held.remove(id);
+        CompletableFuture<?> renewal = renewing.get(id);
+        if (renewal != null) {
+            try {
+                renewal.get(RENEWAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the renewal's outcome does not matter any more: the job is done
+            }
+        }
     }
 
     /** Jobs whose leases are kept now. */
@@ -100,13 +123,25 @@ class LeaseKeeper {
     }
 
     private void renew(String queueUrl, List<Map.Entry<Long, Held>> batch, Instant now) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        List<Long> sent = new ArrayList<>();
         List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
         for (Map.Entry<Long, Held> e : batch) {
+            renewing.put(e.getKey(), answered);
+            if (held.computeIfPresent(e.getKey(), (id, h) -> h.renewedAt(now)) == null) {
+                renewing.remove(e.getKey(), answered); // released meanwhile: its delete may be on its way
+                continue;
+            }
+            sent.add(e.getKey());
             entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Long.toString(e.getKey()))
                     .receiptHandle(e.getValue().receiptHandle()).visibilityTimeout(leaseSeconds).build());
-            held.computeIfPresent(e.getKey(), (id, h) -> h.renewedAt(now));
+        }
+        if (entries.isEmpty()) {
+            return;
         }
         sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries)).whenComplete((response, error) -> {
+            sent.forEach(id -> renewing.remove(id, answered));
+            answered.complete(null);
             if (error != null) {
                 log.warn("Could not extend the visibility of {} jobs: {}", entries.size(), error.toString());
             } else if (!response.failed().isEmpty()) {
