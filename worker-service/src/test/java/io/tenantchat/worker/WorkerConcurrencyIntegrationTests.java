@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * renewals and usage PutEvents shared across jobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.cloud.aws.sqs.listener.poll-timeout=1s", "tenantchat.model.max-tokens=20",
+        "spring.cloud.aws.sqs.listener.poll-timeout=5s", "tenantchat.model.max-tokens=20",
         "tenantchat.worker.max-in-flight=600"})
 @ActiveProfiles("local")
 @Import(WorkerFlowIntegrationTests.StandIns.class)
@@ -101,15 +101,17 @@ class WorkerConcurrencyIntegrationTests {
                 Duration.ofNanos(System.nanoTime() - sent).toSeconds(), perMessage(used));
 
         assertThat(peak).as("streams open at once in one worker").isGreaterThanOrEqualTo(JOBS);
-        assertThat(bedrock.invocations() - invocationsBefore).as("one model call each: none failed").isEqualTo(JOBS);
+        // a job delivered twice (its lease lapsed on an overloaded machine) may stream twice; it is stored once
+        assertThat(bedrock.invocations() - invocationsBefore).as("model calls").isBetween(JOBS, JOBS + JOBS / 20);
         for (Admitted job : admitted) {
             assertThat(job.items().sessionMessageCount()).as("reply stored once").isEqualTo(2);
             assertThat(live(job.items().tenant).get("inflight").n()).as("slot given back once").isEqualTo("0");
         }
-        PER_JOB.forEach(op -> assertThat(used.getOrDefault(op, 0.0)).as(op).isEqualTo(JOBS));
+        PER_JOB.forEach(op -> assertThat(used.getOrDefault(op, 0.0) / JOBS).as(op).isBetween(1.0, 1.05));
         assertThat(used.getOrDefault("GetItem", 0.0)).as("no read of message or hold").isZero();
         double shared = SHARED.stream().mapToDouble(op -> used.getOrDefault(op, 0.0)).sum();
-        assertThat(shared / JOBS).as("receive, delete, lease and usage per message").isLessThanOrEqualTo(0.5);
+        // one of each per job (the old model) would be 4 or more; batches fill with the completion rate (bench: ADR 005)
+        assertThat(shared / JOBS).as("receive, delete, lease and usage per message").isLessThan(1.0);
     }
 
     /** As api-service leaves an admitted message: session, queued message, hold and live counter of its tenant. */

@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 
 /**
  * One lease keeper per worker: keeps every running job invisible to other workers. A job's receive already set its
- * visibility to the lease, so nothing is sent when a job starts; every tick (half a heartbeat) the keeper renews the
- * jobs whose visibility was last set a heartbeat or more ago, ten per {@code ChangeMessageVisibilityBatch}. A job
- * shorter than a heartbeat costs no renewal; a dead worker's jobs reappear one lease after their last renewal.
+ * visibility to the lease, so nothing is sent when a job starts; every tick (2 s, or half a heartbeat if shorter) the
+ * keeper renews the jobs whose visibility was last set a heartbeat or more ago, ten per
+ * {@code ChangeMessageVisibilityBatch}. A job shorter than a heartbeat costs no renewal; a dead worker's jobs
+ * reappear one lease after their last renewal.
  */
 @Component
 class LeaseKeeper {
@@ -38,6 +39,7 @@ class LeaseKeeper {
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
     static final int MAX_BATCH = 10;
     private static final Duration RENEWAL_WAIT = Duration.ofSeconds(5);
+    private static final Duration TICK = Duration.ofSeconds(2);
 
     private final SqsAsyncClient sqs;
     private final Clock clock;
@@ -64,7 +66,7 @@ class LeaseKeeper {
         this.heartbeat = Duration.ofSeconds(Math.min(worker.visibility().heartbeatSeconds(),
                 Math.max(1, leaseSeconds / 2)));
         if (scheduled) {
-            long tick = Math.max(500, heartbeat.toMillis() / 2);
+            long tick = Math.max(500, Math.min(TICK.toMillis(), heartbeat.toMillis() / 2));
             ticks.scheduleWithFixedDelay(this::renewSafely, tick, tick, TimeUnit.MILLISECONDS);
         }
     }
@@ -78,6 +80,7 @@ class LeaseKeeper {
         }
         long id = ids.incrementAndGet();
         held.put(id, new Held(queueUrl.toString(), receipt.toString(), clock.instant()));
+        log.debug("Lease {} held for {}", id, receipt);
         return () -> release(id);
     }
 
@@ -142,6 +145,11 @@ class LeaseKeeper {
         sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries)).whenComplete((response, error) -> {
             sent.forEach(id -> renewing.remove(id, answered));
             answered.complete(null);
+            if (log.isDebugEnabled()) {
+                log.debug("Renewed {} leases ({}): {}", entries.size(), entries.stream()
+                        .map(ChangeMessageVisibilityBatchRequestEntry::receiptHandle).toList(),
+                        error != null ? error.toString() : response.failed());
+            }
             if (error != null) {
                 log.warn("Could not extend the visibility of {} jobs: {}", entries.size(), error.toString());
             } else if (!response.failed().isEmpty()) {
