@@ -12,6 +12,8 @@ import io.tenantchat.worker.reply.application.RetryPolicy;
 import io.tenantchat.worker.reply.application.Sleeper;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.application.ReplyCoalescing;
+import io.tenantchat.worker.reply.application.TenantLimits;
+import io.tenantchat.worker.reply.application.TenantSlots;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -64,12 +66,12 @@ class ReplyConfig {
     @Bean
     GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
             UsageMeter usage, ReplySettings settings, Clock clock, ReplyMetrics metrics,
-            ScheduledExecutorService replyCoalescingTimer) {
+            ScheduledExecutorService replyCoalescingTimer, TenantLimits tenantLimits) {
         ReplyCoalescing coalescing = events == ReplyEvents.NONE ? ReplyCoalescing.NONE
                 : new ReplyCoalescing(Duration.ofMillis(COALESCE_MILLIS), COALESCE_CHARS, replyCoalescingTimer,
                         Executors.newVirtualThreadPerTaskExecutor());
         return new GenerateReplyService(store, chatModel, events, usage, settings, clock, Sleeper.THREAD,
-                new Random(), metrics, coalescing);
+                new Random(), metrics, coalescing, new TenantSlots(tenantLimits));
     }
 
     static final long COALESCE_MILLIS = 50;

@@ -44,6 +44,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final RandomGenerator random;
     private final ReplyMetrics metrics;
     private final ReplyCoalescing coalescing;
+    private final TenantSlots tenantSlots;
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
@@ -52,14 +53,20 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics) {
-        this(store, chatModel, events, usage, settings, clock, sleeper, random, metrics, ReplyCoalescing.NONE);
+        this(store, chatModel, events, usage, settings, clock, sleeper, random, metrics, ReplyCoalescing.NONE,
+                TenantSlots.UNBOUNDED);
     }
 
+    /**
+     * @param coalescing how streamed text becomes reply events
+     * @param tenantSlots a tenant's concurrent generations in this worker (ADR 004 addendum): taken before the claim
+     */
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
-            ReplyCoalescing coalescing) {
+            ReplyCoalescing coalescing, TenantSlots tenantSlots) {
         this.metrics = metrics;
         this.coalescing = coalescing;
+        this.tenantSlots = tenantSlots;
         this.store = store;
         this.chatModel = chatModel;
         this.events = events;
@@ -74,7 +81,12 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     public ReplyOutcome generateReply(ChatRequested job) {
         Instant received = clock.instant();
         MessageRef ref = new MessageRef(job.tenantId(), job.sessionId(), job.messageId());
-        return answerWithRetries(ref, received, job.hold());
+        try (TenantSlots.Slot slot = tenantSlots.acquire(job.tenantId())) {
+            return answerWithRetries(ref, received, job.hold());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ChatModelException.retryable("The reply was interrupted.", e);
+        }
     }
 
     /** The message was erased with its session (or never stored): its quota hold has nobody else to give it back. */

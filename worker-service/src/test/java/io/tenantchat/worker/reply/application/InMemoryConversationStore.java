@@ -50,8 +50,12 @@ final class InMemoryConversationStore implements ConversationStore {
         return messages.get(ref).status();
     }
 
+    /** Reads of a user message by {@link #findUserMessage} (the service never needs one). */
+    int reads;
+
     @Override
     public Optional<UserMessage> findUserMessage(MessageRef ref) {
+        reads++;
         return Optional.ofNullable(messages.get(ref));
     }
 
