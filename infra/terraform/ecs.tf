@@ -85,6 +85,7 @@ locals {
     OPENAI_BASE_URL            = var.openai_base_url
     OPENAI_MODEL               = var.openai_model
     USAGE_BUS                  = aws_cloudwatch_event_bus.usage.name
+    WORKER_MAX_IN_FLIGHT       = tostring(var.worker_max_in_flight)
   }
 
   # ECS secrets (Secrets Manager ARNs), injected by the execution role; an empty ARN means "not used"

@@ -289,9 +289,15 @@ variable "worker_cpu" {
 }
 
 variable "worker_memory" {
-  description = "worker-service task memory (MiB)."
+  description = "worker-service task memory (MiB): room for worker_max_in_flight streaming replies (heap under 1 GiB at 2,000)."
   type        = number
-  default     = 1024
+  default     = 2048
+}
+
+variable "worker_max_in_flight" {
+  description = "Chat jobs one worker-service task holds at once, each on a virtual thread (docs/adr/005-worker-execution-model.md)."
+  type        = number
+  default     = 2000
 }
 
 variable "worker_min_count" {

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
  * The Bedrock clients, which spring-cloud-aws does not provide; only the one the selected model provider needs is
  * created. Region and credentials come from spring-cloud-aws ({@code spring.cloud.aws.region.static},
  * {@code spring.cloud.aws.credentials.*}, else the SDK's default chains). SDK retries are off: a retried stream
- * would replay partial text, so the worker retries whole calls itself.
+ * would replay partial text, so the worker retries whole calls itself. The HTTP client is sized to the worker's
+ * in-flight permits ({@link ClientSizes}).
  */
 @Configuration(proxyBeanMethods = false)
 class BedrockClientConfig {
@@ -29,11 +30,14 @@ class BedrockClientConfig {
     private final AwsCredentialsProvider credentials;
     private final AwsRegionProvider region;
     private final ModelProperties model;
+    private final int maxInFlight;
 
-    BedrockClientConfig(AwsCredentialsProvider credentials, AwsRegionProvider region, ModelProperties model) {
+    BedrockClientConfig(AwsCredentialsProvider credentials, AwsRegionProvider region, ModelProperties model,
+            WorkerProperties worker) {
         this.credentials = credentials;
         this.region = region;
         this.model = model;
+        this.maxInFlight = worker.maxInFlight();
     }
 
     @Bean(destroyMethod = "close")
@@ -61,7 +65,12 @@ class BedrockClientConfig {
                 .region(region.getRegion())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .readTimeout(model.readTimeout()))
+                        .readTimeout(model.readTimeout())
+                        // one connection per in-flight job (a stream holds its connection), reused between jobs
+                        .maxConcurrency(ClientSizes.modelConnections(maxInFlight))
+                        .maxPendingConnectionAcquires(ClientSizes.pendingAcquires(maxInFlight))
+                        .connectionAcquisitionTimeout(CONNECT_TIMEOUT.multipliedBy(2))
+                        .tcpKeepAlive(true))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(model.callTimeout()));
         if (endpoint != null) {

@@ -11,7 +11,13 @@ import io.tenantchat.worker.reply.application.ReplySettings;
 import io.tenantchat.worker.reply.application.RetryPolicy;
 import io.tenantchat.worker.reply.application.Sleeper;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
+import io.tenantchat.worker.reply.application.ReplyCoalescing;
+import io.tenantchat.worker.reply.application.TenantLimits;
+import io.tenantchat.worker.reply.application.TenantSlots;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.Random;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.tenantchat.worker.usage.application.UsageMeter;
@@ -47,10 +53,27 @@ class ReplyConfig {
         return new MetricTenants(Set.copyOf(metrics.tenants()));
     }
 
+    /**
+     * Reply text is published every {@value #COALESCE_MILLIS} ms or {@value #COALESCE_CHARS} characters, on virtual
+     * threads: the model client's event-loop threads only append and schedule.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService replyCoalescingTimer() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("reply-coalescing").daemon()
+                .factory());
+    }
+
     @Bean
     GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
-            UsageMeter usage, ReplySettings settings, Clock clock, ReplyMetrics metrics) {
+            UsageMeter usage, ReplySettings settings, Clock clock, ReplyMetrics metrics,
+            ScheduledExecutorService replyCoalescingTimer, TenantLimits tenantLimits) {
+        ReplyCoalescing coalescing = events == ReplyEvents.NONE ? ReplyCoalescing.NONE
+                : new ReplyCoalescing(Duration.ofMillis(COALESCE_MILLIS), COALESCE_CHARS, replyCoalescingTimer,
+                        Executors.newVirtualThreadPerTaskExecutor());
         return new GenerateReplyService(store, chatModel, events, usage, settings, clock, Sleeper.THREAD,
-                new Random(), metrics);
+                new Random(), metrics, coalescing, new TenantSlots(tenantLimits));
     }
+
+    static final long COALESCE_MILLIS = 50;
+    static final int COALESCE_CHARS = 1024;
 }

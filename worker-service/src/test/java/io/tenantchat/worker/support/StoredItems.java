@@ -23,13 +23,18 @@ public final class StoredItems {
     private static final String CREATED_AT = "2026-11-29T12:00:00.123Z";
 
     private final DynamoDbClient dynamoDb;
-    public final TenantId tenant = TenantId.of("tenant-001");
+    public final TenantId tenant;
     public final UserId user = UserId.of("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f");
     public final SessionId session = SessionId.random();
     private Instant idTime = Instant.now();
 
     public StoredItems(DynamoDbClient dynamoDb) {
+        this(dynamoDb, TenantId.of("tenant-001"));
+    }
+
+    public StoredItems(DynamoDbClient dynamoDb, TenantId tenant) {
         this.dynamoDb = dynamoDb;
+        this.tenant = tenant;
     }
 
     public StoredItems withSession(int messageCount) {

@@ -1,6 +1,7 @@
 package io.tenantchat.worker.reply.application;
 
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;
 import io.tenantchat.shared.stream.ReplyFailed;
@@ -18,8 +19,8 @@ import io.tenantchat.worker.usage.application.UsageMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final ReplyMetrics metrics;
+    private final ReplyCoalescing coalescing;
+    private final TenantSlots tenantSlots;
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
@@ -50,7 +53,20 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics) {
+        this(store, chatModel, events, usage, settings, clock, sleeper, random, metrics, ReplyCoalescing.NONE,
+                TenantSlots.UNBOUNDED);
+    }
+
+    /**
+     * @param coalescing how streamed text becomes reply events
+     * @param tenantSlots a tenant's concurrent generations in this worker (ADR 004 addendum): taken before the claim
+     */
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
+            ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
+            ReplyCoalescing coalescing, TenantSlots tenantSlots) {
         this.metrics = metrics;
+        this.coalescing = coalescing;
+        this.tenantSlots = tenantSlots;
         this.store = store;
         this.chatModel = chatModel;
         this.events = events;
@@ -65,36 +81,37 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     public ReplyOutcome generateReply(ChatRequested job) {
         Instant received = clock.instant();
         MessageRef ref = new MessageRef(job.tenantId(), job.sessionId(), job.messageId());
-        Optional<UserMessage> message = store.findUserMessage(ref);
-        if (message.isEmpty()) {
-            return messageGone(ref);
+        try (TenantSlots.Slot slot = tenantSlots.acquire(job.tenantId())) {
+            return answerWithRetries(ref, received, job.hold());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ChatModelException.retryable("The reply was interrupted.", e);
         }
-        if (message.get().status().isFinal()) {
-            log.info("Message {} is already {}: duplicate job", ref.messageId(), message.get().status());
-            return message.get().status() == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED : ReplyOutcome.ALREADY_DONE;
-        }
-        return answerWithRetries(ref, received);
     }
 
     /** The message was erased with its session (or never stored): its quota hold has nobody else to give it back. */
-    private ReplyOutcome messageGone(MessageRef ref) {
+    private ReplyOutcome messageGone(MessageRef ref, @Nullable JobHold hold) {
         log.warn("No user message for job {} of tenant {}: nothing to answer", ref.messageId(), ref.tenantId());
-        store.releaseQuota(ref);
+        store.releaseQuota(ref, hold);
         return ReplyOutcome.MESSAGE_NOT_FOUND;
     }
 
-    private ReplyOutcome answerWithRetries(MessageRef ref, Instant received) {
+    /**
+     * Claims the message for each call (the claim is also the only read of it: the job's first claim tells a
+     * duplicate of a finished message apart), retrying retryable failures with backoff on this job's own thread.
+     */
+    private ReplyOutcome answerWithRetries(MessageRef ref, Instant received, @Nullable JobHold hold) {
         for (int call = 1; ; call++) {
-            Optional<UserMessage> started = store.startAttempt(ref, clock.instant());
-            if (started.isEmpty()) {
-                return store.findUserMessage(ref).isPresent() ? ReplyOutcome.ALREADY_DONE : messageGone(ref);
+            Claim claim = store.claim(ref, clock.instant());
+            if (claim.started() == null) {
+                return notClaimed(ref, claim, call, hold);
             }
             try {
-                return answer(started.get(), call == 1 ? received : null);
+                return answer(claim.started(), call == 1 ? received : null, hold);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
-                            started.get().attempts(), e.getMessage());
+                            claim.started().attempts(), e.getMessage());
                     throw e;
                 }
                 pause(settings.retry().backoffBefore(call, random), e);
@@ -102,16 +119,28 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         }
     }
 
+    private ReplyOutcome notClaimed(MessageRef ref, Claim claim, int call, @Nullable JobHold hold) {
+        if (claim.found() == null) {
+            return messageGone(ref, hold);
+        }
+        if (call == 1) {
+            log.info("Message {} is already {}: duplicate job", ref.messageId(), claim.found());
+        }
+        return call == 1 && claim.found() == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED
+                : ReplyOutcome.ALREADY_DONE;
+    }
+
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
-    private ReplyOutcome answer(UserMessage message, Instant received) {
+    private ReplyOutcome answer(UserMessage message, @Nullable Instant received, @Nullable JobHold hold) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
-                    "The reply could not be generated after " + settings.maxAttempts() + " attempts."));
+                    "The reply could not be generated after " + settings.maxAttempts() + " attempts."), hold);
         }
         Conversation conversation = Conversation.of(SystemPrompt.forMessage(message),
-                store.historyBefore(message.ref()), message.content()).trimmedTo(settings.history());
-        StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts())
-                .timedBy(clock);
+                store.historyBefore(message.ref(), settings.history()), message.content())
+                .trimmedTo(settings.history());
+        StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts(),
+                coalescing).timedBy(clock);
         listener.begin();
         ModelReply reply;
         Instant invokedAt = clock.instant();
@@ -121,15 +150,17 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         try {
             reply = chatModel.reply(conversation, settings.maxTokens(), listener);
         } catch (ChatModelException e) {
+            listener.end();
             metrics.modelFailure(message.ref().tenantId(), e.failure().code().wireValue());
-            return handleFailure(message, e);
+            return handleFailure(message, e, hold);
         }
+        listener.end();
         Instant first = listener.firstDeltaAt();
         metrics.modelCall(message.ref().tenantId(), first == null ? null : Duration.between(invokedAt, first),
                 Duration.between(invokedAt, clock.instant()), reply.inputTokens() == null ? 0 : reply.inputTokens(),
                 reply.outputTokens() == null ? 0 : reply.outputTokens());
         meter(message, reply, invokedAt);
-        return complete(message, reply);
+        return complete(message, reply, hold);
     }
 
     /**
@@ -146,8 +177,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
                 InvocationStatus.COMPLETED));
     }
 
-    private ReplyOutcome complete(UserMessage message, ModelReply reply) {
-        if (!store.completeWithReply(message, reply, clock.instant())) {
+    private ReplyOutcome complete(UserMessage message, ModelReply reply, @Nullable JobHold hold) {
+        if (!store.completeWithReply(message, reply, clock.instant(), hold)) {
             return ReplyOutcome.ALREADY_DONE;
         }
         MessageRef ref = message.ref();
@@ -156,7 +187,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         return ReplyOutcome.COMPLETED;
     }
 
-    private ReplyOutcome handleFailure(UserMessage message, ChatModelException e) {
+    private ReplyOutcome handleFailure(UserMessage message, ChatModelException e, @Nullable JobHold hold) {
         if (e.isRetryable() && message.budgetUsed() < settings.maxAttempts()) {
             log.warn("Attempt {} for message {} failed: {}", message.attempts(), message.ref().messageId(),
                     e.getMessage());
@@ -165,13 +196,13 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         ReplyFailure failure = e.isRetryable()
                 ? new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE, e.failure().reason())
                 : e.failure();
-        return fail(message, failure);
+        return fail(message, failure, hold);
     }
 
-    private ReplyOutcome fail(UserMessage message, ReplyFailure failure) {
+    private ReplyOutcome fail(UserMessage message, ReplyFailure failure, @Nullable JobHold hold) {
         MessageRef ref = message.ref();
         log.warn("Message {} failed after {} attempt(s): {}", ref.messageId(), message.attempts(), failure);
-        if (!store.markFailed(ref, failure, clock.instant())) {
+        if (!store.markFailed(ref, failure, clock.instant(), hold)) {
             return ReplyOutcome.ALREADY_DONE;
         }
         events.failed(new ReplyFailed(ref.tenantId(), ref.sessionId(), ref.messageId(),

@@ -7,6 +7,7 @@ import static io.tenantchat.worker.reply.application.UserMessageTestData.jobFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyError;
@@ -81,6 +82,27 @@ class GenerateReplyServiceTests {
         assertThatThrownBy(() -> service(new ReplySettings(512, 3, RetryPolicy.none(), new HistoryBudget(40, 100_000)))
                 .generateReply(jobFor(message))).isInstanceOf(UsageNotPublishedException.class);
         assertThat(store.findUserMessage(message.ref()).orElseThrow().status()).isNotEqualTo(MessageStatus.COMPLETED);
+    }
+
+    @Test
+    void aJobCarryingItsHoldIsAnsweredWithoutReadingTheMessageAndGivesThatHoldToTheCompletion() {
+        UserMessage message = store.save(aUserMessage().build());
+        JobHold hold = new JobHold(true, 1_500L, "2026-12", "live#2");
+
+        ReplyOutcome outcome = service.generateReply(jobFor(message).carrying(message.content(), 1, hold));
+
+        assertThat(outcome).isEqualTo(ReplyOutcome.COMPLETED);
+        assertThat(store.reads).as("the claim is the only access before the model call").isZero();
+        assertThat(store.holdsUsed).containsExactly(hold);
+    }
+
+    @Test
+    void anOldJobWithoutAHoldLetsTheStoreReadIt() {
+        UserMessage message = store.save(aUserMessage().build());
+
+        service.generateReply(jobFor(message));
+
+        assertThat(store.holdsUsed).containsExactly((JobHold) null);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tenantchat.worker.reply.application;
 
+import io.tenantchat.shared.JobHold;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
@@ -22,6 +24,8 @@ final class InMemoryConversationStore implements ConversationStore {
     final Map<MessageRef, ModelReply> replies = new HashMap<>();
     final Map<MessageRef, ReplyFailure> failures = new HashMap<>();
     final List<MessageRef> quotaReleases = new ArrayList<>();
+    /** The holds the service passed with each completion, failure or release (null: none carried by the job). */
+    final List<JobHold> holdsUsed = new ArrayList<>();
     /** The next claim finds the message erased with its session (deleted between reading and claiming it). */
     boolean eraseOnNextClaim;
     int sessionMessageCount;
@@ -46,31 +50,39 @@ final class InMemoryConversationStore implements ConversationStore {
         return messages.get(ref).status();
     }
 
+    /** Reads of a user message by {@link #findUserMessage} (the service never needs one). */
+    int reads;
+
     @Override
     public Optional<UserMessage> findUserMessage(MessageRef ref) {
+        reads++;
         return Optional.ofNullable(messages.get(ref));
     }
 
     @Override
-    public Optional<UserMessage> startAttempt(MessageRef ref, Instant now) {
+    public Claim claim(MessageRef ref, Instant now) {
         if (eraseOnNextClaim) {
             eraseOnNextClaim = false;
             erase(ref);
         }
         UserMessage current = messages.get(ref);
-        if (current == null || current.status().isFinal()) {
-            return Optional.empty();
+        if (current == null) {
+            return Claim.missing();
         }
-        return Optional.of(save(with(current, MessageStatus.PROCESSING, current.attempts() + 1)));
+        if (current.status().isFinal()) {
+            return Claim.refused(current.status());
+        }
+        return Claim.started(save(with(current, MessageStatus.PROCESSING, current.attempts() + 1)));
     }
 
     @Override
-    public List<StoredMessage> historyBefore(MessageRef ref) {
+    public List<StoredMessage> historyBefore(MessageRef ref, HistoryBudget budget) {
         return List.copyOf(history);
     }
 
     @Override
-    public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now) {
+    public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now, JobHold hold) {
+        holdsUsed.add(hold);
         if (replies.putIfAbsent(message.ref(), reply) != null) {
             return false;
         }
@@ -80,7 +92,8 @@ final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
+    public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now, JobHold hold) {
+        holdsUsed.add(hold);
         UserMessage current = messages.get(ref);
         if (current.status() != MessageStatus.PROCESSING) {
             return false;
@@ -91,7 +104,8 @@ final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public void releaseQuota(MessageRef ref) {
+    public void releaseQuota(MessageRef ref, JobHold hold) {
+        holdsUsed.add(hold);
         quotaReleases.add(ref);
     }
 

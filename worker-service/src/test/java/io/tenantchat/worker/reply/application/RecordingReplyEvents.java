@@ -11,11 +11,14 @@ import java.util.List;
 /** {@link ReplyEvents} that keeps what was published, with the text-so-far of each delta. */
 final class RecordingReplyEvents implements ReplyEvents {
 
-    final List<StreamEvent> events = new ArrayList<>();
-    final List<String> snapshots = new ArrayList<>();
+    final List<StreamEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> snapshots = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Names of the threads events were published on. */
+    final List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void delta(ReplyDelta delta, String textSoFar) {
+        threads.add(Thread.currentThread().getName());
         events.add(delta);
         snapshots.add(textSoFar);
     }

@@ -2,7 +2,6 @@ package io.tenantchat.worker.reply.adapter.in.sqs;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.awspring.cloud.sqs.listener.Visibility;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
@@ -20,8 +19,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands each chat job to the use case while keeping it invisible to other workers (a heartbeat renews its
- * visibility). Returning acknowledges (deletes) the message; an exception leaves it for redelivery once the lease
+ * Hands each chat job to the use case, on its own virtual thread, while the worker's {@link LeaseKeeper} keeps it
+ * invisible to other workers. Returning acknowledges (deletes) the message; an exception leaves it for redelivery once the lease
  * runs out. A job whose message ended failed is copied to the dead-letter queue before it is acknowledged.
  */
 @Component
@@ -31,17 +30,17 @@ class ChatJobListener {
 
     private final GenerateReplyUseCase generateReply;
     private final JsonMapper jsonMapper;
-    private final VisibilityLeases leases;
+    private final LeaseKeeper leases;
     private final DeadLetters deadLetters;
     private final ReplyMetrics metrics;
 
-    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, VisibilityLeases leases,
+    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, LeaseKeeper leases,
             DeadLetters deadLetters) {
         this(generateReply, jsonMapper, leases, deadLetters, ReplyMetrics.NONE);
     }
 
     @Autowired
-    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, VisibilityLeases leases,
+    ChatJobListener(GenerateReplyUseCase generateReply, JsonMapper jsonMapper, LeaseKeeper leases,
             DeadLetters deadLetters, ReplyMetrics metrics) {
         this.metrics = metrics;
         this.generateReply = generateReply;
@@ -52,7 +51,7 @@ class ChatJobListener {
 
     @SqsListener(value = "${tenantchat.queues.chat-requests}",
             messageVisibilitySeconds = "${tenantchat.worker.visibility.lease-seconds:30}")
-    void onChatRequested(Message<String> message, Visibility visibility) {
+    void onChatRequested(Message<String> message) {
         ChatRequested job = parse(message.getPayload());
         if (job == null) {
             return;
@@ -62,7 +61,7 @@ class ChatJobListener {
                 LogContext.MESSAGE_ID, job.messageId().value())) {
             metrics.queueWait(job.tenantId(), Duration.between(job.requestedAt(), Instant.now()));
             ReplyOutcome outcome;
-            try (VisibilityLeases.Lease lease = leases.hold(visibility)) {
+            try (LeaseKeeper.Lease lease = leases.hold(message)) {
                 outcome = generateReply.generateReply(job);
             }
             if (outcome.deadLetter()) {

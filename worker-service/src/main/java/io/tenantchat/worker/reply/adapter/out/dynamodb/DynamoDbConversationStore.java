@@ -2,13 +2,17 @@ package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.worker.config.QuotaProperties;
 import io.tenantchat.worker.config.TablesProperties;
+import io.tenantchat.shared.JobHold;
+import io.tenantchat.worker.reply.application.Claim;
 import io.tenantchat.worker.reply.application.ConversationStore;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.StoredMessage;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +24,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,44 +68,74 @@ class DynamoDbConversationStore implements ConversationStore {
         return Optional.ofNullable(item).map(MessageItem::toUserMessage);
     }
 
+    /** One UpdateItem: the claimed message (all its attributes), or on refusal the message as it was, if any. */
     @Override
-    public Optional<UserMessage> startAttempt(MessageRef ref, Instant now) {
+    public Claim claim(MessageRef ref, Instant now) {
         try {
             var updated = dynamoDb.updateItem(writes.startAttempt(ref, now)).attributes();
-            return Optional.of(MESSAGE_SCHEMA.mapToItem(updated).toUserMessage());
+            return Claim.started(MESSAGE_SCHEMA.mapToItem(updated).toUserMessage());
         } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            if (!e.hasItem() || e.item().isEmpty()) {
+                return Claim.missing();
+            }
+            return Claim.refused(MESSAGE_SCHEMA.mapToItem(e.item()).toUserMessage().status());
         }
     }
 
+    /**
+     * Newest first, {@link #historyPage} items per Query, and only as many pages as {@code budget} needs (turns plus
+     * room for an unanswered message, or characters); returned oldest first. A reply whose user message fell
+     * outside the read is left out by the conversation, like a user message without a reply.
+     */
     @Override
-    public List<StoredMessage> historyBefore(MessageRef ref) {
+    public List<StoredMessage> historyBefore(MessageRef ref, HistoryBudget budget) {
         Key upTo = Key.builder().partitionValue(Keys.partition(ref)).sortValue(Keys.userMessageSort(ref)).build();
         QueryEnhancedRequest query = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortLessThan(upTo))
+                .scanIndexForward(false)
+                .limit(historyPage(budget))
                 .consistentRead(true)
                 .build();
-        return messages.query(query).items().stream().map(MessageItem::toStoredMessage).toList();
+        List<StoredMessage> newestFirst = new ArrayList<>();
+        long chars = 0;
+        for (Page<MessageItem> page : messages.query(query)) {
+            for (MessageItem item : page.items()) {
+                StoredMessage message = item.toStoredMessage();
+                newestFirst.add(message);
+                chars += message.content().length();
+            }
+            if (newestFirst.size() >= budget.maxTurns() + 2 || chars >= budget.maxChars()) {
+                break;
+            }
+        }
+        return newestFirst.reversed();
+    }
+
+    static int historyPage(HistoryBudget budget) {
+        return Math.min(budget.maxTurns() + 2, 100);
     }
 
     /**
-     * Completes the message and gives back its in-flight slot in the same transaction. When the message ended
-     * elsewhere or its session is gone, the slot is given back on its own (at most once, guarded by the hold).
+     * Completes the message and gives back its in-flight slot in the same transaction: one TransactWriteItems when
+     * the job carries its hold (the release stays conditional on the hold item, so a stale copy gives nothing back
+     * twice: the transaction is cancelled and the hold is read). The session's idle entry in the live map is left
+     * to api-service, which prunes idle sessions when the sessions limit refuses. When the message ended elsewhere or
+     * its session is gone, the slot is given back on its own (at most once, guarded by the hold).
      */
     @Override
-    public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now) {
+    public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now, @Nullable JobHold carried) {
         for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> hold = quota.hold(message.ref());
+            Map<String, AttributeValue> hold = attempt == 1 && carried != null
+                    ? QuotaRelease.asItem(message.ref(), carried) : quota.hold(message.ref());
             List<TransactWriteItem> release = quota.writes(message.ref(), hold, false);
             try {
                 dynamoDb.transactWriteItems(writes.completion(message, reply, now, release));
-                quota.forgetIdleSession(message.ref(), hold);
                 return true;
             } catch (TransactionCanceledException e) {
                 if (CompletionConflict.alreadyAnswered(e) || CompletionConflict.sessionGone(e)) {
                     log.info("Reply to message {} not stored: answered already, or its message or session is gone",
                             message.ref().messageId());
-                    release(message.ref(), false);
+                    release(message.ref(), false, null);
                     return false;
                 }
                 if (release.isEmpty() || attempt >= RELEASE_ATTEMPTS) {
@@ -112,9 +148,10 @@ class DynamoDbConversationStore implements ConversationStore {
 
     /** Fails the message and gives back its in-flight slot and token reservation in the same transaction. */
     @Override
-    public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now) {
+    public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now, @Nullable JobHold carried) {
         for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> hold = quota.hold(ref);
+            Map<String, AttributeValue> hold = attempt == 1 && carried != null
+                    ? QuotaRelease.asItem(ref, carried) : quota.hold(ref);
             List<TransactWriteItem> release = quota.writes(ref, hold, true);
             try {
                 if (release.isEmpty()) {
@@ -139,14 +176,15 @@ class DynamoDbConversationStore implements ConversationStore {
     }
 
     @Override
-    public void releaseQuota(MessageRef ref) {
-        release(ref, true);
+    public void releaseQuota(MessageRef ref, @Nullable JobHold carried) {
+        release(ref, true, carried);
     }
 
     /** Gives back the hold's in-flight slot (and with {@code tokensToo} its reservation) if it still holds them. */
-    private void release(MessageRef ref, boolean tokensToo) {
+    private void release(MessageRef ref, boolean tokensToo, @Nullable JobHold carried) {
         for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> hold = quota.hold(ref);
+            Map<String, AttributeValue> hold = attempt == 1 && carried != null
+                    ? QuotaRelease.asItem(ref, carried) : quota.hold(ref);
             List<TransactWriteItem> release = quota.writes(ref, hold, tokensToo);
             if (release.isEmpty()) {
                 return;

@@ -1,7 +1,9 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
+import io.tenantchat.shared.JobHold;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class QuotaRelease {
 
+    static final String COUNTER_KEY = "counter_key";
+    private static final String LIVE = "live";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -33,7 +38,30 @@ final class QuotaRelease {
         return item == null ? Map.of() : item;
     }
 
-    /** The writes that release the hold's in-flight slot and, with {@code tokensToo}, its reservation. */
+    /**
+     * The hold as a job carries it, in the shape of the hold item: {@code in_flight} and {@code reserved} only if the
+     * job says the hold holds them, the message's session, and the item counting the slot ({@code counter_key}).
+     */
+    static Map<String, AttributeValue> asItem(MessageRef ref, JobHold hold) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("tenant_id", Keys.s(ref.tenantId().value()));
+        item.put("sk", Keys.s("hold#" + ref.messageId().value()));
+        item.put("session_id", Keys.s(ref.sessionId().value()));
+        item.put(COUNTER_KEY, Keys.s(hold.counterKey()));
+        if (hold.inFlight()) {
+            item.put("in_flight", Keys.n(1));
+        }
+        if (hold.reserved() != null) {
+            item.put("reserved", Keys.n(hold.reserved()));
+            item.put("month", Keys.s(hold.month()));
+        }
+        return item;
+    }
+
+    /**
+     * The writes that release the hold's in-flight slot and, with {@code tokensToo}, its reservation. The slot is
+     * counted in the tenant's {@code live} item unless the hold names another ({@code counter_key}).
+     */
     List<TransactWriteItem> writes(MessageRef ref, Map<String, AttributeValue> hold, boolean tokensToo) {
         boolean inFlight = hold.containsKey("in_flight");
         AttributeValue reserved = tokensToo ? hold.get("reserved") : null;
@@ -57,7 +85,7 @@ final class QuotaRelease {
         writes.add(update(holdUpdate.updateExpression("REMOVE " + String.join(", ", removed))
                 .conditionExpression(String.join(" AND ", conditions)).build()));
         if (inFlight) {
-            writes.add(update(Update.builder().tableName(table).key(key(tenant, "live"))
+            writes.add(update(Update.builder().tableName(table).key(key(tenant, counterKey(hold)))
                     .updateExpression("ADD inflight :minus SET sessions.#sid = sessions.#sid - :one")
                     .conditionExpression("attribute_exists(sessions.#sid)")
                     .expressionAttributeNames(Map.of("#sid", hold.get("session_id").s()))
@@ -71,13 +99,18 @@ final class QuotaRelease {
         return writes;
     }
 
+    private static String counterKey(Map<String, AttributeValue> hold) {
+        AttributeValue key = hold.get(COUNTER_KEY);
+        return key == null || key.s() == null || key.s().isBlank() ? LIVE : key.s();
+    }
+
     /** Drops the session from the live map once nothing of it is in flight (best effort: api-service prunes too). */
     void forgetIdleSession(MessageRef ref, Map<String, AttributeValue> hold) {
         if (!hold.containsKey("session_id")) {
             return;
         }
         try {
-            dynamoDb.updateItem(u -> u.tableName(table).key(key(ref.tenantId().value(), "live"))
+            dynamoDb.updateItem(u -> u.tableName(table).key(key(ref.tenantId().value(), counterKey(hold)))
                     .updateExpression("REMOVE sessions.#sid").conditionExpression("sessions.#sid <= :zero")
                     .expressionAttributeNames(Map.of("#sid", hold.get("session_id").s()))
                     .expressionAttributeValues(Map.of(":zero", Keys.n(0))));

@@ -6,38 +6,39 @@ import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.worker.config.UsageProperties;
 import io.tenantchat.worker.usage.application.UsageNotPublishedException;
 import io.tenantchat.worker.usage.application.UsagePublisher;
-import java.time.Duration;
-import java.time.Instant;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * PutEvents in batches of at most 10. Entries EventBridge refuses ({@code FailedEntryCount}) are sent again, and
- * whole calls that fail after the SDK's own retries are tried again, with growing pauses, until the publish budget
- * is spent; only then does the caller learn that usage is not published (and leaves its job unacknowledged).
+ * PutEvents in batches of at most 10 gathered across jobs ({@link EntryBatcher}: a batch leaves at most
+ * {@code batch-wait} after its first event). Entries EventBridge refuses ({@code FailedEntryCount}) are sent again,
+ * and whole calls that fail after the SDK's own retries are tried again, with growing pauses, until the publish
+ * budget is spent; only then does the caller learn that usage is not published (and leaves its job
+ * unacknowledged). A caller returns only once its own events were accepted.
  * Events are deduplicated downstream by {@code event_id}, so a resend never counts twice. Each detail carries the
  * current trace context in its {@value TraceContext#EVENT_MEMBER} member, so the aggregator continues the trace.
  */
 @Component
 class EventBridgeUsagePublisher implements UsagePublisher {
 
-    private static final Logger log = LoggerFactory.getLogger(EventBridgeUsagePublisher.class);
     static final int MAX_BATCH = 10;
 
     private final EventBridgeClient eventBridge;
     private final JsonMapper json;
     private final UsageProperties settings;
     private final ObservationRegistry observations;
+    private final EntryBatcher<PutEventsRequestEntry> batcher;
 
     EventBridgeUsagePublisher(EventBridgeClient eventBridge, JsonMapper json, UsageProperties settings) {
         this(eventBridge, json, settings, ObservationRegistry.NOOP);
@@ -50,58 +51,58 @@ class EventBridgeUsagePublisher implements UsagePublisher {
         this.json = json;
         this.settings = settings;
         this.observations = observations;
+        this.batcher = new EntryBatcher<>(this::putEvents, MAX_BATCH, settings.batchWaitOrDefault(),
+                settings.initialBackoff(), settings.maxBackoff());
     }
 
+    /**
+     * Hands the events to the batcher, which sends them with other jobs' events (at most 10 per PutEvents, at most
+     * {@code tenantchat.usage.batch-wait} after the first), and waits until EventBridge accepted each of them.
+     */
     @Override
     public void publish(List<ModelInvoked> events) {
         TraceContext.sending(observations, "tenantchat.usage.publish", "Amazon EventBridge", trace -> {
-            Instant deadline = Instant.now().plus(settings.publishTimeout());
-            for (int from = 0; from < events.size(); from += MAX_BATCH) {
-                List<PutEventsRequestEntry> batch = events.subList(from, Math.min(events.size(), from + MAX_BATCH))
-                        .stream().map(event -> entry(event, trace)).toList();
-                publishBatch(batch, deadline);
+            long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
+            List<CompletableFuture<Void>> accepted = events.stream()
+                    .map(event -> batcher.submit(entry(event, trace), deadline)).toList();
+            for (CompletableFuture<Void> one : accepted) {
+                await(one);
             }
             return events.size();
         });
     }
 
-    private void publishBatch(List<PutEventsRequestEntry> batch, Instant deadline) {
-        List<PutEventsRequestEntry> pending = batch;
-        Duration pause = settings.initialBackoff();
-        while (true) {
-            SdkException failure = null;
-            try {
-                pending = refused(pending, putEvents(pending));
-            } catch (SdkException e) {
-                failure = e;
+    private static void await(CompletableFuture<Void> accepted) {
+        try {
+            accepted.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UsageNotPublishedException notPublished) {
+                throw notPublished;
             }
-            if (failure == null && pending.isEmpty()) {
-                return;
-            }
-            if (Instant.now().plus(pause).isAfter(deadline)) {
-                throw new UsageNotPublishedException(pending.size() + " usage events not published", failure);
-            }
-            log.warn("{} usage events not published yet, trying again in {} ms", pending.size(), pause.toMillis());
-            pause(pause);
-            pause = min(pause.multipliedBy(2), settings.maxBackoff());
+            throw new UsageNotPublishedException("usage event not published", e.getCause());
+        } catch (CancellationException e) {
+            throw new UsageNotPublishedException("usage publishing stopped", e);
         }
     }
 
-    private PutEventsResponse putEvents(List<PutEventsRequestEntry> entries) {
-        return eventBridge.putEvents(r -> r.entries(entries));
-    }
-
-    private static List<PutEventsRequestEntry> refused(List<PutEventsRequestEntry> sent, PutEventsResponse response) {
+    /** One PutEvents; the positions of refused entries ({@code FailedEntryCount}). */
+    private List<Integer> putEvents(List<PutEventsRequestEntry> entries) {
+        PutEventsResponse response = eventBridge.putEvents(r -> r.entries(entries));
         if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
             return List.of();
         }
-        List<PutEventsRequestEntry> again = new ArrayList<>();
-        for (int i = 0; i < sent.size(); i++) {
+        List<Integer> refused = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
             if (response.entries().get(i).errorCode() != null) {
-                again.add(sent.get(i));
+                refused.add(i);
             }
         }
-        return again;
+        return refused;
+    }
+
+    @PreDestroy
+    void stop() {
+        batcher.close();
     }
 
     private PutEventsRequestEntry entry(ModelInvoked event, Map<String, String> trace) {
@@ -114,16 +115,4 @@ class EventBridgeUsagePublisher implements UsagePublisher {
                 .build();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageNotPublishedException("interrupted while publishing usage", e);
-        }
-    }
 }

@@ -8,19 +8,19 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.awspring.cloud.sqs.listener.Visibility;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.worker.config.WorkerProperties;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
 import io.tenantchat.worker.reply.application.ReplyOutcome;
 import io.tenantchat.worker.reply.domain.ChatModelException;
+import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,15 +39,12 @@ class ChatJobListenerTests {
     private static final String GROUP = "tenant-001#2b9c7a1e-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
 
     private final List<ChatRequested> jobs = new ArrayList<>();
-    private final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
-    private final Visibility visibility = seconds -> {
-        visibilityChanges.add(seconds);
-        return CompletableFuture.completedFuture(null);
-    };
-    private final VisibilityLeases leases = new VisibilityLeases(new WorkerProperties(5,
+    private final SqsAsyncClient sqs = mock(SqsAsyncClient.class);
+    private final LeaseKeeper leases = new LeaseKeeper(sqs, new WorkerProperties(5,
             new WorkerProperties.Retry(3, Duration.ZERO, Duration.ZERO), new WorkerProperties.Visibility(45, 15),
-            new WorkerProperties.History(10, 1_000)));
+            new WorkerProperties.History(10, 1_000)), Clock.systemUTC(), false);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
+    private final List<Integer> leasesHeldDuringJob = new ArrayList<>();
 
     @AfterEach
     void stopHeartbeats() {
@@ -55,21 +52,27 @@ class ChatJobListenerTests {
     }
 
     @Test
-    void jobIsHandedToTheUseCaseWhileItsVisibilityIsLeased() {
-        listener(answering(ReplyOutcome.COMPLETED)).onChatRequested(message(JOB), visibility);
+    void jobIsHandedToTheUseCaseWhileTheLeaseKeeperHoldsItWithoutAnImmediateVisibilityChange() {
+        Message<String> received = MessageBuilder.fromMessage(message(JOB))
+                .setHeader(SqsHeaders.SQS_QUEUE_URL_HEADER, "http://sqs/chat-requests.fifo")
+                .setHeader(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER, "receipt-1").build();
+
+        listener(answering(ReplyOutcome.COMPLETED)).onChatRequested(received);
 
         assertThat(jobs).singleElement().satisfies(job -> {
             assertThat(job.tenantId().value()).isEqualTo("tenant-001");
             assertThat(job.messageId().value()).isEqualTo("0192f0c6-8a2b-7c3d-9e4f-0123456789ab");
         });
-        assertThat(visibilityChanges).first().isEqualTo(45);
+        assertThat(leasesHeldDuringJob).containsExactly(1);
+        assertThat(leases.held()).as("released once the job is done").isZero();
+        verifyNoInteractions(sqs);
         verify(deadLetters, never()).send(any(), anyString(), anyString(), anyString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not json", "{}", "{\"message_id\":\"nope\",\"tenant_id\":\"t\"}"})
     void malformedJobIsAcknowledgedWithoutReachingTheUseCase(String body) {
-        listener(answering(ReplyOutcome.COMPLETED)).onChatRequested(message(body), visibility);
+        listener(answering(ReplyOutcome.COMPLETED)).onChatRequested(message(body));
 
         assertThat(jobs).isEmpty();
     }
@@ -80,7 +83,7 @@ class ChatJobListenerTests {
             throw ChatModelException.retryable("The model is busy right now.", null);
         };
 
-        assertThatThrownBy(() -> listener(failing).onChatRequested(message(JOB), visibility))
+        assertThatThrownBy(() -> listener(failing).onChatRequested(message(JOB)))
                 .isInstanceOf(ChatModelException.class);
         verify(deadLetters, never()).send(any(), anyString(), anyString(), anyString());
     }
@@ -88,7 +91,7 @@ class ChatJobListenerTests {
     @ParameterizedTest
     @EnumSource(value = ReplyOutcome.class, names = {"FAILED", "ALREADY_FAILED"})
     void jobOfAFailedMessageIsCopiedToTheDeadLetterQueueWithItsGroup(ReplyOutcome outcome) {
-        listener(answering(outcome)).onChatRequested(message(JOB), visibility);
+        listener(answering(outcome)).onChatRequested(message(JOB));
 
         verify(deadLetters).send(any(ChatRequested.class), eq(JOB), eq(GROUP), eq("0192f0c6-8a2b-7c3d-9e4f-0123456789ab"));
     }
@@ -98,7 +101,7 @@ class ChatJobListenerTests {
         Message<String> requeued = MessageBuilder.fromMessage(message(JOB)).setHeader(
                 SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_DEDUPLICATION_ID_HEADER, "requeue-7").build();
 
-        listener(answering(ReplyOutcome.FAILED)).onChatRequested(requeued, visibility);
+        listener(answering(ReplyOutcome.FAILED)).onChatRequested(requeued);
 
         verify(deadLetters).send(any(ChatRequested.class), eq(JOB), eq(GROUP), eq("requeue-7"));
     }
@@ -110,6 +113,7 @@ class ChatJobListenerTests {
     private GenerateReplyUseCase answering(ReplyOutcome outcome) {
         return job -> {
             jobs.add(job);
+            leasesHeldDuringJob.add(leases.held());
             return outcome;
         };
     }

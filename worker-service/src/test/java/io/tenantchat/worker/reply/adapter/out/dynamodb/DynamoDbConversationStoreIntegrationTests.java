@@ -10,6 +10,8 @@ import io.tenantchat.localstack.provision.TableNames;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.worker.config.TablesProperties;
 import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.application.Claim;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
@@ -20,6 +22,7 @@ import io.tenantchat.worker.reply.domain.UserMessage;
 import io.tenantchat.worker.support.StoredItems;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,8 +80,8 @@ class DynamoDbConversationStoreIntegrationTests {
     void startingAnAttemptMarksProcessingAndCountsAttempts() {
         MessageRef ref = ref(items.userMessage("Hello?", "queued"));
 
-        store.startAttempt(ref, NOW);
-        UserMessage second = store.startAttempt(ref, NOW).orElseThrow();
+        store.claim(ref, NOW);
+        UserMessage second = started(store.claim(ref, NOW));
 
         assertThat(second.status()).isEqualTo(MessageStatus.PROCESSING);
         assertThat(second.attempts()).isEqualTo(2);
@@ -89,7 +92,42 @@ class DynamoDbConversationStoreIntegrationTests {
     void finishedMessageCannotBeStartedAgain() {
         MessageRef ref = ref(items.userMessage("Hello?", "completed"));
 
-        assertThat(store.startAttempt(ref, NOW)).isEmpty();
+        assertThat(store.claim(ref, NOW)).isEqualTo(Claim.refused(MessageStatus.COMPLETED));
+    }
+
+    @Test
+    void claimingAMessageThatIsNotThereFindsNothing() {
+        MessageRef ref = ref(MessageId.next(java.time.Clock.systemUTC()));
+
+        assertThat(store.claim(ref, NOW)).isEqualTo(Claim.missing());
+    }
+
+    @Test
+    void historyIsReadNewestFirstOnlyAsFarAsTheBudgetNeeds() {
+        for (int i = 0; i < 30; i++) {
+            MessageId earlier = items.userMessage("question " + i, "completed");
+            items.reply(earlier, "answer " + i);
+        }
+        MessageId current = items.userMessage("And now?", "queued");
+
+        List<StoredMessage> history = store.historyBefore(ref(current), new HistoryBudget(4, 100_000));
+
+        assertThat(history).extracting(StoredMessage::content).containsExactly(
+                "question 27", "answer 27", "question 28", "answer 28", "question 29", "answer 29");
+    }
+
+    @Test
+    void historyStopsReadingOnceTheCharacterBudgetIsSpent() {
+        for (int i = 0; i < 30; i++) {
+            MessageId earlier = items.userMessage("q".repeat(50), "completed");
+            items.reply(earlier, "a".repeat(50));
+        }
+        MessageId current = items.userMessage("And now?", "queued");
+
+        List<StoredMessage> history = store.historyBefore(ref(current), new HistoryBudget(40, 120));
+
+        assertThat(history.size()).as("one page of %s items, not the partition's 60",
+                DynamoDbConversationStore.historyPage(new HistoryBudget(40, 120))).isLessThan(60);
     }
 
     @Test
@@ -100,7 +138,7 @@ class DynamoDbConversationStoreIntegrationTests {
         MessageId current = items.userMessage("Capital of France?", "queued");
         items.userMessage("Later", "queued");
 
-        assertThat(store.historyBefore(ref(current))).containsExactly(
+        assertThat(store.historyBefore(ref(current), new HistoryBudget(40, 100_000))).containsExactly(
                 new StoredMessage(first, Role.USER, "Hi"), new StoredMessage(first, Role.ASSISTANT, "Hello!"),
                 new StoredMessage(failed, Role.USER, "Lost"));
     }
@@ -134,8 +172,7 @@ class DynamoDbConversationStoreIntegrationTests {
     void completionWithoutSessionStoresNoReply() {
         StoredItems sessionless = new StoredItems(dynamoDb);
         MessageId id = sessionless.userMessage("Anyone?", "queued");
-        UserMessage message = store.startAttempt(new MessageRef(sessionless.tenant, sessionless.session, id), NOW)
-                .orElseThrow();
+        UserMessage message = started(store.claim(new MessageRef(sessionless.tenant, sessionless.session, id), NOW));
 
         assertThat(store.completeWithReply(message, REPLY, NOW)).isFalse();
         assertThat(sessionless.messageItem(id, "#2")).isEmpty();
@@ -177,10 +214,15 @@ class DynamoDbConversationStoreIntegrationTests {
     }
 
     private UserMessage processing(MessageId id) {
-        return store.startAttempt(ref(id), NOW).orElseThrow();
+        return started(store.claim(ref(id), NOW));
     }
 
     private MessageRef ref(MessageId id) {
         return new MessageRef(items.tenant, items.session, id);
+    }
+
+    private static UserMessage started(Claim claim) {
+        assertThat(claim.started()).as("claimed").isNotNull();
+        return claim.started();
     }
 }

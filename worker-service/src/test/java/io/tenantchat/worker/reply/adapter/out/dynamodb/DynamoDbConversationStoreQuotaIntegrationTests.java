@@ -6,10 +6,13 @@ import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
+import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.worker.config.QuotaProperties;
 import io.tenantchat.worker.config.TablesProperties;
 import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.application.Claim;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
@@ -18,7 +21,16 @@ import io.tenantchat.worker.support.StoredItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,21 +79,71 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
     @Test
     void aCompletedMessageGivesBackItsInFlightSlotOnceAndLeavesTheReservationToTheUsageLedger() {
         MessageId id = admitted("Capital of France?");
-        UserMessage message = store.startAttempt(ref(id), NOW).orElseThrow();
+        UserMessage message = started(store.claim(ref(id), NOW));
 
         assertThat(store.completeWithReply(message, REPLY, NOW)).isTrue();
         assertThat(store.completeWithReply(message, REPLY, NOW)).as("a redelivered job").isFalse();
 
         assertThat(item("live").get("inflight").n()).isEqualTo("0");
-        assertThat(item("live").get("sessions").m()).as("the idle session leaves the map").isEmpty();
+        assertThat(item("live").get("sessions").m()).as("the idle session is left for api-service to prune")
+                .containsEntry(items.session.value(), n(0));
         assertThat(item("hold#" + id.value())).doesNotContainKey("in_flight").containsKey("reserved");
         assertThat(item("tokens#2026-11").get("reserved").n()).isEqualTo("1500");
     }
 
     @Test
+    void aJobCarryingItsHoldIsClaimedAndCompletedInTwoWritesWithoutReadingMessageOrHold() {
+        MessageId id = admitted("Capital of France?");
+        JobHold carried = new JobHold(true, 1_500L, "2026-11", null);
+        List<String> operations = new CopyOnWriteArrayList<>();
+        try (DynamoDbClient counted = countingClient(operations)) {
+            DynamoDbConversationStore countedStore = new DynamoDbConversationStore(counted,
+                    DynamoDbEnhancedClient.builder().dynamoDbClient(counted).build(),
+                    new TablesProperties(StoredItems.SESSIONS, StoredItems.MESSAGES), new QuotaProperties(TENANTS));
+
+            UserMessage message = started(countedStore.claim(ref(id), NOW));
+            assertThat(countedStore.completeWithReply(message, REPLY, NOW, carried)).isTrue();
+            assertThat(countedStore.completeWithReply(message, REPLY, NOW, carried)).as("a redelivered job").isFalse();
+        }
+
+        assertThat(operations.subList(0, 2)).containsExactly("UpdateItem", "TransactWriteItems");
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("hold#" + id.value())).doesNotContainKey("in_flight").containsKey("reserved");
+    }
+
+    @Test
+    void aStaleCarriedHoldGivesNothingBackTwice() {
+        MessageId id = admitted("Capital of France?");
+        dynamoDb.updateItem(u -> u.tableName(TENANTS).key(key("hold#" + id.value())).updateExpression("REMOVE in_flight"));
+        dynamoDb.updateItem(u -> u.tableName(TENANTS).key(key("live")).updateExpression("SET inflight = :z")
+                .expressionAttributeValues(Map.of(":z", n(0))));
+        UserMessage message = started(store.claim(ref(id), NOW));
+
+        assertThat(store.completeWithReply(message, REPLY, NOW, new JobHold(true, 1_500L, "2026-11", null))).isTrue();
+
+        assertThat(item("live").get("inflight").n()).as("the slot given back already stays given back").isEqualTo("0");
+        assertReplyStored(id);
+    }
+
+    @Test
+    void aCarriedHoldGivesTheSlotBackToTheCounterItNames() {
+        MessageId id = admitted("Capital of France?");
+        Map<String, AttributeValue> shard = new HashMap<>(key("live#3"));
+        shard.putAll(Map.of("inflight", n(1), "sessions", AttributeValue.fromM(Map.of(items.session.value(), n(1)))));
+        dynamoDb.putItem(p -> p.tableName(TENANTS).item(shard));
+        UserMessage message = started(store.claim(ref(id), NOW));
+
+        assertThat(store.completeWithReply(message, REPLY, NOW, new JobHold(true, 1_500L, "2026-11", "live#3")))
+                .isTrue();
+
+        assertThat(item("live#3").get("inflight").n()).isEqualTo("0");
+        assertThat(item("live").get("inflight").n()).as("the unsharded counter is not touched").isEqualTo("1");
+    }
+
+    @Test
     void aFailedMessageGivesBackItsInFlightSlotAndItsReservationOnce() {
         MessageId id = admitted("Too long");
-        store.startAttempt(ref(id), NOW);
+        store.claim(ref(id), NOW);
 
         assertThat(store.markFailed(ref(id), new ReplyFailure(ErrorCode.INVALID_REQUEST, "too long"), NOW)).isTrue();
         assertThat(store.markFailed(ref(id), new ReplyFailure(ErrorCode.INVALID_REQUEST, "too long"), NOW)).isFalse();
@@ -95,7 +157,7 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
     @Test
     void aReplyFinishedAfterItsSessionWasDeletedGivesBackTheInFlightSlot() {
         MessageId id = admitted("Capital of France?");
-        UserMessage message = store.startAttempt(ref(id), NOW).orElseThrow();
+        UserMessage message = started(store.claim(ref(id), NOW));
         items.deleteSession();
 
         assertThat(store.completeWithReply(message, REPLY, NOW)).isFalse();
@@ -108,7 +170,7 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
     @Test
     void aReplyFinishedAfterItsMessageWasErasedGivesBackTheInFlightSlot() {
         MessageId id = admitted("Capital of France?");
-        UserMessage message = store.startAttempt(ref(id), NOW).orElseThrow();
+        UserMessage message = started(store.claim(ref(id), NOW));
         items.deleteSession();
         items.eraseMessage(id);
 
@@ -136,7 +198,7 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
     void aMessageWithoutAHoldCompletesAsBefore() {
         MessageId id = items.userMessage("Hello?", "queued");
 
-        assertThat(store.completeWithReply(store.startAttempt(ref(id), NOW).orElseThrow(), REPLY, NOW)).isTrue();
+        assertThat(store.completeWithReply(started(store.claim(ref(id), NOW)), REPLY, NOW)).isTrue();
     }
 
     /** A queued message with the hold, live and token items api-service writes when it admits it. */
@@ -153,6 +215,22 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
         tokens.putAll(Map.of("committed", n(1_500), "reserved", n(1_500)));
         dynamoDb.putItem(p -> p.tableName(TENANTS).item(tokens));
         return id;
+    }
+
+    private void assertReplyStored(MessageId id) {
+        assertThat(items.messageItem(id, "#2").get("content").s()).isEqualTo("Paris.");
+    }
+
+    /** A client on the same stand-in that records the name of every operation it sends. */
+    private static DynamoDbClient countingClient(List<String> operations) {
+        return DynamoDbClient.builder().endpointOverride(dynoxide.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                })).build();
     }
 
     private Map<String, AttributeValue> item(String sk) {
@@ -173,5 +251,10 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static UserMessage started(Claim claim) {
+        assertThat(claim.started()).as("claimed").isNotNull();
+        return claim.started();
     }
 }
