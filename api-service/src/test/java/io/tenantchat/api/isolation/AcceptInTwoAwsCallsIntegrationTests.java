@@ -54,6 +54,21 @@ class AcceptInTwoAwsCallsIntegrationTests extends GuardedApi {
     }
 
     @Test
+    void aRetryPastTheInFlightCapIs429AndTheMessageStaysFailed() {
+        // failMessage empties the hold but leaves the tenant's in-flight counter as it is: two slots are taken
+        Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"max_in_flight\": 2}"), "alice");
+        Ids failed = conversation(alice, "fails first");
+        failMessage(failed);
+        assertThat(chat(alice, failed.sessionId(), "takes the last slot", null).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> refused = send(post("/api/chat/" + failed.messageId() + "/retry", alice, null));
+
+        assertRefused(refused, "too_many_in_flight", "2");
+        assertThat((String) JsonPath.read(get("/api/chat/" + failed.messageId(), alice).body(), "$.status"))
+                .isEqualTo("failed");
+    }
+
+    @Test
     void aMessageToAnUnknownSessionIs404AndTakesNoQuota() {
         Actor alice = World.actor(TOKENS, registeredTenant("open", "{\"max_in_flight\": 1}"), "alice");
         String session = newSession(alice);
