@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Turns one attempt's streamed text into {@link ReplyEvents}, coalesced as {@link ReplyCoalescing} says:
  * {@code seq} grows by one per published event (gap-free within the attempt), and an attempt after the first starts
  * with {@code restarted} so text of a failed or dead attempt is never shown twice. The model's thread only appends
- * and schedules; publishing runs on the coalescing's publisher, one publication of this reply at a time, in order.
+ * and schedules; publishing runs on the coalescing's publisher, one publication of this reply at a time, in order;
+ * the attempt's first text is published at once (coalescing never delays the first token).
  * {@link #end()} publishes what is still held, on the job's own thread, before the reply is completed or failed.
  */
 final class StreamingReplyListener implements ReplyListener {
@@ -70,7 +71,8 @@ final class StreamingReplyListener implements ReplyListener {
             }
             text.append(piece);
             pending.append(piece);
-            now = coalescing.immediate() || pending.length() >= coalescing.maxChars();
+            // the first text of an attempt goes out at once: coalescing must not add to the time to first token
+            now = coalescing.immediate() || seq == 0 || pending.length() >= coalescing.maxChars();
         }
         schedule(now);
     }

@@ -27,26 +27,42 @@ class StreamingReplyListenerTests {
     }
 
     @Test
-    void piecesArrivingWithinTheWindowArePublishedAsOneDelta() {
-        StreamingReplyListener listener = coalescing(Duration.ofMillis(200), 1024);
+    void theFirstTextGoesOutAtOnceAndPiecesArrivingWithinTheWindowAfterItAsOneDelta() {
+        StreamingReplyListener listener = coalescing(Duration.ofHours(1), 1024);
 
         listener.delta("Hel");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
         listener.delta("lo, ");
         listener.delta("world");
+        listener.end();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events.events.isEmpty());
-        assertThat(events.events).singleElement().isEqualTo(delta(1, "Hello, world"));
-        assertThat(events.snapshots).containsExactly("Hello, world");
+        assertThat(events.events).containsExactly(delta(1, "Hel"), delta(2, "lo, world"));
+        assertThat(events.snapshots).containsExactly("Hel", "Hello, world");
+    }
+
+    @Test
+    void piecesHeldInTheWindowArePublishedWhenItEnds() {
+        StreamingReplyListener listener = coalescing(Duration.ofMillis(200), 1024);
+        listener.delta("first");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
+
+        listener.delta(" and");
+        listener.delta(" more");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 2);
+        assertThat(events.events.get(1)).isEqualTo(delta(2, " and more"));
     }
 
     @Test
     void heldTextIsPublishedAtOnceWhenItReachesTheSizeLimit() {
         StreamingReplyListener listener = coalescing(Duration.ofHours(1), 10);
+        listener.delta("x");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
 
         listener.delta("0123456789abc");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
-        assertThat(events.events).containsExactly(delta(1, "0123456789abc"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 2);
+        assertThat(events.events).containsExactly(delta(1, "x"), delta(2, "0123456789abc"));
     }
 
     @Test
@@ -54,7 +70,8 @@ class StreamingReplyListenerTests {
         StreamingReplyListener listener = coalescing(Duration.ofHours(1), 5);
         listener.delta("abcdef");
         await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
-        listener.delta("gh");
+        listener.delta("g");
+        listener.delta("h");
 
         listener.end();
 
@@ -81,18 +98,20 @@ class StreamingReplyListenerTests {
     @Test
     void aRestartDropsHeldTextAndIsNumberedBeforeTheTextThatFollowsIt() {
         StreamingReplyListener listener = coalescing(Duration.ofHours(1), 1024);
+        listener.delta("first");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
         listener.delta("void text");
 
         listener.restarted();
         listener.delta("fresh");
         listener.end();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 3);
         List<StreamEvent> published = events.events;
-        assertThat(published.get(0)).isInstanceOf(ReplyRestarted.class);
-        assertThat(((ReplyRestarted) published.get(0)).seq()).isEqualTo(1);
-        assertThat(published.get(1)).isEqualTo(delta(2, "fresh"));
-        assertThat(events.snapshots).containsExactly("", "fresh");
+        assertThat(published.get(1)).isInstanceOf(ReplyRestarted.class);
+        assertThat(((ReplyRestarted) published.get(1)).seq()).isEqualTo(2);
+        assertThat(published.get(2)).isEqualTo(delta(3, "fresh"));
+        assertThat(events.snapshots).containsExactly("first", "", "fresh");
     }
 
     private List<String> deltaTexts() {
