@@ -188,13 +188,15 @@ class UsageEventListener {
         return value.isString() ? value.asString() : null;
     }
 
+    /** The batch's work logs with the event's context when there is one event; each outcome with its own. */
     private List<RecordOutcome> record(List<Admitted> admitted) {
-        List<RecordOutcome> outcomes = recordUsage.recordAll(admitted.stream().map(Admitted::event).toList());
+        List<RecordOutcome> outcomes;
+        try (LogContext ignored = admitted.size() == 1 ? logContext(admitted.get(0).event()) : null) {
+            outcomes = recordUsage.recordAll(admitted.stream().map(Admitted::event).toList());
+        }
         for (int i = 0; i < outcomes.size(); i++) {
             ModelInvoked event = admitted.get(i).event();
-            try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, event.tenantId().value(),
-                    LogContext.USER_ID, event.userId().value(), LogContext.SESSION_ID, event.sessionId().value(),
-                    LogContext.MESSAGE_ID, event.messageId().value())) {
+            try (LogContext ignored = logContext(event)) {
                 switch (outcomes.get(i)) {
                     case COUNTED -> log.info("usage event {} counted ({} model call)", event.eventId(),
                             event.metricType());
@@ -205,6 +207,12 @@ class UsageEventListener {
             }
         }
         return outcomes;
+    }
+
+    private static LogContext logContext(ModelInvoked event) {
+        return LogContext.of(LogContext.TENANT_ID, event.tenantId().value(), LogContext.USER_ID,
+                event.userId().value(), LogContext.SESSION_ID, event.sessionId().value(), LogContext.MESSAGE_ID,
+                event.messageId().value());
     }
 
     private static Map<String, String> carried(JsonNode traceContext) {
