@@ -130,8 +130,9 @@ final class SocketOutbox {
             return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Could not send to socket {}: {}", session.getId(), e.toString());
-            if (session.isOpen()) {
-                tooSlow();
+            boolean timedOut = System.nanoTime() - sendStartedNanos >= limits.sendTimeLimit().toNanos();
+            if (timedOut || session.isOpen()) {
+                tooSlow(); // the container gave up on a send stuck past the limit (it may have closed already)
             } else {
                 abort(CloseStatus.SESSION_NOT_RELIABLE);
             }
