@@ -37,6 +37,8 @@ locals {
 
   api_environment = {
     PORT                   = tostring(local.service_ports.api)
+    # the most api instances that may run at once (autoscaling): above 1 each refuses to start unless Redis answers
+    STREAM_API_INSTANCES   = tostring(max(var.api_min_count, var.api_max_count))
     COGNITO_USER_POOL_ID   = aws_cognito_user_pool.this.id
     COGNITO_CLIENT_ID      = aws_cognito_user_pool_client.web.id
     COGNITO_ISSUER_URI     = local.cognito_issuer

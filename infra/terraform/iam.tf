@@ -359,10 +359,11 @@ data "aws_iam_policy_document" "aggregator_task" {
     resources = [aws_dynamodb_table.usage_rollups.arn]
   }
 
-  # books real tokens against the tenant's monthly budget and settles the message's reservation
+  # books real tokens against the tenant's monthly budget and settles the message's reservation; BatchGetItem reads
+  # the holds of a whole receive (up to 10 events) at once, GetItem one when a batch falls back to event by event
   statement {
     sid       = "TenantTokenBudgets"
-    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"]
     resources = [aws_dynamodb_table.tenants.arn]
   }
 

@@ -55,8 +55,8 @@ class TerraformPolicyTests {
             Map.of("api-service", "api", "worker-service", "worker", "usage-aggregator", "aggregator");
 
     /** Settings the deployment sets apart from the services' local defaults, on purpose. */
-    static final Set<String> DELIBERATE_OVERRIDES = Set.of("STREAM_REDIS_ENABLED", "UNKNOWN_TENANTS",
-            "TRACING_SAMPLING_PROBABILITY");
+    static final Set<String> DELIBERATE_OVERRIDES = Set.of("STREAM_REDIS_ENABLED", "STREAM_API_INSTANCES",
+            "UNKNOWN_TENANTS", "TRACING_SAMPLING_PROBABILITY");
 
     static final Set<String> DATA_SERVICES = Set.of("dynamodb", "sqs", "events", "bedrock");
 

@@ -24,7 +24,10 @@ import io.tenantchat.localstack.sqs.ElasticMqServer;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
+import io.tenantchat.shared.stream.ReplyUsage;
+import io.tenantchat.shared.stream.StreamEvent;
 import io.tenantchat.shared.stream.StreamChannels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +37,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +50,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -176,6 +184,65 @@ class PushStreamingIntegrationTests {
         }
     }
 
+    @Test
+    void longPollWaitsOnTheLiveEventAndReadsNothingWhileNothingHappens() {
+        User user = newUser();
+        String sessionId = newSession(user);
+        String body = """
+                {"message": "a question", "tenant_context": {"tenant_id": "%s", "user_id": "%s", "session_id": "%s"}}
+                """.formatted(TENANT, user.userId(), sessionId);
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/api/chat"))
+                .header("Authorization", "Bearer " + user.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String messageId = JsonPath.read(accepted.body(), "$.message_id");
+
+        CompletableFuture<HttpResponse<String>> poll = HTTP.sendAsync(HttpRequest.newBuilder(
+                uri("/api/chat/" + messageId + "?wait=20")).header("Authorization", "Bearer " + user.token())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        double waiting = dynamoDbRequests(null);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> dynamoDbRequests(null) == waiting && !poll.isDone());
+
+        long completedAt = System.nanoTime();
+        completeAsTheWorker(user, sessionId, messageId, "the answer");
+        publish(new ReplyCompleted(TenantId.of(TENANT), SessionId.of(sessionId), MessageId.of(messageId),
+                "the answer", "model", new ReplyUsage(3, 2)));
+
+        HttpResponse<String> answered = poll.join();
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(answered.body(), "$.status")).isEqualTo("completed");
+        assertThat(Duration.ofNanos(System.nanoTime() - completedAt)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** What worker-service does when a reply is done: stores the reply and marks the message completed. */
+    private static void completeAsTheWorker(User user, String sessionId, String messageId, String content) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(DYNOXIDE.endpoint());
+        String table = TableNames.defaults().messages();
+        String pk = TENANT + "#" + sessionId;
+        String now = Instant.now().toString();
+        dynamoDb.putItem(r -> r.tableName(table).item(Map.ofEntries(Map.entry("pk", s(pk)),
+                Map.entry("sk", s(messageId + "#2")), Map.entry("tenant_id", s(TENANT)),
+                Map.entry("session_id", s(sessionId)), Map.entry("user_id", s(user.userId())),
+                Map.entry("message_id", s(messageId)), Map.entry("role", s("assistant")),
+                Map.entry("content", s(content)), Map.entry("status", s("completed")),
+                Map.entry("model_id", s("model")), Map.entry("input_tokens", AttributeValue.fromN("3")),
+                Map.entry("output_tokens", AttributeValue.fromN("2")), Map.entry("created_at", s(now)))));
+        dynamoDb.updateItem(r -> r.tableName(table).key(Map.of("pk", s(pk), "sk", s(messageId + "#1")))
+                .updateExpression("SET #status = :completed, updated_at = :now")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":completed", s("completed"), ":now", s(now))));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
     private static boolean subscribedLocally(String sessionId) {
         return PUBLISHER.sync().pubsubChannels().stream().anyMatch(channel -> channel.endsWith(sessionId));
     }
@@ -193,9 +260,9 @@ class PushStreamingIntegrationTests {
         assertThat(PUBLISHER.sync().clientKill(KillArgs.Builder.typePubsub())).isPositive();
     }
 
-    private static void publish(ReplyDelta delta) {
-        PUBLISHER.sync().publish(StreamChannels.channel(delta.tenantId(), delta.sessionId()),
-                JSON.writeValueAsString(delta));
+    private static void publish(StreamEvent event) {
+        PUBLISHER.sync().publish(StreamChannels.channel(event.tenantId(), event.sessionId()),
+                JSON.writeValueAsString(event));
     }
 
     /** A delta of the one reply every test session is told about. */

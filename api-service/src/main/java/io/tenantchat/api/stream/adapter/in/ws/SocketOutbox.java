@@ -34,7 +34,8 @@ final class SocketOutbox {
 
     private final WebSocketSession session;
     private final Limits limits;
-    private final Queue<String> frames = new ConcurrentLinkedQueue<>();
+    /** Text frames, and last a {@link CloseStatus} when the socket is to be closed after them. */
+    private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
     private final AtomicLong waitingBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -63,26 +64,36 @@ final class SocketOutbox {
         drainSoon();
     }
 
-    /** Drops what is waiting and closes the socket, off the calling thread. Closing twice is harmless. */
+    /** Closes the socket once the frames queued before are sent, off the calling thread. Closing twice is harmless. */
     void close(CloseStatus status) {
+        if (closing.compareAndSet(false, true)) {
+            frames.add(status);
+            drainSoon();
+        }
+    }
+
+    /** Drops what is waiting and closes the socket at once, off the calling thread (a send may be stuck). */
+    private void abort(CloseStatus status) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
         frames.clear();
-        limits.senders().execute(() -> {
-            try {
-                session.close(status);
-            } catch (IOException | RuntimeException e) {
-                log.debug("Could not close socket {}: {}", session.getId(), e.toString());
-            }
-        });
+        limits.senders().execute(() -> closeNow(status));
+    }
+
+    private void closeNow(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Could not close socket {}: {}", session.getId(), e.toString());
+        }
     }
 
     private void tooSlow() {
         if (!closing.get()) {
             limits.tooSlow().increment();
         }
-        close(TOO_SLOW);
+        abort(TOO_SLOW);
     }
 
     private void drainSoon() {
@@ -93,15 +104,19 @@ final class SocketOutbox {
 
     private void drain() {
         try {
-            String frame;
-            while (!closing.get() && (frame = frames.poll()) != null) {
-                if (!send(frame)) {
+            Object next;
+            while ((next = frames.poll()) != null) {
+                if (next instanceof CloseStatus status) {
+                    closeNow(status);
+                    return;
+                }
+                if (!send((String) next)) {
                     return;
                 }
             }
         } finally {
             draining.set(false);
-            if (!closing.get() && !frames.isEmpty()) {
+            if (!frames.isEmpty()) {
                 drainSoon();
             }
         }
@@ -115,10 +130,11 @@ final class SocketOutbox {
             return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Could not send to socket {}: {}", session.getId(), e.toString());
-            if (session.isOpen()) {
-                tooSlow();
+            boolean timedOut = System.nanoTime() - sendStartedNanos >= limits.sendTimeLimit().toNanos();
+            if (timedOut || session.isOpen()) {
+                tooSlow(); // the container gave up on a send stuck past the limit (it may have closed already)
             } else {
-                close(CloseStatus.SESSION_NOT_RELIABLE);
+                abort(CloseStatus.SESSION_NOT_RELIABLE);
             }
             return false;
         } finally {

@@ -12,14 +12,20 @@ import io.tenantchat.usage.metering.application.UsageEventPolicy;
 import io.tenantchat.usage.metering.domain.RejectionReason;
 import io.tenantchat.usage.metering.domain.UsageEventRejection;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tenantchat.shared.usage.ModelInvoked;
+import io.tenantchat.usage.metering.application.RecordOutcome;
 import io.tenantchat.usage.metering.application.RecordUsageUseCase;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import org.springframework.messaging.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +36,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands each event the {@link UsageEventPolicy} admits to the use case. Any other body (unreadable, not from the
- * worker's rule, another account, values no model call has) goes at once to the dead-letter queue with its reason,
- * is counted in {@value #REJECTED} by reason, and changes no rollup. The event's work continues the trace
- * the worker put in the detail ({@value TraceContext#EVENT_MEMBER}) and logs with the event's tenant, user and
- * message.
+ * Hands the events of each receive that the {@link UsageEventPolicy} admits to the use case together. Any other
+ * body (unreadable, not from the worker's rule, another account, values no model call has) goes at once to the
+ * dead-letter queue with its reason, is counted in {@value #REJECTED} by reason, and changes no rollup. The work
+ * continues the trace the worker put in the (first) event's detail ({@value TraceContext#EVENT_MEMBER}) and logs
+ * each event with its tenant, user and message.
  */
 @Component
 class UsageEventListener {
@@ -65,20 +71,65 @@ class UsageEventListener {
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
-    @SqsListener("${tenantchat.queues.usage-events}")
+    /**
+     * A receive of up to 10 events: the refused ones are dead-lettered, the admitted ones counted together (one
+     * batch write), and every message acknowledged (deleted in one batch) unless its event could not be stored,
+     * which SQS then delivers again.
+     */
+    @SqsListener(value = "${tenantchat.queues.usage-events}", acknowledgementMode = "MANUAL")
+    void onEvents(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
+        acknowledgement.acknowledge(handle(messages, Message::getPayload));
+    }
+
+    /** One event on its own, as {@link #onEvents} handles each. */
     void onEvent(String body) {
+        handle(List.of(body), b -> b);
+    }
+
+    /** @return the items that are done with (counted, duplicate or dead-lettered) */
+    private <T> List<T> handle(List<T> items, Function<T, String> body) {
+        List<T> done = new ArrayList<>();
+        List<T> admittedItems = new ArrayList<>();
+        List<Admitted> admitted = new ArrayList<>();
+        for (T item : items) {
+            try {
+                Optional<Admitted> event = admit(body.apply(item));
+                if (event.isPresent()) {
+                    admittedItems.add(item);
+                    admitted.add(event.get());
+                } else {
+                    done.add(item);
+                }
+            } catch (RuntimeException e) {
+                log.warn("usage event left for redelivery: {}", e.toString());
+            }
+        }
+        List<RecordOutcome> outcomes = count(admitted);
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) != RecordOutcome.FAILED) {
+                done.add(admittedItems.get(i));
+            }
+        }
+        return done;
+    }
+
+    /** An event the policy admits, with the trace context the worker put in its detail. */
+    private record Admitted(ModelInvoked event, JsonNode traceContext) {}
+
+    /** The event, or empty when it was refused (and dead-lettered). */
+    private Optional<Admitted> admit(String body) {
         JsonNode envelope;
         try {
             envelope = json.readTree(body);
         } catch (JacksonException e) {
             reject(body, new UsageEventRejection(RejectionReason.MALFORMED, "body is not JSON"));
-            return;
+            return Optional.empty();
         }
         Optional<UsageEventRejection> wrongEnvelope = policy.checkEnvelope(member(envelope, "source"),
                 member(envelope, "detail-type"), member(envelope, "account"), member(envelope, "region"));
         if (wrongEnvelope.isPresent()) {
             reject(body, wrongEnvelope.get());
-            return;
+            return Optional.empty();
         }
         Optional<ModelInvoked> event = detail(body, envelope);
         Optional<UsageEventRejection> rejection = event.isEmpty()
@@ -86,17 +137,30 @@ class UsageEventListener {
                 : policy.checkEvent(event.get(), clock.instant());
         if (rejection.isPresent()) {
             reject(body, rejection.get());
-            return;
+            return Optional.empty();
         }
-        count(event.get(), envelope.path("detail").path(TraceContext.EVENT_MEMBER));
+        return Optional.of(new Admitted(event.get(), envelope.path("detail").path(TraceContext.EVENT_MEMBER)));
     }
 
-    private void count(ModelInvoked event, JsonNode traceContext) {
-        boolean counted = TraceContext.receiving(observations, "tenantchat.usage.record", "Amazon EventBridge",
-                carried(traceContext), () -> record(event));
-        Counter.builder("tenantchat.usage.events").description("usage events received, counted or duplicate")
-                .tag(MetricTenants.TAG, tenants.tagOf(event.tenantId()))
-                .tag("result", counted ? "counted" : "duplicate").register(registry).increment();
+    /**
+     * Counts the events in one step, continuing the trace of the first (a batch write serves them all), and
+     * counts each result by tenant.
+     */
+    private List<RecordOutcome> count(List<Admitted> admitted) {
+        if (admitted.isEmpty()) {
+            return List.of();
+        }
+        List<RecordOutcome> outcomes = TraceContext.receiving(observations, "tenantchat.usage.record",
+                "Amazon EventBridge", carried(admitted.get(0).traceContext()), () -> record(admitted));
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) != RecordOutcome.FAILED) {
+                Counter.builder("tenantchat.usage.events").description("usage events received, counted or duplicate")
+                        .tag(MetricTenants.TAG, tenants.tagOf(admitted.get(i).event().tenantId()))
+                        .tag("result", outcomes.get(i) == RecordOutcome.COUNTED ? "counted" : "duplicate")
+                        .register(registry).increment();
+            }
+        }
+        return outcomes;
     }
 
     /** Read from the body, not the tree, so that the cost keeps its exact decimal value. */
@@ -124,16 +188,31 @@ class UsageEventListener {
         return value.isString() ? value.asString() : null;
     }
 
-    private boolean record(ModelInvoked event) {
-        try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, event.tenantId().value(),
-                LogContext.USER_ID, event.userId().value(), LogContext.SESSION_ID, event.sessionId().value(),
-                LogContext.MESSAGE_ID, event.messageId().value())) {
-            boolean counted = recordUsage.record(event);
-            if (counted) {
-                log.info("usage event {} counted ({} model call)", event.eventId(), event.metricType());
-            }
-            return counted;
+    /** The batch's work logs with the event's context when there is one event; each outcome with its own. */
+    private List<RecordOutcome> record(List<Admitted> admitted) {
+        List<RecordOutcome> outcomes;
+        try (LogContext ignored = admitted.size() == 1 ? logContext(admitted.get(0).event()) : null) {
+            outcomes = recordUsage.recordAll(admitted.stream().map(Admitted::event).toList());
         }
+        for (int i = 0; i < outcomes.size(); i++) {
+            ModelInvoked event = admitted.get(i).event();
+            try (LogContext ignored = logContext(event)) {
+                switch (outcomes.get(i)) {
+                    case COUNTED -> log.info("usage event {} counted ({} model call)", event.eventId(),
+                            event.metricType());
+                    case DUPLICATE -> log.info("usage event {} was counted before", event.eventId());
+                    case FAILED -> log.warn("usage event {} could not be stored; left for redelivery",
+                            event.eventId());
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static LogContext logContext(ModelInvoked event) {
+        return LogContext.of(LogContext.TENANT_ID, event.tenantId().value(), LogContext.USER_ID,
+                event.userId().value(), LogContext.SESSION_ID, event.sessionId().value(), LogContext.MESSAGE_ID,
+                event.messageId().value());
     }
 
     private static Map<String, String> carried(JsonNode traceContext) {

@@ -7,25 +7,36 @@ import io.tenantchat.usage.config.UsageProperties;
 import io.tenantchat.usage.metering.application.UsageLedger;
 import io.tenantchat.usage.metering.domain.RollupIncrement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * One {@code TransactWriteItems} per event: the counted-event marker (conditional), the raw row and every rollup
- * increment. A duplicate fails the marker's condition and so changes nothing.
+ * One {@code TransactWriteItems} per event, or per batch of events: each event's counted-event marker
+ * (conditional), its raw row, and the rollup increments and token-budget changes, summed per item across the
+ * batch (a transaction may not touch one item twice; at most {@value #MAX_ITEMS} items, else the batch is split).
+ * A duplicate fails its marker's condition and so changes nothing: a batch cancelled only by markers is written
+ * again without those events; one cancelled for any other reason is recorded event by event. The messages' quota
+ * holds are read for the whole batch in one {@code BatchGetItem}.
  */
 @Component
 class DynamoDbUsageLedger implements UsageLedger {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    static final int MAX_ITEMS = 100;
     private static final String ROLLUP_UPDATE = "SET #tenant = :tenant, #granularity = :granularity, #bucket = :bucket, "
             + "#dimension = :dimension ADD #invocations :invocations, #input :input, #output :output, "
             + "#cacheRead :cacheRead, #cacheWrite :cacheWrite, #cost :cost, #unknown :unknown";
@@ -78,6 +89,115 @@ class DynamoDbUsageLedger implements UsageLedger {
                 // the worker gave the reservation back meanwhile (the message failed): book the tokens alone
             }
         }
+    }
+
+    @Override
+    public List<Boolean> recordAll(List<Entry> entries) {
+        Boolean[] counted = new Boolean[entries.size()];
+        Set<String> seen = new HashSet<>();
+        List<Integer> unique = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (seen.add(entries.get(i).event().eventId())) {
+                unique.add(i);
+            } else {
+                counted[i] = false; // the same event twice in one batch: counted once, by the first
+            }
+        }
+        Map<String, Map<String, AttributeValue>> holds = budget.holds(unique.stream()
+                .map(i -> entries.get(i).event()).toList());
+        write(entries, unique, holds, counted);
+        return Arrays.asList(counted);
+    }
+
+    /** Writes the entries at {@code indexes} in one transaction, or in halves when they make too many items. */
+    private void write(List<Entry> entries, List<Integer> indexes, Map<String, Map<String, AttributeValue>> holds,
+            Boolean[] counted) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        List<Entry> batch = indexes.stream().map(entries::get).toList();
+        List<TransactWriteItem> writes = batchWrites(batch, holds);
+        if (writes.size() > MAX_ITEMS && indexes.size() > 1) {
+            int half = indexes.size() / 2;
+            write(entries, indexes.subList(0, half), holds, counted);
+            write(entries, indexes.subList(half, indexes.size()), holds, counted);
+            return;
+        }
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(writes));
+            indexes.forEach(i -> counted[i] = true);
+        } catch (TransactionCanceledException e) {
+            List<Integer> duplicates = duplicates(indexes, e);
+            if (duplicates.isEmpty()) {
+                indexes.forEach(i -> counted[i] = record(entries.get(i).event(), entries.get(i).increments()));
+                return;
+            }
+            duplicates.forEach(i -> counted[i] = false);
+            List<Integer> rest = new ArrayList<>(indexes);
+            rest.removeAll(duplicates);
+            write(entries, rest, holds, counted);
+        }
+    }
+
+    /**
+     * The entries whose marker failed its condition, when nothing else did (the markers are the first items, in
+     * entry order); empty when any other item failed.
+     */
+    private static List<Integer> duplicates(List<Integer> indexes, TransactionCanceledException e) {
+        List<Integer> duplicates = new ArrayList<>();
+        List<CancellationReason> reasons = e.cancellationReasons();
+        for (int item = 0; item < reasons.size(); item++) {
+            String code = reasons.get(item).code();
+            boolean failed = code != null && !"None".equals(code);
+            if (failed && item < indexes.size() && CONDITION_FAILED.equals(code)) {
+                duplicates.add(indexes.get(item));
+            } else if (failed) {
+                return List.of();
+            }
+        }
+        return duplicates;
+    }
+
+    /**
+     * Markers first (in entry order), then raw rows, rollups summed per item, hold settlements (the first event of
+     * a message settles its hold) and month counters summed per tenant and month.
+     */
+    private List<TransactWriteItem> batchWrites(List<Entry> batch, Map<String, Map<String, AttributeValue>> holds) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        batch.forEach(entry -> writes.add(marker(entry.event())));
+        batch.forEach(entry -> writes.add(rawRow(entry.event())));
+        Map<List<Object>, RollupIncrement> rollups = new LinkedHashMap<>();
+        Map<List<Object>, ModelInvoked> rollupEvents = new HashMap<>();
+        Map<List<String>, TokenBudget.Delta> counters = new LinkedHashMap<>();
+        Set<String> settled = new HashSet<>();
+        List<TransactWriteItem> settlements = new ArrayList<>();
+        for (Entry entry : batch) {
+            ModelInvoked event = entry.event();
+            int shard = UsageRollupKeys.shardOf(event.eventId(), settings.rollupShards());
+            for (RollupIncrement increment : entry.increments()) {
+                List<Object> key = List.of(event.tenantId().value(), shard, increment.granularity(),
+                        increment.bucket(), increment.dimension());
+                rollups.merge(key, increment, DynamoDbUsageLedger::sum);
+                rollupEvents.putIfAbsent(key, event);
+            }
+            String message = TokenBudget.messageKey(event);
+            Map<String, AttributeValue> hold = settled.add(message) ? holds.getOrDefault(message, Map.of()) : Map.of();
+            budget.settle(event, hold).ifPresent(settlements::add);
+            budget.deltas(event, hold).forEach(delta -> counters.merge(
+                    List.of(event.tenantId().value(), delta.month()), delta, TokenBudget.Delta::plus));
+        }
+        rollups.forEach((key, increment) -> writes.add(rollup(rollupEvents.get(key), increment, (int) key.get(1))));
+        writes.addAll(settlements);
+        counters.forEach((key, delta) -> writes.add(budget.add(key.get(0), delta)));
+        return writes;
+    }
+
+    private static RollupIncrement sum(RollupIncrement a, RollupIncrement b) {
+        return new RollupIncrement(a.granularity(), a.bucket(), a.dimension(), a.invocations() + b.invocations(),
+                a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(),
+                a.cacheReadInputTokens() + b.cacheReadInputTokens(),
+                a.cacheWriteInputTokens() + b.cacheWriteInputTokens(), a.costNanos() + b.costNanos(),
+                a.unknownUsage() + b.unknownUsage());
     }
 
     private TransactWriteItem marker(ModelInvoked event) {

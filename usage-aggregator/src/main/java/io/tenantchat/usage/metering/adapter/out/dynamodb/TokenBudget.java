@@ -4,10 +4,15 @@ import io.tenantchat.shared.usage.ModelInvoked;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -30,30 +35,91 @@ final class TokenBudget {
     /** The hold of the event's message as it is now (empty when there is none). */
     Map<String, AttributeValue> hold(ModelInvoked event) {
         Map<String, AttributeValue> hold = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(event, "hold#" + event.messageId().value()))).item();
+                .key(key(event.tenantId().value(), holdKey(event)))).item();
         return hold == null ? Map.of() : hold;
+    }
+
+    /**
+     * The holds of several events' messages as they are now, in one {@code BatchGetItem} (at most 100 messages),
+     * keyed by {@link #messageKey}; a message without a hold is absent.
+     */
+    Map<String, Map<String, AttributeValue>> holds(List<ModelInvoked> events) {
+        Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
+        events.forEach(e -> keys.putIfAbsent(messageKey(e), key(e.tenantId().value(), holdKey(e))));
+        Map<String, Map<String, AttributeValue>> holds = new HashMap<>();
+        List<Map<String, AttributeValue>> wanted = new ArrayList<>(keys.values());
+        for (int round = 1; !wanted.isEmpty(); round++) {
+            if (round > 3) {
+                throw new IllegalStateException(wanted.size() + " holds left unread after 3 rounds");
+            }
+            List<Map<String, AttributeValue>> asked = wanted;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
+                    KeysAndAttributes.builder().consistentRead(true).keys(asked).build())));
+            response.responses().getOrDefault(table, List.of()).forEach(item ->
+                    holds.put(item.get("tenant_id").s() + "#" + item.get("sk").s(), item));
+            KeysAndAttributes left = response.unprocessedKeys().get(table);
+            wanted = left == null ? List.of() : left.keys();
+        }
+        return holds;
+    }
+
+    /** The key under which {@link #holds} returns the hold of the event's message. */
+    static String messageKey(ModelInvoked event) {
+        return event.tenantId().value() + "#" + holdKey(event);
     }
 
     /** The month counter's update, preceded by the hold's when the reservation is still held. */
     List<TransactWriteItem> writes(ModelInvoked event, Map<String, AttributeValue> hold) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        settle(event, hold).ifPresent(writes::add);
+        deltas(event, hold).forEach(d -> writes.add(add(event.tenantId().value(), d)));
+        return writes;
+    }
+
+    /** Removes the message's reservation, on condition it is still the one read; empty when none is held. */
+    Optional<TransactWriteItem> settle(ModelInvoked event, Map<String, AttributeValue> hold) {
         AttributeValue reserved = hold.get("reserved");
-        String heldMonth = reserved == null ? null : hold.get("month").s();
+        if (reserved == null) {
+            return Optional.empty();
+        }
+        return Optional.of(update(Update.builder().tableName(table).key(key(event.tenantId().value(),
+                        holdKey(event))).updateExpression("REMOVE reserved").conditionExpression("reserved = :t")
+                .expressionAttributeValues(Map.of(":t", reserved)).build()));
+    }
+
+    /**
+     * What the event adds to the tenant's month counters: its real tokens, less the reservation it settles (taken
+     * off the month the reservation was made in).
+     */
+    List<Delta> deltas(ModelInvoked event, Map<String, AttributeValue> hold) {
+        AttributeValue reserved = hold.get("reserved");
         long used = tokens(event);
         String month = YearMonth.from(event.invocationTime().atOffset(ZoneOffset.UTC)).toString();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        long released = 0;
-        if (reserved != null) {
-            released = Long.parseLong(reserved.n());
-            writes.add(update(Update.builder().tableName(table).key(key(event, "hold#" + event.messageId().value()))
-                    .updateExpression("REMOVE reserved").conditionExpression("reserved = :t")
-                    .expressionAttributeValues(Map.of(":t", reserved)).build()));
-            if (!month.equals(heldMonth)) {
-                writes.add(add(event, heldMonth, -released, -released));
-                released = 0;
-            }
+        if (reserved == null) {
+            return List.of(new Delta(month, used, 0));
         }
-        writes.add(add(event, month, used - released, -released));
-        return writes;
+        long released = Long.parseLong(reserved.n());
+        String heldMonth = hold.get("month").s();
+        if (month.equals(heldMonth)) {
+            return List.of(new Delta(month, used - released, -released));
+        }
+        return List.of(new Delta(heldMonth, -released, -released), new Delta(month, used, 0));
+    }
+
+    /** The ADD of {@code delta} to the tenant's month counter. */
+    TransactWriteItem add(String tenantId, Delta delta) {
+        return update(Update.builder().tableName(table).key(key(tenantId, "tokens#" + delta.month()))
+                .updateExpression("ADD committed :committed, reserved :reserved")
+                .expressionAttributeValues(Map.of(":committed", n(delta.committed()),
+                        ":reserved", n(delta.reserved()))).build());
+    }
+
+    /** A change of one month counter. */
+    record Delta(String month, long committed, long reserved) {
+
+        Delta plus(Delta other) {
+            return new Delta(month, committed + other.committed, reserved + other.reserved);
+        }
     }
 
     /** Input, output and cache tokens; unknown counts as none. */
@@ -62,14 +128,12 @@ final class TokenBudget {
                 + orZero(e.cacheWriteInputTokens());
     }
 
-    private TransactWriteItem add(ModelInvoked event, String month, long committed, long reserved) {
-        return update(Update.builder().tableName(table).key(key(event, "tokens#" + month))
-                .updateExpression("ADD committed :committed, reserved :reserved")
-                .expressionAttributeValues(Map.of(":committed", n(committed), ":reserved", n(reserved))).build());
+    private static String holdKey(ModelInvoked event) {
+        return "hold#" + event.messageId().value();
     }
 
-    private static Map<String, AttributeValue> key(ModelInvoked event, String sk) {
-        return Map.of("tenant_id", AttributeValue.fromS(event.tenantId().value()), "sk", AttributeValue.fromS(sk));
+    private static Map<String, AttributeValue> key(String tenantId, String sk) {
+        return Map.of("tenant_id", AttributeValue.fromS(tenantId), "sk", AttributeValue.fromS(sk));
     }
 
     private static TransactWriteItem update(Update update) {
