@@ -124,7 +124,7 @@ class ModelProviderConfigTests {
     /** The four adapters, found as in the application, and what spring-cloud-aws would provide. */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ModelProperties.class, ModelEndpointsProperties.class,
-        AwsEndpointsProperties.class})
+        AwsEndpointsProperties.class, WorkerProperties.class})
     @ComponentScan(basePackages = {
         "io.tenantchat.worker.reply.adapter.out.bedrock", "io.tenantchat.worker.reply.adapter.out.bedrockagent",
         "io.tenantchat.worker.reply.adapter.out.agentcore", "io.tenantchat.worker.reply.adapter.out.openai"})
