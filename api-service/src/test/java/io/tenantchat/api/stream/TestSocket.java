@@ -36,7 +36,8 @@ final class TestSocket implements AutoCloseable {
     }
 
     String awaitFrame(Predicate<String> wanted) {
-        return await().atMost(Duration.ofSeconds(10))
+        // polled every 2 ms: a round trip is a few milliseconds, the default 100 ms would dominate a loop of them
+        return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> frames.stream().filter(wanted).findFirst().orElse(null), frame -> frame != null);
     }
 

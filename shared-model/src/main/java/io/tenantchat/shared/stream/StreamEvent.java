@@ -16,9 +16,11 @@ import io.tenantchat.shared.TenantId;
     @JsonSubTypes.Type(value = ReplyDelta.class, name = "delta"),
     @JsonSubTypes.Type(value = ReplyRestarted.class, name = "restarted"),
     @JsonSubTypes.Type(value = ReplyCompleted.class, name = "completed"),
-    @JsonSubTypes.Type(value = ReplyFailed.class, name = "failed")
+    @JsonSubTypes.Type(value = ReplyFailed.class, name = "failed"),
+    @JsonSubTypes.Type(value = ReplySettled.class, name = "settled")
 })
-public sealed interface StreamEvent permits ReplyDelta, ReplyRestarted, ReplyCompleted, ReplyFailed {
+public sealed interface StreamEvent permits ReplyDelta, ReplyRestarted, ReplyCompleted, ReplyFailed,
+        ReplySettled {
 
     TenantId tenantId();
 

@@ -23,7 +23,7 @@ class StreamEventContractTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"delta", "restarted", "completed", "failed"})
+    @ValueSource(strings = {"delta", "restarted", "completed", "failed", "settled"})
     void eachEventRoundTripsThroughItsFixture(String name) throws IOException {
         StreamEvent event = json.readValue(fixture(name), StreamEvent.class);
 
@@ -44,6 +44,8 @@ class StreamEventContractTests {
                 new ReplyUsage(42, null)));
         assertThat(json.readValue(fixture("failed"), StreamEvent.class)).isEqualTo(new ReplyFailed(TENANT, SESSION,
                 MESSAGE, new ReplyError("model_unavailable", "The model is busy right now.")));
+        assertThat(json.readValue(fixture("settled"), StreamEvent.class))
+                .isEqualTo(new ReplySettled(TENANT, SESSION, MESSAGE));
     }
 
     @Test

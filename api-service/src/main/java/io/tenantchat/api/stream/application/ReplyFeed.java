@@ -125,9 +125,9 @@ final class ReplyFeed {
             text(delta);
         } else if (event instanceof ReplyRestarted restarted) {
             restart(restarted);
-        } else {
+        } else if (event instanceof ReplyCompleted || event instanceof ReplyFailed) {
             finish(event);
-        }
+        } // a settled hint is no frame: the live adapters turn it into a re-read
     }
 
     private void text(ReplyDelta delta) {

@@ -5,6 +5,7 @@ import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;
 import io.tenantchat.shared.stream.ReplyFailed;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.ReplyUsage;
 import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.worker.reply.domain.ChatModelException;
@@ -125,6 +126,10 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         }
         if (call == 1) {
             log.info("Message {} is already {}: duplicate job", ref.messageId(), claim.found());
+            if (claim.found() == MessageStatus.COMPLETED || claim.found() == MessageStatus.FAILED) {
+                // its outcome may never have been published (the worker that stored it died right after)
+                events.settled(new ReplySettled(ref.tenantId(), ref.sessionId(), ref.messageId()));
+            }
         }
         return call == 1 && claim.found() == MessageStatus.FAILED ? ReplyOutcome.ALREADY_FAILED
                 : ReplyOutcome.ALREADY_DONE;

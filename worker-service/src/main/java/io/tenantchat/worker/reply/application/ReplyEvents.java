@@ -4,6 +4,7 @@ import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyFailed;
 import io.tenantchat.shared.stream.ReplyRestarted;
+import io.tenantchat.shared.stream.ReplySettled;
 
 /**
  * Out-port: tells the subscribers of a session how a reply comes along (delta, restarted, completed, failed).
@@ -29,6 +30,10 @@ public interface ReplyEvents {
         @Override
         public void failed(ReplyFailed failed) {
         }
+
+        @Override
+        public void settled(ReplySettled settled) {
+        }
     };
 
     /** Records {@code textSoFar} (the attempt's text including this delta) for late subscribers, then publishes. */
@@ -40,4 +45,11 @@ public interface ReplyEvents {
     void completed(ReplyCompleted completed);
 
     void failed(ReplyFailed failed);
+
+    /**
+     * A job came for a message that is already finished: the worker that finished it may have died before publishing
+     * {@link #completed} or {@link #failed}, so subscribers re-read the stored message once (they never send a
+     * terminal frame twice).
+     */
+    void settled(ReplySettled settled);
 }

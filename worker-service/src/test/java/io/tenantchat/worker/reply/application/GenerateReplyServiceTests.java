@@ -12,6 +12,7 @@ import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyError;
 import io.tenantchat.shared.stream.ReplyFailed;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.ReplyRestarted;
 import io.tenantchat.shared.stream.ReplyUsage;
 import io.tenantchat.worker.reply.domain.ChatModelException;
@@ -126,6 +127,16 @@ class GenerateReplyServiceTests {
 
         assertThat(model.calls()).isZero();
         assertThat(store.sessionMessageCount).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MessageStatus.class, names = {"COMPLETED", "FAILED"})
+    void redeliveredJobOfFinishedMessageTellsSubscribersToRereadIt(MessageStatus status) {
+        UserMessage message = store.save(aUserMessage().withStatus(status).build());
+
+        service.generateReply(jobFor(message));
+
+        assertThat(events.events).containsExactly(new ReplySettled(TENANT, SESSION, message.ref().messageId()));
     }
 
     @Test

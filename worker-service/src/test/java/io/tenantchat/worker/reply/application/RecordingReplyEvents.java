@@ -4,6 +4,7 @@ import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyFailed;
 import io.tenantchat.shared.stream.ReplyRestarted;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.StreamEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,5 +38,10 @@ final class RecordingReplyEvents implements ReplyEvents {
     @Override
     public void failed(ReplyFailed failed) {
         events.add(failed);
+    }
+
+    @Override
+    public void settled(ReplySettled settled) {
+        events.add(settled);
     }
 }

@@ -4,6 +4,7 @@ import io.tenantchat.api.stream.application.LiveReplies;
 import io.tenantchat.api.stream.application.Subscription;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.StreamEvent;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +48,12 @@ class InProcessLiveReplies implements LiveReplies {
 
     /** Hands {@code event} to the local subscribers of its session. */
     void publish(StreamEvent event) {
-        listeners.getOrDefault(new Key(event.tenantId(), event.sessionId()), Set.of())
-                .forEach(listener -> listener.event(event));
+        Set<Listener> local = listeners.getOrDefault(new Key(event.tenantId(), event.sessionId()), Set.of());
+        if (event instanceof ReplySettled) {
+            local.forEach(Listener::changed);
+            return;
+        }
+        local.forEach(listener -> listener.event(event));
     }
 
     /** Tells the local subscribers of the session that its stored messages changed. */

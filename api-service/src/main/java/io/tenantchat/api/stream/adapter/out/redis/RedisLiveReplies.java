@@ -14,6 +14,7 @@ import io.tenantchat.api.stream.application.Subscription;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.stream.StreamChannels;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.StreamEvent;
 import java.util.Map;
 import java.util.Set;
@@ -54,13 +55,15 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
     private final Set<String> interrupted = ConcurrentHashMap.newKeySet();
     private final Timer relay;
     private final Counter resyncs;
+    private final Counter settledRereads;
     private StatefulRedisPubSubConnection<String, String> connection;
     private RedisClient client;
     private RedisConnectionStateListener drops;
 
     /**
      * {@code tenantchat.stream.relay}: an event received from Redis until every local socket has it;
-     * {@code tenantchat.stream.resyncs}: channels told to re-read after a reconnect.
+     * {@code tenantchat.stream.resyncs}: channels told to re-read after a reconnect;
+     * {@code tenantchat.stream.settled_rereads}: channels told to re-read by a worker that found a message finished.
      */
     RedisLiveReplies(LettuceConnectionFactory connections, JsonMapper json, ObjectProvider<MeterRegistry> registry,
             StreamProperties stream) {
@@ -73,6 +76,9 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
                 .publishPercentileHistogram().register(meters);
         this.resyncs = Counter.builder("tenantchat.stream.resyncs")
                 .description("session channels re-read once after the Redis subscriber connection came back")
+                .register(meters);
+        this.settledRereads = Counter.builder("tenantchat.stream.settled_rereads")
+                .description("session channels re-read because a job came again for a finished message")
                 .register(meters);
     }
 
@@ -180,7 +186,14 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
             log.warn("Ignoring an event of another session published on {}", channel);
             return;
         }
-        listeners.getOrDefault(channel, Set.of()).forEach(listener -> listener.event(event));
+        Set<Listener> local = listeners.getOrDefault(channel, Set.of());
+        if (event instanceof ReplySettled) {
+            // a finished message's outcome may not have been published: one re-read of the session says
+            settledRereads.increment();
+            local.forEach(Listener::changed);
+            return;
+        }
+        local.forEach(listener -> listener.event(event));
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.stream.ReplyDelta;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.StreamChannels;
 import io.tenantchat.shared.stream.StreamEvent;
 import java.time.Clock;
@@ -111,6 +112,31 @@ class RedisLiveRepliesIntegrationTests {
             client.shutdown();
         }
         assertThat(registry.get("tenantchat.stream.resyncs").counter().count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void settledHintFromAWorkerMakesTheSessionsSubscribersRereadInsteadOfReceivingAFrame() {
+        TenantId tenant = TenantId.of("tenant-settled");
+        SessionId session = SessionId.random();
+        SessionId other = SessionId.random();
+        List<StreamEvent> received = new CopyOnWriteArrayList<>();
+        AtomicInteger rereads = new AtomicInteger();
+        AtomicInteger otherRereads = new AtomicInteger();
+        live.subscribe(tenant, session, listener(received, rereads));
+        live.subscribe(tenant, other, listener(received, otherRereads));
+        ReplySettled settled = new ReplySettled(tenant, session, MessageId.next(Clock.systemUTC()));
+
+        RedisClient client = RedisClient.create(redis.uri().toString());
+        try (var publisher = client.connect()) {
+            publisher.sync().publish(StreamChannels.channel(tenant, session), JSON.writeValueAsString(settled));
+        } finally {
+            client.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rereads.get() == 1);
+        assertThat(received).isEmpty();
+        assertThat(otherRereads).hasValue(0);
+        assertThat(registry.get("tenantchat.stream.settled_rereads").counter().count()).isEqualTo(1.0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyFailed;
 import io.tenantchat.shared.stream.ReplyRestarted;
+import io.tenantchat.shared.stream.ReplySettled;
 import io.tenantchat.shared.stream.ReplySnapshot;
 import io.tenantchat.shared.stream.StreamChannels;
 import io.tenantchat.shared.stream.StreamEvent;
@@ -61,6 +62,11 @@ class RedisReplyEvents implements ReplyEvents {
     @Override
     public void failed(ReplyFailed failed) {
         finish(failed);
+    }
+
+    @Override
+    public void settled(ReplySettled settled) {
+        guarded(settled, () -> publish(settled));
     }
 
     private void finish(StreamEvent event) {
