@@ -101,7 +101,8 @@ public final class Bench {
                 report.throughput(endToEnd, raw, s.throughputConcurrency());
             });
             figure(report, results, stages, "2. worker concurrency (worker as shipped)", () -> report.concurrency(
-                    new ConcurrencyScenario(system, api, system.user("bench-c", "c@bench-c.example"), worker)
+                    new ConcurrencyScenario(system, api,
+                            n -> system.user("bench-c", "c" + n + "@bench-c.example"), worker)
                             .run(s.concurrencyLevels(), s.concurrencyTokensPerSecond(), s.concurrencyObserveSeconds())));
             figure(report, results, stages, "5. noisy neighbour", () -> report.noisy(new NoisyNeighbourScenario(system,
                     api, operator, system.user("bench-a", "a@bench-a.example"), system.user("bench-b", "b@bench-b.example"))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * 2. Worker concurrency on the worker as shipped: the model stand-in streams slowly ({@code tokensPerSecond}, about
@@ -22,16 +23,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ConcurrencyScenario {
 
+    /** Sessions one user holds here: under the api's sessions-per-user cap (1,000 as shipped). */
+    static final int SESSIONS_PER_USER = 500;
+
     private final LocalSystem system;
     private final Api api;
-    private final TestUser user;
+    private final IntFunction<TestUser> users;
     private final ServiceMetrics worker;
 
-    ConcurrencyScenario(LocalSystem system, Api api, TestUser user, ServiceMetrics worker) {
+    /** {@code users}: the n-th user of the tenant (0, 1, ...); each holds {@link #SESSIONS_PER_USER} sessions. */
+    ConcurrencyScenario(LocalSystem system, Api api, IntFunction<TestUser> users, ServiceMetrics worker) {
         this.system = system;
         this.api = api;
-        this.user = user;
+        this.users = users;
         this.worker = worker;
+    }
+
+    /** A session or message id with the user it belongs to. */
+    private record Owned(TestUser user, String id) {
     }
 
     record Level(int level, int peakOpenStreams, int failed, boolean held, long maxHeapUsedMb, long heapMaxMb,
@@ -55,11 +64,16 @@ final class ConcurrencyScenario {
 
     List<Level> run(List<Integer> levels, int tokensPerSecond, int observeSeconds) throws Exception {
         int most = Collections.max(levels);
-        List<String> sessions = Collections.synchronizedList(new ArrayList<>());
+        List<TestUser> owners = new ArrayList<>();
+        for (int n = 0; n * SESSIONS_PER_USER < most; n++) {
+            owners.add(users.apply(n));
+        }
+        List<Owned> sessions = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger made = new AtomicInteger();
         TtftScenario.inParallel(16, 1, slot -> () -> {
-            while (made.getAndIncrement() < most) {
-                sessions.add(api.createSession(user));
+            for (int i; (i = made.getAndIncrement()) < most;) {
+                TestUser owner = owners.get(i / SESSIONS_PER_USER);
+                sessions.add(new Owned(owner, api.createSession(owner)));
             }
         });
         List<Level> results = new ArrayList<>();
@@ -78,7 +92,7 @@ final class ConcurrencyScenario {
         return results;
     }
 
-    private Level level(int level, List<String> sessions, int tokensPerSecond, int observeSeconds) throws Exception {
+    private Level level(int level, List<Owned> sessions, int tokensPerSecond, int observeSeconds) throws Exception {
         system.bedrock().settings(Settings.defaults().withTokensPerSecond(tokensPerSecond));
         system.bedrock().takePeakOpenStreams();
         int callsBefore = system.bedrock().invocations();
@@ -103,14 +117,15 @@ final class ConcurrencyScenario {
         sampler.setDaemon(true);
         sampler.start();
         long started = System.nanoTime();
-        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Owned> ids = new ConcurrentLinkedQueue<>(); // (author, message id)
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         TtftScenario.inParallel(32, 1, slot -> () -> {
             for (int i; (i = next.getAndIncrement()) < level;) {
-                Api.Sent sent = api.tryChat(user, sessions.get(i), "concurrency level " + level);
+                Owned session = sessions.get(i);
+                Api.Sent sent = api.tryChat(session.user(), session.id(), "concurrency level " + level);
                 if (sent.accepted()) {
-                    ids.add(sent.messageId());
+                    ids.add(new Owned(session.user(), sent.messageId()));
                 } else {
                     refused.incrementAndGet();
                 }
@@ -123,11 +138,11 @@ final class ConcurrencyScenario {
             system.bedrock().settings(Settings.defaults()); // not held: drain the rest quickly
         }
         AtomicInteger notCompleted = new AtomicInteger(refused.get());
-        List<String> all = new ArrayList<>(ids);
+        List<Owned> all = new ArrayList<>(ids);
         AtomicInteger cursor = new AtomicInteger();
         TtftScenario.inParallel(16, 1, slot -> () -> {
             for (int i; (i = cursor.getAndIncrement()) < all.size();) {
-                if (!"completed".equals(awaitTerminal(all.get(i)))) {
+                if (!"completed".equals(awaitTerminal(all.get(i).user(), all.get(i).id()))) {
                     notCompleted.incrementAndGet();
                 }
             }
@@ -154,7 +169,7 @@ final class ConcurrencyScenario {
         }
     }
 
-    private String awaitTerminal(String messageId) {
+    private String awaitTerminal(TestUser user, String messageId) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         String status = api.status(user, messageId);
         while (!status.matches("completed|failed") && System.nanoTime() < deadline) {
