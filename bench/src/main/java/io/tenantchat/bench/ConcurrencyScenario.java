@@ -15,13 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * 2. Worker concurrency on the worker as shipped: the model stand-in streams slowly ({@code tokensPerSecond}, about
- * 35 tokens a reply), each level sends that many messages at once, one per session. A level is held only when the
+ * 2. Worker concurrency on the worker as shipped: the model stand-in streams slowly ({@code tokensPerSecond}; it
+ * echoes the message, about 35 tokens plus one per {@value #LEVEL_PER_EXTRA_WORD} of the level, so a reply outlasts
+ * sending the whole level: the api accepts about 50 messages a second on 2 cores, and a level whose first replies
+ * end before its last messages are sent could not be held by any worker), each level sends that many messages at
+ * once, one per session. A level is held only when the
  * stand-in saw that many streams open at once and none failed. While a level runs, the worker's heap, RSS,
  * threads and CPU seconds are sampled every second. A level not held within {@code observeSeconds} of its last send
  * is not waited out: the model turns fast for the rest, so the backlog drains and the next figure starts clean.
  */
 final class ConcurrencyScenario {
+
+    /** The message of a level has one word more per this many messages of the level: 2,000 -> 100 more tokens. */
+    static final int LEVEL_PER_EXTRA_WORD = 20;
 
     /** Sessions one user holds here: under the api's sessions-per-user cap (1,000 as shipped). */
     static final int SESSIONS_PER_USER = 500;
@@ -120,10 +126,11 @@ final class ConcurrencyScenario {
         ConcurrentLinkedQueue<Owned> ids = new ConcurrentLinkedQueue<>(); // (author, message id)
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        String text = ("concurrency level " + level + " " + "steady ".repeat(level / LEVEL_PER_EXTRA_WORD)).strip();
         TtftScenario.inParallel(32, 1, slot -> () -> {
             for (int i; (i = next.getAndIncrement()) < level;) {
                 Owned session = sessions.get(i);
-                Api.Sent sent = api.tryChat(session.user(), session.id(), "concurrency level " + level);
+                Api.Sent sent = api.tryChat(session.user(), session.id(), text);
                 if (sent.accepted()) {
                     ids.add(new Owned(session.user(), sent.messageId()));
                 } else {
