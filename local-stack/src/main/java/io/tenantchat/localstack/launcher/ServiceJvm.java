@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 final class ServiceJvm implements AutoCloseable {
 
     /** 120 s unless {@code -Dtenantchat.local-stack.startup-seconds} says otherwise (a machine busy with other builds). */
+    /** System property: extra JVM options for every service JVM ({@link #extraJvmOptions}). */
+    public static final String JVM_OPTIONS = "tenantchat.local-stack.service-jvm-options";
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("tenantchat.local-stack.startup-seconds", 120));
 
     /**
@@ -48,8 +50,9 @@ final class ServiceJvm implements AutoCloseable {
             Path logDir) {
         Path jar = jar(repoRoot, module);
         Ports.requireFree(port);
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(),
-                "--spring.profiles.active=local", "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        command.addAll(extraJvmOptions());
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local", "--server.port=" + port));
         command.addAll(properties);
         Path log = freshLog(logDir.resolve(name + ".log"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile());
@@ -60,6 +63,17 @@ final class ServiceJvm implements AutoCloseable {
         }
         ChildProcess process = ChildProcess.start(name, builder, log, null);
         return new ServiceJvm(module, port, process, log);
+    }
+
+    /**
+     * JVM options for every service JVM beside the heap bound, from the system property {@value #JVM_OPTIONS}
+     * (space-separated). The e2e and browser tests set start-up options there (C1 only, serial GC): a test system
+     * is short-lived and its starts and JIT compiles are most of its CPU time on 2 cores. The bench and
+     * {@code run-local.sh} set none, so their services run as shipped.
+     */
+    static List<String> extraJvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Waits until {@code /actuator/health} answers 200, failing with the end of the service log otherwise. */

@@ -31,6 +31,9 @@ final class ServiceProperties {
         return List.of(
                 "--spring.data.redis.host=" + redis.host(),
                 "--spring.data.redis.port=" + redis.port(),
-                "--tenantchat.stream.redis.enabled=true");
+                "--tenantchat.stream.redis.enabled=true",
+                // a system with Redis may run a second api instance (LocalSystem.startApiInstance): the api checks
+                // Redis answers at startup, as on AWS where STREAM_API_INSTANCES comes from the autoscaling maximum
+                "--tenantchat.stream.api-instances=2");
     }
 }
