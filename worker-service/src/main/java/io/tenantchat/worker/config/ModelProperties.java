@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param modelId Bedrock model id, inference profile id or ARN (Bedrock Converse only)
  * @param maxTokens upper bound of reply tokens, sent with every call where the provider takes one
  * @param temperature sampling temperature (Bedrock Converse and OpenAI-compatible)
- * @param callTimeout longest a whole streamed reply may take; keep it below the queue's visibility timeout
+ * @param callTimeout longest a whole streamed reply may take (the lease keeper renews the job's visibility meanwhile)
  * @param readTimeout longest silence between two reads of the stream (AWS providers)
  * @param agentId Bedrock Agent id; with {@code agentAliasId} selects the Bedrock Agent provider
  * @param agentAliasId alias of that agent, e.g. {@code TSTALIASID} for its draft
@@ -37,7 +37,7 @@ public record ModelProperties(
         @DefaultValue("anthropic.claude-3-5-sonnet-20241022-v2:0") @NotBlank String modelId,
         @DefaultValue("1024") @Positive int maxTokens,
         @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") float temperature,
-        @DefaultValue("45s") @NotNull Duration callTimeout,
+        @DefaultValue("5m") @NotNull Duration callTimeout,
         @DefaultValue("30s") @NotNull Duration readTimeout,
         @Nullable String agentId,
         @Nullable String agentAliasId,
