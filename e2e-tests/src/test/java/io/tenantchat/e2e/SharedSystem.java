@@ -56,6 +56,9 @@ final class SharedSystem implements BeforeAllCallback {
                 "--tenantchat.worker.visibility.lease-seconds=6",
                 "--tenantchat.worker.visibility.heartbeat-seconds=2",
                 "--tenantchat.worker.max-attempts=20",
+                // 20 attempts at the 5 min default would make a job's longest life 1h42m, past the stale-hold
+                // reconciler's 1 h (refused at startup); this kind's replies take seconds
+                "--tenantchat.model.call-timeout=45s",
                 "--tenantchat.worker.retry.max-attempts=20",
                 "--tenantchat.worker.retry.initial-backoff=50ms",
                 "--tenantchat.worker.retry.max-backoff=500ms")),
