@@ -38,9 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Hands the events of each receive that the {@link UsageEventPolicy} admits to the use case together. Any other
  * body (unreadable, not from the worker's rule, another account, values no model call has) goes at once to the
- * dead-letter queue with its reason, is counted in {@value #REJECTED} by reason, and changes no rollup. The work
- * continues the trace the worker put in the (first) event's detail ({@value TraceContext#EVENT_MEMBER}) and logs
- * each event with its tenant, user and message.
+ * dead-letter queue with its reason, is counted in {@value #REJECTED} by reason, and changes no rollup. The batch
+ * write continues the trace the worker put in the first event's detail ({@value TraceContext#EVENT_MEMBER}); each
+ * event's outcome is logged in its own trace (a span {@code tenantchat.usage.outcome}) with its tenant, user and
+ * message.
  */
 @Component
 class UsageEventListener {
@@ -84,6 +85,11 @@ class UsageEventListener {
     /** One event on its own, as {@link #onEvents} handles each. */
     void onEvent(String body) {
         handle(List.of(body), b -> b);
+    }
+
+    /** The bodies of one receive, handled together as {@link #onEvents} handles them. */
+    void onBatch(List<String> bodies) {
+        handle(bodies, b -> b);
     }
 
     /** @return the items that are done with (counted, duplicate or dead-lettered) */
@@ -153,6 +159,16 @@ class UsageEventListener {
         List<RecordOutcome> outcomes = TraceContext.receiving(observations, "tenantchat.usage.record",
                 "Amazon EventBridge", carried(admitted.get(0).traceContext()), () -> record(admitted));
         for (int i = 0; i < outcomes.size(); i++) {
+            // each event's outcome is logged in its own trace: a batch mixes the traces of several messages
+            Admitted one = admitted.get(i);
+            RecordOutcome outcome = outcomes.get(i);
+            TraceContext.receiving(observations, "tenantchat.usage.outcome", "Amazon EventBridge",
+                    carried(one.traceContext()), () -> {
+                        logOutcome(one.event(), outcome);
+                        return outcome;
+                    });
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) != RecordOutcome.FAILED) {
                 Counter.builder("tenantchat.usage.events").description("usage events received, counted or duplicate")
                         .tag(MetricTenants.TAG, tenants.tagOf(admitted.get(i).event().tenantId()))
@@ -188,25 +204,24 @@ class UsageEventListener {
         return value.isString() ? value.asString() : null;
     }
 
-    /** The batch's work logs with the event's context when there is one event; each outcome with its own. */
+    /** The batch's work logs with the event's context when there is one event (each outcome is logged by count). */
     private List<RecordOutcome> record(List<Admitted> admitted) {
         List<RecordOutcome> outcomes;
         try (LogContext ignored = admitted.size() == 1 ? logContext(admitted.get(0).event()) : null) {
             outcomes = recordUsage.recordAll(admitted.stream().map(Admitted::event).toList());
         }
-        for (int i = 0; i < outcomes.size(); i++) {
-            ModelInvoked event = admitted.get(i).event();
-            try (LogContext ignored = logContext(event)) {
-                switch (outcomes.get(i)) {
-                    case COUNTED -> log.info("usage event {} counted ({} model call)", event.eventId(),
-                            event.metricType());
-                    case DUPLICATE -> log.info("usage event {} was counted before", event.eventId());
-                    case FAILED -> log.warn("usage event {} could not be stored; left for redelivery",
-                            event.eventId());
-                }
+        return outcomes;
+    }
+
+    private static void logOutcome(ModelInvoked event, RecordOutcome outcome) {
+        try (LogContext ignored = logContext(event)) {
+            switch (outcome) {
+                case COUNTED -> log.info("usage event {} counted ({} model call)", event.eventId(),
+                        event.metricType());
+                case DUPLICATE -> log.info("usage event {} was counted before", event.eventId());
+                case FAILED -> log.warn("usage event {} could not be stored; left for redelivery", event.eventId());
             }
         }
-        return outcomes;
     }
 
     private static LogContext logContext(ModelInvoked event) {

@@ -42,9 +42,24 @@ class UsageEventListenerTests {
         listener().onEvent(envelope(event, Map.of("traceparent", FixedTraceContext.TRACEPARENT)));
 
         assertThat(recorded).containsExactly(event);
-        assertThat(carried).containsExactly(FixedTraceContext.TRACEPARENT);
+        // the write continues it, and so does the event's outcome (its log line)
+        assertThat(carried).containsExactly(FixedTraceContext.TRACEPARENT, FixedTraceContext.TRACEPARENT);
         assertThat(loggedMessageIds).containsExactly(event.messageId().value());
         assertThat(MDC.get(LogContext.MESSAGE_ID)).isNull();
+    }
+
+    @Test
+    void eachEventsOutcomeIsLoggedInItsOwnTraceWhenOneReceiveMixesTheTracesOfSeveralMessages() {
+        String otherTraceparent = "00-" + "1".repeat(32) + "-" + "2".repeat(16) + "-01";
+        ModelInvoked first = anEvent().build();
+        ModelInvoked second = anEvent().build();
+
+        listener().onBatch(List.of(envelope(first, Map.of("traceparent", FixedTraceContext.TRACEPARENT)),
+                envelope(second, Map.of("traceparent", otherTraceparent))));
+
+        assertThat(recorded).containsExactly(first, second);
+        assertThat(carried).containsExactly(FixedTraceContext.TRACEPARENT, FixedTraceContext.TRACEPARENT,
+                otherTraceparent);
     }
 
     @Test
@@ -54,7 +69,7 @@ class UsageEventListenerTests {
         listener().onEvent(envelope(event, Map.of()));
 
         assertThat(recorded).containsExactly(event);
-        assertThat(carried).containsExactly((String) null);
+        assertThat(carried).containsExactly(null, null);
     }
 
     @Test
