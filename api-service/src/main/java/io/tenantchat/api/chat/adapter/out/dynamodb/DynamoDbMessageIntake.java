@@ -13,7 +13,6 @@ import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
-import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.tenant.adapter.out.dynamodb.QuotaClaimWrites;
 import io.tenantchat.shared.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -48,16 +45,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Component
 class DynamoDbMessageIntake implements MessageIntake {
 
-    private static final TableSchema<MessageItem> MESSAGE_SCHEMA = TableSchema.fromBean(MessageItem.class);
-    private static final TableSchema<MessageRefItem> REF_SCHEMA = TableSchema.fromBean(MessageRefItem.class);
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-    private static final int SESSION_UPDATE = 2;
+    private static final int SESSION_UPDATE = NewMessageItems.SESSION_UPDATE;
     private static final int IDEMPOTENCY_PUT = 3;
     private static final int REQUEUE_UPDATE = 0;
     static final int ATTEMPTS = 8;
 
     private final TenantDynamoDb dynamo;
     private final TableProperties tables;
+    private final NewMessageItems newMessage;
     private final IdempotencyItems idempotency;
     private final QuotaClaimWrites quota;
     private final Clock clock;
@@ -79,6 +75,7 @@ class DynamoDbMessageIntake implements MessageIntake {
         this.dynamo = dynamo;
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());
+        this.newMessage = new NewMessageItems(tables.messages(), tables.sessions());
         this.quota = quota;
         this.clock = clock;
     }
@@ -133,9 +130,7 @@ class DynamoDbMessageIntake implements MessageIntake {
             List<TransactWriteItem> items = new ArrayList<>(shared);
             for (GroupCommit.Pending<Intake> pending : batch) {
                 Intake in = pending.request;
-                items.add(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(in.message()), true)));
-                items.add(putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(in.message()), true)));
-                items.add(countOnSession(in.message()));
+                items.addAll(newMessage.of(in.message()));
                 if (in.key() != null) {
                     items.add(idempotency.put(in.message(), in.key(), in.keyExpiresAt(), clock.instant()));
                 }
@@ -165,9 +160,7 @@ class DynamoDbMessageIntake implements MessageIntake {
             QuotaClaim claim) {
         TenantId tenant = message.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)));
-        items.add(putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)));
-        items.add(countOnSession(message));
+        items.addAll(newMessage.of(message));
         if (key != null) {
             items.add(idempotency.put(message, key, keyExpiresAt, clock.instant()));
         }
@@ -300,22 +293,6 @@ class DynamoDbMessageIntake implements MessageIntake {
             Thread.currentThread().interrupt();
             throw new UnavailableException("quota_busy", "interrupted; please retry");
         }
-    }
-
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(tables.messages()).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    private TransactWriteItem countOnSession(ChatMessage m) {
-        String key = ChatSession.keyOf(m.tenantId(), m.userId(), m.sessionId());
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.sessions())
-                .key(Map.of("session_key", s(key)))
-                .updateExpression("SET last_activity = :at ADD message_count :one")
-                .conditionExpression("attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user")
-                .expressionAttributeValues(Map.of(":at", s(m.createdAt().toString()), ":one", AttributeValue.fromN("1"),
-                        ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value())))
-                .build()).build();
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {

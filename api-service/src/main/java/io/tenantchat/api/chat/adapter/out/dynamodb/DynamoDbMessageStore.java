@@ -11,7 +11,6 @@ import io.tenantchat.api.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
-import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -30,10 +29,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Messages in DynamoDB; a new message, its lookup item and the session counter are written in one transaction. */
 @Component
@@ -41,11 +38,12 @@ class DynamoDbMessageStore implements MessageStore {
 
     private static final TableSchema<MessageItem> MESSAGE_SCHEMA = TableSchema.fromBean(MessageItem.class);
     private static final TableSchema<MessageRefItem> REF_SCHEMA = TableSchema.fromBean(MessageRefItem.class);
-    private static final int SESSION_UPDATE = 2;
+    private static final int SESSION_UPDATE = NewMessageItems.SESSION_UPDATE;
     private static final int IDEMPOTENCY_PUT = 3;
 
     private final TenantDynamoDb dynamo;
     private final TableProperties tables;
+    private final NewMessageItems newMessage;
     private final IdempotencyItems idempotency;
     private final Clock clock;
 
@@ -53,6 +51,7 @@ class DynamoDbMessageStore implements MessageStore {
         this.dynamo = dynamo;
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());
+        this.newMessage = new NewMessageItems(tables.messages(), tables.sessions());
         this.clock = clock;
     }
 
@@ -60,10 +59,7 @@ class DynamoDbMessageStore implements MessageStore {
     public void saveQueued(ChatMessage message) {
         try {
             dynamo.client(message.tenantId()).transactWriteItems(t -> t.clientRequestToken(message.messageId().value())
-                    .transactItems(
-                    putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
-                    putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
-                    countOnSession(message)));
+                    .transactItems(newMessage.of(message)));
         } catch (TransactionCanceledException e) {
             if (failedCondition(e, SESSION_UPDATE)) {
                 throw new NotFoundException("session_not_found", "no such session");
@@ -76,11 +72,8 @@ class DynamoDbMessageStore implements MessageStore {
     public Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt) {
         try {
             dynamo.client(message.tenantId()).transactWriteItems(t -> t.clientRequestToken(message.messageId().value())
-                    .transactItems(
-                    putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
-                    putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
-                    countOnSession(message),
-                    idempotency.put(message, key, expiresAt, clock.instant())));
+                    .transactItems(withIdempotency(newMessage.of(message),
+                            idempotency.put(message, key, expiresAt, clock.instant()))));
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             if (failedCondition(e, SESSION_UPDATE)) {
@@ -196,22 +189,6 @@ class DynamoDbMessageStore implements MessageStore {
         return dynamo.enhanced(tenantId).table(tables.messages(), REF_SCHEMA);
     }
 
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(tables.messages()).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
-    }
-
-    private TransactWriteItem countOnSession(ChatMessage m) {
-        String key = ChatSession.keyOf(m.tenantId(), m.userId(), m.sessionId());
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.sessions())
-                .key(Map.of("session_key", s(key)))
-                .updateExpression("SET last_activity = :at ADD message_count :one")
-                .conditionExpression("attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user")
-                .expressionAttributeValues(Map.of(":at", s(m.createdAt().toString()), ":one", AttributeValue.fromN("1"),
-                        ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value())))
-                .build()).build();
-    }
-
     private static boolean failedCondition(TransactionCanceledException e, int index) {
         List<CancellationReason> reasons = e.cancellationReasons();
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
@@ -219,5 +196,11 @@ class DynamoDbMessageStore implements MessageStore {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    private static List<TransactWriteItem> withIdempotency(List<TransactWriteItem> writes, TransactWriteItem key) {
+        List<TransactWriteItem> all = new ArrayList<>(writes);
+        all.add(key);
+        return all;
     }
 }
