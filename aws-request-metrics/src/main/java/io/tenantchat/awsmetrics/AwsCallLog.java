@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Appends each distinct {@code service<TAB>operation<TAB>resource<TAB>signer} line ({@link AwsCallSigner}) this JVM's AWS calls produce to a file, so
@@ -23,7 +24,7 @@ final class AwsCallLog {
     static final String ENVIRONMENT = "TENANTCHAT_AWS_CALL_LOG";
 
     /** The log this JVM was started with ({@value #PROPERTY} or {@value #ENVIRONMENT}), or null. */
-    static final AwsCallLog OF_THIS_JVM = fromEnvironment();
+    static final @Nullable AwsCallLog OF_THIS_JVM = fromEnvironment();
 
     private final Path file;
     private final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -34,7 +35,7 @@ final class AwsCallLog {
     }
 
     /** The log the JVM's settings name, or null when none does. */
-    static AwsCallLog fromEnvironment() {
+    static @Nullable AwsCallLog fromEnvironment() {
         String file = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
         return file == null || file.isBlank() ? null : new AwsCallLog(Path.of(file));
     }

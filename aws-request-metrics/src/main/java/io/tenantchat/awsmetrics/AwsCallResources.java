@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -62,14 +63,14 @@ final class AwsCallResources {
         return NONE;
     }
 
-    private static String bus(Object name) {
+    private static String bus(@Nullable Object name) {
         if (!(name instanceof String bus) || bus.isEmpty()) {
             return "default";
         }
         return bus.substring(bus.lastIndexOf('/') + 1);
     }
 
-    private static Object member(SdkPojo pojo, String name) {
+    private static @Nullable Object member(SdkPojo pojo, String name) {
         Collection<SdkField<?>> fields = pojo.sdkFields();
         for (SdkField<?> field : fields) {
             if (field.memberName().equalsIgnoreCase(name)) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -26,7 +27,7 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
     public static final String METER = "tenantchat.aws.requests";
 
     private final MeterRegistry registry;
-    private final AwsCallLog callLog;
+    private final @Nullable AwsCallLog callLog;
 
     /** Counts into {@link Metrics#globalRegistry}, as the SDK's classpath loading requires a no-argument constructor. */
     public AwsRequestCounter() {
@@ -38,7 +39,7 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
         this(registry, AwsCallLog.OF_THIS_JVM);
     }
 
-    AwsRequestCounter(MeterRegistry registry, AwsCallLog callLog) {
+    AwsRequestCounter(MeterRegistry registry, @Nullable AwsCallLog callLog) {
         this.registry = registry;
         this.callLog = callLog;
     }

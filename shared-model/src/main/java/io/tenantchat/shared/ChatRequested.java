@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The job that api-service puts on {@code chat-requests.fifo} once a user message is stored: "generate the
@@ -20,9 +21,9 @@ public record ChatRequested(
         @JsonProperty("user_id") UserId userId,
         @JsonProperty("session_id") SessionId sessionId,
         @JsonProperty("requested_at") Instant requestedAt,
-        @JsonProperty("content") String content,
-        @JsonProperty("attempt") Integer attempt,
-        @JsonProperty("hold") JobHold hold) {
+        @JsonProperty("content") @Nullable String content,
+        @JsonProperty("attempt") @Nullable Integer attempt,
+        @JsonProperty("hold") @Nullable JobHold hold) {
 
     /** A job without the message's content, attempt and hold: the worker reads them. */
     public ChatRequested(MessageId messageId, TenantId tenantId, UserId userId, SessionId sessionId,

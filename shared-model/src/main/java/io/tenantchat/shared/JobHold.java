@@ -2,6 +2,7 @@ package io.tenantchat.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What api-service's quota hold for a message ({@code hold#<message>} in the tenants table) holds, carried in the
@@ -13,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobHold(
         @JsonProperty("in_flight") boolean inFlight,
-        @JsonProperty("reserved") Long reserved,
-        @JsonProperty("month") String month,
+        @JsonProperty("reserved") @Nullable Long reserved,
+        @JsonProperty("month") @Nullable String month,
         @JsonProperty("counter_key") String counterKey) {
 
     public JobHold {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chat message: a lower-case, time-ordered UUID (version 7), so that message ids sort in the order they
@@ -25,7 +26,10 @@ public record MessageId(@JsonValue String value) {
     }
 
     @JsonCreator
-    public static MessageId of(String value) {
+    public static MessageId of(@Nullable String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("invalid message id");
+        }
         return new MessageId(value);
     }
 
@@ -40,7 +44,7 @@ public record MessageId(@JsonValue String value) {
         return new MessageId(new UUID(msb, lsb).toString());
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return value != null && VALID.matcher(value).matches();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A chat session (conversation): a lower-case UUID. */
 public record SessionId(@JsonValue String value) {
@@ -18,7 +19,10 @@ public record SessionId(@JsonValue String value) {
     }
 
     @JsonCreator
-    public static SessionId of(String value) {
+    public static SessionId of(@Nullable String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("invalid session id");
+        }
         return new SessionId(value);
     }
 
@@ -26,7 +30,7 @@ public record SessionId(@JsonValue String value) {
         return new SessionId(UUID.randomUUID().toString());
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return value != null && VALID.matcher(value).matches();
     }
 

@@ -3,6 +3,7 @@ package io.tenantchat.shared;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant (company). Always taken from a verified token, never from request input. */
 public record TenantId(@JsonValue String value) {
@@ -16,11 +17,14 @@ public record TenantId(@JsonValue String value) {
     }
 
     @JsonCreator
-    public static TenantId of(String value) {
+    public static TenantId of(@Nullable String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("invalid tenant id");
+        }
         return new TenantId(value);
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return value != null && VALID.matcher(value).matches();
     }
 

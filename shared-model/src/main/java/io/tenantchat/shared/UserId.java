@@ -3,6 +3,7 @@ package io.tenantchat.shared;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A user within a tenant: the token's {@code sub}. Never contains the key separator {@code #}. */
 public record UserId(@JsonValue String value) {
@@ -16,11 +17,14 @@ public record UserId(@JsonValue String value) {
     }
 
     @JsonCreator
-    public static UserId of(String value) {
+    public static UserId of(@Nullable String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("invalid user id");
+        }
         return new UserId(value);
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return value != null && VALID.matcher(value).matches();
     }
 

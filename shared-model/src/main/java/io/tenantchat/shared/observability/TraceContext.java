@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * W3C trace context across the pipeline's asynchronous hops, through Micrometer Observation (the tracer behind it
@@ -56,8 +57,8 @@ public final class TraceContext {
         return Observation.createNotStarted(name, () -> context, registry).observe(work);
     }
 
-    private static void put(Map<String, String> carrier, String key, String value) {
-        if (key.startsWith("trace") && carrier.size() < MAX_ENTRIES) {
+    private static void put(@Nullable Map<String, String> carrier, String key, String value) {
+        if (carrier != null && key.startsWith("trace") && carrier.size() < MAX_ENTRIES) {
             carrier.put(key, value);
         }
     }

@@ -9,6 +9,7 @@ import io.tenantchat.shared.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One model call, published by the worker to the EventBridge bus {@code tenantchat-usage} (source
@@ -26,15 +27,15 @@ public record ModelInvoked(
         @JsonProperty("message_id") MessageId messageId,
         @JsonProperty("attempt") int attempt,
         @JsonProperty("model_id") String modelId,
-        @JsonProperty("agent_id") String agentId,
-        @JsonProperty("input_tokens") Long inputTokens,
-        @JsonProperty("output_tokens") Long outputTokens,
-        @JsonProperty("cache_read_input_tokens") Long cacheReadInputTokens,
-        @JsonProperty("cache_write_input_tokens") Long cacheWriteInputTokens,
+        @JsonProperty("agent_id") @Nullable String agentId,
+        @JsonProperty("input_tokens") @Nullable Long inputTokens,
+        @JsonProperty("output_tokens") @Nullable Long outputTokens,
+        @JsonProperty("cache_read_input_tokens") @Nullable Long cacheReadInputTokens,
+        @JsonProperty("cache_write_input_tokens") @Nullable Long cacheWriteInputTokens,
         @JsonProperty("latency_ms") long latencyMs,
         @JsonProperty("invocation_time") Instant invocationTime,
         @JsonProperty("status") InvocationStatus status,
-        @JsonProperty("cost_usd") BigDecimal costUsd) {
+        @JsonProperty("cost_usd") @Nullable BigDecimal costUsd) {
 
     public static final String SOURCE = "tenantchat.worker";
     public static final String DETAIL_TYPE = "ModelInvoked";

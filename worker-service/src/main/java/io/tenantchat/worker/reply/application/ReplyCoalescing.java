@@ -3,6 +3,7 @@ package io.tenantchat.worker.reply.application;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,5 +30,26 @@ public record ReplyCoalescing(Duration window, int maxChars, @Nullable Scheduled
 
     boolean immediate() {
         return timer == null;
+    }
+
+    /** Hands {@code flush} to the publisher now (only when not {@link #immediate()}). */
+    void publishNow(Runnable flush) {
+        requirePublisher().execute(flush);
+    }
+
+    /** Hands {@code flush} to the publisher once the window has passed (only when not {@link #immediate()}). */
+    void publishAfterWindow(Runnable flush) {
+        Executor target = requirePublisher();
+        if (timer == null) {
+            throw new IllegalStateException("immediate coalescing has no timer");
+        }
+        timer.schedule(() -> target.execute(flush), window.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Executor requirePublisher() {
+        if (publisher == null) {
+            throw new IllegalStateException("immediate coalescing has no publisher");
+        }
+        return publisher;
     }
 }

@@ -104,10 +104,9 @@ final class StreamingReplyListener implements ReplyListener {
             scheduled = true;
         }
         if (now) {
-            coalescing.publisher().execute(this::flush);
+            coalescing.publishNow(this::flush);
         } else {
-            coalescing.timer().schedule(() -> coalescing.publisher().execute(this::flush),
-                    coalescing.window().toMillis(), TimeUnit.MILLISECONDS);
+            coalescing.publishAfterWindow(this::flush);
         }
     }
 

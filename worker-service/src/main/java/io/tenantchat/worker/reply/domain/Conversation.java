@@ -29,10 +29,13 @@ public record Conversation(String systemPrompt, List<ChatTurn> turns) {
                 .collect(Collectors.toMap(StoredMessage::messageId, StoredMessage::content, (a, b) -> a));
         List<ChatTurn> turns = new ArrayList<>();
         history.stream()
-                .filter(message -> message.role() == Role.USER && replies.containsKey(message.messageId()))
+                .filter(message -> message.role() == Role.USER)
                 .forEach(message -> {
-                    turns.add(ChatTurn.user(message.content()));
-                    turns.add(ChatTurn.assistant(replies.get(message.messageId())));
+                    String reply = replies.get(message.messageId());
+                    if (reply != null) {
+                        turns.add(ChatTurn.user(message.content()));
+                        turns.add(ChatTurn.assistant(reply));
+                    }
                 });
         turns.add(ChatTurn.user(currentText));
         return new Conversation(systemPrompt, turns);

@@ -1,5 +1,7 @@
 package io.tenantchat.worker.reply.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /** Lifecycle of a user message: queued by the API, processing and then completed or failed by the worker. */
 public enum MessageStatus {
     QUEUED("queued"),
@@ -22,7 +24,7 @@ public enum MessageStatus {
         return this == COMPLETED || this == FAILED;
     }
 
-    public static MessageStatus fromWireValue(String value) {
+    public static MessageStatus fromWireValue(@Nullable String value) {
         for (MessageStatus status : values()) {
             if (status.wireValue.equals(value)) {
                 return status;

@@ -1,5 +1,7 @@
 package io.tenantchat.worker.reply.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /** Who wrote a chat turn; {@link #wireValue()} is the {@code role} attribute stored with each message. */
 public enum Role {
     USER("user"),
@@ -15,7 +17,7 @@ public enum Role {
         return wireValue;
     }
 
-    public static Role fromWireValue(String value) {
+    public static Role fromWireValue(@Nullable String value) {
         for (Role role : values()) {
             if (role.wireValue.equals(value)) {
                 return role;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -87,14 +88,16 @@ class DynamoDbQuotaHolds implements QuotaHolds {
     private static Optional<MessageRef> ref(Map<String, AttributeValue> item) {
         String tenant = text(item, "tenant_id");
         String session = text(item, "session_id");
-        String message = text(item, "sk").substring(HOLD.length());
-        if (!TenantId.isValid(tenant) || !SessionId.isValid(session) || !MessageId.isValid(message)) {
+        String sk = text(item, "sk");
+        String message = sk == null || !sk.startsWith(HOLD) ? null : sk.substring(HOLD.length());
+        if (tenant == null || session == null || message == null || !TenantId.isValid(tenant)
+                || !SessionId.isValid(session) || !MessageId.isValid(message)) {
             return Optional.empty();
         }
         return Optional.of(new MessageRef(TenantId.of(tenant), SessionId.of(session), MessageId.of(message)));
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    private static @Nullable String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

@@ -51,9 +51,11 @@ final class QuotaRelease {
         if (hold.inFlight()) {
             item.put("in_flight", Keys.n(1));
         }
-        if (hold.reserved() != null) {
-            item.put("reserved", Keys.n(hold.reserved()));
-            item.put("month", Keys.s(hold.month()));
+        Long reserved = hold.reserved();
+        String month = hold.month();
+        if (reserved != null && month != null) {
+            item.put("reserved", Keys.n(reserved));
+            item.put("month", Keys.s(month));
         }
         return item;
     }
@@ -75,7 +77,7 @@ final class QuotaRelease {
             removed.add("in_flight");
             conditions.add("attribute_exists(in_flight)");
         }
-        Update.Builder holdUpdate = Update.builder().tableName(table).key(key(tenant, hold.get("sk").s()));
+        Update.Builder holdUpdate = Update.builder().tableName(table).key(key(tenant, attribute(hold, "sk")));
         if (reserved != null) {
             removed.add("reserved");
             conditions.add("reserved = :t");
@@ -88,15 +90,24 @@ final class QuotaRelease {
             writes.add(update(Update.builder().tableName(table).key(key(tenant, counterKey(hold)))
                     .updateExpression("ADD inflight :minus SET sessions.#sid = sessions.#sid - :one")
                     .conditionExpression("attribute_exists(sessions.#sid)")
-                    .expressionAttributeNames(Map.of("#sid", hold.get("session_id").s()))
+                    .expressionAttributeNames(Map.of("#sid", attribute(hold, "session_id")))
                     .expressionAttributeValues(Map.of(":minus", Keys.n(-1), ":one", Keys.n(1))).build()));
         }
         if (reserved != null) {
-            writes.add(update(Update.builder().tableName(table).key(key(tenant, "tokens#" + hold.get("month").s()))
+            writes.add(update(Update.builder().tableName(table).key(key(tenant, "tokens#" + attribute(hold, "month")))
                     .updateExpression("ADD committed :minus, reserved :minus")
                     .expressionAttributeValues(Map.of(":minus", Keys.n(-Long.parseLong(reserved.n())))).build()));
         }
         return writes;
+    }
+
+    /** A string attribute every hold item has; a hold without it is malformed and releases nothing. */
+    private static String attribute(Map<String, AttributeValue> hold, String name) {
+        AttributeValue value = hold.get(name);
+        if (value == null || value.s() == null) {
+            throw new IllegalStateException("hold item without " + name);
+        }
+        return value.s();
     }
 
     private static String counterKey(Map<String, AttributeValue> hold) {
