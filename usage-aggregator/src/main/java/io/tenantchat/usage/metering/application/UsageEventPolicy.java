@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a usage event must be to be counted: from the worker ({@code source}, {@code detail-type}), in the expected
@@ -38,8 +39,8 @@ public final class UsageEventPolicy {
     }
 
     /** The envelope's members as EventBridge sets them; null when absent. */
-    public Optional<UsageEventRejection> checkEnvelope(String source, String detailType, String account,
-            String region) {
+    public Optional<UsageEventRejection> checkEnvelope(@Nullable String source, @Nullable String detailType,
+            @Nullable String account, @Nullable String region) {
         if (!ModelInvoked.SOURCE.equals(source)) {
             return reject(RejectionReason.WRONG_SOURCE, "source " + source);
         }
@@ -81,7 +82,7 @@ public final class UsageEventPolicy {
         return Optional.empty();
     }
 
-    private Optional<UsageEventRejection> tokens(String member, Long count) {
+    private Optional<UsageEventRejection> tokens(String member, @Nullable Long count) {
         return count != null && (count < 0 || count > limits.maxTokens())
                 ? reject(RejectionReason.VALUE_OUT_OF_RANGE, member + " " + count) : Optional.empty();
     }
@@ -90,7 +91,7 @@ public final class UsageEventPolicy {
         return Optional.of(new UsageEventRejection(reason, detail));
     }
 
-    private static boolean isSet(String value) {
+    private static boolean isSet(@Nullable String value) {
         return value != null && !value.isBlank();
     }
 }

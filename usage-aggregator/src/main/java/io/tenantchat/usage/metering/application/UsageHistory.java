@@ -8,6 +8,7 @@ import io.tenantchat.usage.metering.domain.RollupTotals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Out-port: the counted events (raw rows) and rollup items of one tenant, read strongly consistent. */
 public interface UsageHistory {
@@ -25,5 +26,5 @@ public interface UsageHistory {
      *
      * @return whether the item was set
      */
-    boolean replace(TenantId tenantId, RollupKey key, RollupTotals current, RollupTotals expected);
+    boolean replace(TenantId tenantId, RollupKey key, @Nullable RollupTotals current, RollupTotals expected);
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The increments of one event: every granularity times the total, its model and its user. */
 public final class Rollups {
@@ -26,7 +27,7 @@ public final class Rollups {
     }
 
     /** Cost in billionths of a dollar, so sums stay exact. */
-    public static long costNanos(BigDecimal costUsd) {
+    public static long costNanos(@Nullable BigDecimal costUsd) {
         return costUsd == null ? 0 : costUsd.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
@@ -37,7 +38,7 @@ public final class Rollups {
                 unknown ? 1 : 0);
     }
 
-    private static long orZero(Long value) {
+    private static long orZero(@Nullable Long value) {
         return value == null ? 0 : value;
     }
 }

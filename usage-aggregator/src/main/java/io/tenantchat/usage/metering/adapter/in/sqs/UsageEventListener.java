@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.tenantchat.shared.usage.ModelInvoked;
@@ -199,7 +200,7 @@ class UsageEventListener {
                 .tag("reason", rejection.reason().wireName()).register(registry).increment();
     }
 
-    private static String member(JsonNode envelope, String name) {
+    private static @Nullable String member(JsonNode envelope, String name) {
         JsonNode value = envelope.path(name);
         return value.isString() ? value.asString() : null;
     }

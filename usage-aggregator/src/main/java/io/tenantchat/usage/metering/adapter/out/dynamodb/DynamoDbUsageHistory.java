@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -58,7 +59,7 @@ class DynamoDbUsageHistory implements UsageHistory {
                         .expressionAttributeValues(Map.of(":pk", s(UsageRollupKeys.partition(tenantId, granularity, shard)),
                                 ":from", s(fromBucket), ":to", s(toBucket))))
                 .items().forEach(item -> {
-                    String sk = item.get("sk").s();
+                    String sk = UsageRows.required(item, "sk").s();
                     int split = sk.indexOf('#');
                     items.put(new RollupKey(granularity, shard, sk.substring(0, split), sk.substring(split + 1)),
                             totals(item));
@@ -67,7 +68,8 @@ class DynamoDbUsageHistory implements UsageHistory {
     }
 
     @Override
-    public boolean replace(TenantId tenantId, RollupKey key, RollupTotals current, RollupTotals expected) {
+    public boolean replace(TenantId tenantId, RollupKey key, @Nullable RollupTotals current,
+            RollupTotals expected) {
         try {
             dynamo.updateItem(RollupReplacement.request(settings.rollupsTable(), tenantId, key, current, expected));
             return true;
@@ -97,8 +99,8 @@ class DynamoDbUsageHistory implements UsageHistory {
         private RollupReplacement() {
         }
 
-        static UpdateItemRequest request(String table, TenantId tenantId, RollupKey key, RollupTotals current,
-                RollupTotals expected) {
+        static UpdateItemRequest request(String table, TenantId tenantId, RollupKey key,
+                @Nullable RollupTotals current, RollupTotals expected) {
             Map<String, String> names = new HashMap<>(Map.of("#tenant", "tenant_id", "#granularity", "granularity",
                     "#bucket", "bucket", "#dimension", "dimension"));
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":tenant", s(tenantId.value()),

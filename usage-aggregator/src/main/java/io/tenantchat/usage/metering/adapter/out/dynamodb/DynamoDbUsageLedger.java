@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -186,7 +187,9 @@ class DynamoDbUsageLedger implements UsageLedger {
             budget.deltas(event, hold).forEach(delta -> counters.merge(
                     List.of(event.tenantId().value(), delta.month()), delta, TokenBudget.Delta::plus));
         }
-        rollups.forEach((key, increment) -> writes.add(rollup(rollupEvents.get(key), increment, (int) key.get(1))));
+        rollups.forEach((key, increment) -> writes.add(rollup(
+                Objects.requireNonNull(rollupEvents.get(key), "every rollup has its first event"), increment,
+                (int) key.get(1))));
         writes.addAll(settlements);
         counters.forEach((key, delta) -> writes.add(budget.add(key.get(0), delta)));
         return writes;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -56,7 +57,7 @@ final class TokenBudget {
             BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
                     KeysAndAttributes.builder().consistentRead(true).keys(asked).build())));
             response.responses().getOrDefault(table, List.of()).forEach(item ->
-                    holds.put(item.get("tenant_id").s() + "#" + item.get("sk").s(), item));
+                    holds.put(UsageRows.required(item, "tenant_id").s() + "#" + UsageRows.required(item, "sk").s(), item));
             KeysAndAttributes left = response.unprocessedKeys().get(table);
             wanted = left == null ? List.of() : left.keys();
         }
@@ -99,7 +100,7 @@ final class TokenBudget {
             return List.of(new Delta(month, used, 0));
         }
         long released = Long.parseLong(reserved.n());
-        String heldMonth = hold.get("month").s();
+        String heldMonth = UsageRows.required(hold, "month").s();
         if (month.equals(heldMonth)) {
             return List.of(new Delta(month, used - released, -released));
         }
@@ -144,7 +145,7 @@ final class TokenBudget {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static long orZero(Long value) {
+    private static long orZero(@Nullable Long value) {
         return value == null ? 0 : value;
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,26 +48,36 @@ final class UsageRows {
 
     /** The event a raw row was written for (the attempt is the event id's suffix). */
     static ModelInvoked toEvent(Map<String, AttributeValue> row) {
-        String eventId = row.get("event_id").s();
-        return new ModelInvoked(eventId, TenantId.of(row.get("tenant_id").s()), UserId.of(row.get("user_id").s()),
-                SessionId.of(row.get("session_id").s()), MessageId.of(row.get("message_id").s()),
-                Integer.parseInt(eventId.substring(eventId.lastIndexOf('#') + 1)), row.get("model_id").s(),
+        String eventId = required(row, "event_id").s();
+        return new ModelInvoked(eventId, TenantId.of(required(row, "tenant_id").s()),
+                UserId.of(required(row, "user_id").s()), SessionId.of(required(row, "session_id").s()),
+                MessageId.of(required(row, "message_id").s()),
+                Integer.parseInt(eventId.substring(eventId.lastIndexOf('#') + 1)), required(row, "model_id").s(),
                 string(row, "agent_id"), number(row, "input_tokens"), number(row, "output_tokens"),
                 number(row, "cache_read_input_tokens"), number(row, "cache_write_input_tokens"),
-                Long.parseLong(row.get("latency_ms").n()), Instant.parse(row.get("invocation_time").s()),
-                InvocationStatus.fromWire(row.get("status").s()),
-                row.containsKey("cost_usd") ? new BigDecimal(row.get("cost_usd").n()) : null);
+                Long.parseLong(required(row, "latency_ms").n()), Instant.parse(required(row, "invocation_time").s()),
+                InvocationStatus.fromWire(required(row, "status").s()),
+                row.containsKey("cost_usd") ? new BigDecimal(required(row, "cost_usd").n()) : null);
     }
 
-    private static String string(Map<String, AttributeValue> row, String name) {
+    /** An attribute every item of its kind has; one without it is malformed. */
+    static AttributeValue required(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalStateException("usage item without " + name);
+        }
+        return value;
+    }
+
+    private static @Nullable String string(Map<String, AttributeValue> row, String name) {
         return row.containsKey(name) ? row.get(name).s() : null;
     }
 
-    private static Long number(Map<String, AttributeValue> row, String name) {
+    private static @Nullable Long number(Map<String, AttributeValue> row, String name) {
         return row.containsKey(name) ? Long.valueOf(row.get(name).n()) : null;
     }
 
-    private static void putIfKnown(Map<String, AttributeValue> row, String name, AttributeValue value) {
+    private static void putIfKnown(Map<String, AttributeValue> row, String name, @Nullable AttributeValue value) {
         if (value != null) {
             row.put(name, value);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -25,7 +26,7 @@ class SqsRejectedUsageEvents implements RejectedUsageEvents {
 
     private final SqsAsyncClient sqs;
     private final String queueName;
-    private volatile String queueUrl;
+    private volatile @Nullable String queueUrl;
 
     SqsRejectedUsageEvents(SqsAsyncClient sqs, UsageEventProperties events) {
         this.sqs = sqs;
@@ -41,10 +42,12 @@ class SqsRejectedUsageEvents implements RejectedUsageEvents {
     }
 
     private String url() {
-        if (queueUrl == null) {
-            queueUrl = await(sqs.getQueueUrl(r -> r.queueName(queueName))).queueUrl();
+        String known = queueUrl;
+        if (known == null) {
+            known = await(sqs.getQueueUrl(r -> r.queueName(queueName))).queueUrl();
+            queueUrl = known;
         }
-        return queueUrl;
+        return known;
     }
 
     private static MessageAttributeValue text(String value) {
