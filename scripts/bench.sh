@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of README's Performance section in one go against the local stand-ins, on the services as
+# Runs every benchmark of docs/performance.md in one go against the local stand-ins, on the services as
 # shipped, and writes latest.json and latest.md (figures, stage tables, provenance: git sha and dirty flag, this
 # command, -Dbench.* settings, JVM flags, load average at start and end, duration).
 #

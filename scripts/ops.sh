@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Platform operations against the api-service (README "Operations runbook"). Needs an ID token of a user in the
+# Platform operations against the api-service (docs/runbook.md). Needs an ID token of a user in the
 # platform-operator group.
 #
 #   scripts/ops.sh stats
 #   scripts/ops.sh peek <chat-requests|usage-events> [--limit N]
-#   scripts/ops.sh replay chat-requests [--tenant ID] [--session ID] [--message-id ID]...   (usage-events: README runbook)
+#   scripts/ops.sh replay chat-requests [--tenant ID] [--session ID] [--message-id ID]...   (usage-events: docs/runbook.md)
 #                  [--from ISO-INSTANT] [--to ISO-INSTANT] [--limit N] [--dry-run]
 #   scripts/ops.sh reaggregate --tenant ID --from ISO-INSTANT --to ISO-INSTANT
 #

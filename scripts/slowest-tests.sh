@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # After ./mvnw verify: the ten slowest test classes (surefire and failsafe reports of every module), as the
-# Markdown table of README's test section, then the number of test classes and tests and their summed time.
+# Markdown table of docs/testing.md ("Slowest classes"), then the number of test classes and tests and their summed time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-10}"

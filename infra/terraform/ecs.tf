@@ -16,7 +16,7 @@ locals {
   common_environment = {
     AWS_REGION = var.aws_region
     # share of traces recorded; the W3C trace context is propagated api -> SQS -> worker -> EventBridge -> aggregator
-    # either way (README "Logs and traces")
+    # either way (docs/runbook.md "Logs and traces")
     TRACING_SAMPLING_PROBABILITY = tostring(var.tracing_sampling_probability)
   }
 

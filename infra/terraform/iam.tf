@@ -168,7 +168,7 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_sqs_queue.chat_requests.arn]
   }
 
-  # platform operators inspect and replay dead letters through /api/admin/queues (README "Operations runbook")
+  # platform operators inspect and replay dead letters through /api/admin/queues (docs/runbook.md)
   statement {
     sid = "DeadLetterOperations"
     actions = [
