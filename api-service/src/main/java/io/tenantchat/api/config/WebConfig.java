@@ -35,7 +35,7 @@ public class WebConfig {
         return registration;
     }
 
-    /** The verified caller's tenant and user in every log line of the request's work (README "Logs and traces"). */
+    /** The verified caller's tenant and user in every log line of the request's work (docs/runbook.md "Logs and traces"). */
     @Bean
     FilterRegistrationBean<CallerLogContextFilter> callerLogContext(AuthProperties auth) {
         FilterRegistrationBean<CallerLogContextFilter> registration =

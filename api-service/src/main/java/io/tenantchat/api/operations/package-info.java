@@ -1,5 +1,5 @@
 /**
  * Platform operations: queue and dead-letter inspection, replay of failed chat jobs and usage events
- * (docs/adr/002-retries-and-dlq.md, README "Operations runbook"). Platform operators only.
+ * (docs/adr/002-retries-and-dlq.md, docs/runbook.md). Platform operators only.
  */
 package io.tenantchat.api.operations;

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quota answers README promises, over HTTP against the stand-ins (no worker runs, so accepted messages stay in
+ * The quota answers docs/usage-and-quotas.md promises, over HTTP against the stand-ins (no worker runs, so accepted messages stay in
  * flight): {@code 429 too_many_sessions}, {@code 429 monthly_message_limit} with their headers, and the
  * {@code Quota-Warning} header of a 202 near the token budget.
  */

@@ -25,7 +25,7 @@ import java.util.Set;
  * <li>an unreadable letter, or a job whose message no longer exists: left in the dead-letter queue, failed;</li>
  * <li>a usage event: left in the dead-letter queue, failed. Only the EventBridge rule may send to
  * {@code usage-events} (its queue policy; this internet-facing service has no send permission): usage events are
- * replayed from the EventBridge archive or by an operator's {@code start-message-move-task} (README runbook).</li>
+ * replayed from the EventBridge archive or by an operator's {@code start-message-move-task} (docs/runbook.md).</li>
  * </ul>
  */
 public final class DeadLetterReplays {

@@ -21,7 +21,7 @@ import java.util.Set;
  * Per month: reads the rollup items first, then the raw rows, then writes each item that differs with a condition
  * that it still holds what was read. A live event is written in one transaction with its raw row and its
  * increments, so one that lands after the items were read changes an item this pass would write, the condition
- * fails, and the month is read and compared again; none is overwritten (README "Operations runbook").
+ * fails, and the month is read and compared again; none is overwritten (docs/runbook.md).
  */
 public final class ReaggregateUsageService implements ReaggregateUsageUseCase {
 
