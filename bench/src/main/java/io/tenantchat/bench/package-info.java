@@ -1,5 +1,5 @@
 /**
- * Dev-only benchmarks of the whole system on the local stand-ins (README, Performance): the floor of plain SDK calls,
+ * Dev-only benchmarks of the whole system on the local stand-ins (docs/performance.md): the floor of plain SDK calls,
  * time-to-first-token overhead, worker concurrency, throughput, AWS requests per message and the noisy neighbour.
  */
 package io.tenantchat.bench;
