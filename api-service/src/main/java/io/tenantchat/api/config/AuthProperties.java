@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,10 +28,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("tenantchat.auth")
-public record AuthProperties(@NotBlank String issuerUri, String jwkSetUri, @NotEmpty List<@NotBlank String> clientIds,
-        @NotBlank String tenantClaim, @DefaultValue("false") boolean acceptAccessTokens,
-        @DefaultValue("60s") Duration clockSkew, @DefaultValue("5m") Duration jwksCacheTtl,
-        @DefaultValue("30s") Duration jwksRefetchMinInterval) {
+public record AuthProperties(@NotBlank String issuerUri, @Nullable String jwkSetUri,
+        @NotEmpty List<@NotBlank String> clientIds, @NotBlank String tenantClaim,
+        @DefaultValue("false") boolean acceptAccessTokens, @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("5m") Duration jwksCacheTtl, @DefaultValue("30s") Duration jwksRefetchMinInterval) {
 
     public String effectiveJwkSetUri() {
         return jwkSetUri == null || jwkSetUri.isBlank() ? issuerUri + "/.well-known/jwks.json" : jwkSetUri;

@@ -3,6 +3,7 @@ package io.tenantchat.api.config;
 import io.tenantchat.api.credentials.TenantCredentialsProvider;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stsEndpoint an STS endpoint override (tests, VPC endpoints); unset on AWS
  */
 @ConfigurationProperties("tenantchat.aws.scoped-credentials")
-public record ScopedCredentialsProperties(String roleArn, @DefaultValue("1h") Duration sessionDuration,
-        @DefaultValue("5m") Duration refreshBefore, URI stsEndpoint) {
+public record ScopedCredentialsProperties(@Nullable String roleArn, @DefaultValue("1h") Duration sessionDuration,
+        @DefaultValue("5m") Duration refreshBefore, @Nullable URI stsEndpoint) {
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tenantchat.tenants")
 public record TenantProperties(@NotBlank String table, @NotBlank @Pattern(regexp = "refuse|default-tier") String unknownTenants,
-        String defaultTier, @NotEmpty Map<String, @Valid Tier> tiers, @NotNull @Valid Reserve reserve,
+        @Nullable String defaultTier, @NotEmpty Map<String, @Valid Tier> tiers, @NotNull @Valid Reserve reserve,
         @NotNull @Valid RefusalHint refusalHint) {
 
     public record Tier(@Min(1) int messagesPerDay, @Min(1) int messagesPerMonth, @Min(1) int concurrentSessions,

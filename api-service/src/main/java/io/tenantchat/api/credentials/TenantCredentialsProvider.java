@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -29,7 +30,8 @@ public final class TenantCredentialsProvider implements SdkAutoCloseable {
     private final Duration refreshBefore;
     private final Map<TenantId, StsAssumeRoleCredentialsProvider> providers = new ConcurrentHashMap<>();
 
-    public TenantCredentialsProvider(StsClient sts, String roleArn, Duration sessionDuration, Duration refreshBefore) {
+    public TenantCredentialsProvider(StsClient sts, @Nullable String roleArn, Duration sessionDuration,
+            Duration refreshBefore) {
         this.sts = Objects.requireNonNull(sts, "sts");
         if (roleArn == null || roleArn.isBlank()) {
             throw new IllegalArgumentException("a role ARN is required for scoped credentials");

@@ -4,6 +4,7 @@ import io.tenantchat.shared.TenantId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,10 +18,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class TenantDynamoDb {
 
     private final DynamoDbClient serviceClient;
-    private final TenantCredentialsProvider credentials;
+    /** Null when scoped credentials are off. */
+    private final @Nullable TenantCredentialsProvider credentials;
     private final Map<TenantId, DynamoDbEnhancedClient> enhanced = new ConcurrentHashMap<>();
 
-    private TenantDynamoDb(DynamoDbClient serviceClient, TenantCredentialsProvider credentials) {
+    private TenantDynamoDb(DynamoDbClient serviceClient, @Nullable TenantCredentialsProvider credentials) {
         this.serviceClient = Objects.requireNonNull(serviceClient, "serviceClient");
         this.credentials = credentials;
     }

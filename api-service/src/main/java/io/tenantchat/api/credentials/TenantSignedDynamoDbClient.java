@@ -1,6 +1,7 @@
 package io.tenantchat.api.credentials;
 
 import io.tenantchat.awsmetrics.AwsCallSigner;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,10 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 final class TenantSignedDynamoDbClient implements DynamoDbClient {
 
     private final DynamoDbClient delegate;
-    private final AwsCredentialsProvider credentials;
+    private final @Nullable AwsCredentialsProvider credentials;
 
     /** @param credentials the tenant's credentials, or null to sign with the service's own (scoped credentials off) */
-    TenantSignedDynamoDbClient(DynamoDbClient delegate, AwsCredentialsProvider credentials) {
+    TenantSignedDynamoDbClient(DynamoDbClient delegate, @Nullable AwsCredentialsProvider credentials) {
         this.delegate = delegate;
         this.credentials = credentials;
     }

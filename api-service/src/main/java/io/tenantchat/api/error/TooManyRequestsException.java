@@ -1,12 +1,14 @@
 package io.tenantchat.api.error;
 
+import org.jspecify.annotations.Nullable;
+
 /** The caller holds as many of something at once as it may (sockets, long polls, sessions): 429. */
 public class TooManyRequestsException extends RefusalException {
 
     private static final long serialVersionUID = 1L;
 
     private final int limit;
-    private final Integer retryAfterSeconds;
+    private final @Nullable Integer retryAfterSeconds;
 
     /** A bound that frees itself soon (a poll ends): {@code Retry-After: 1}. */
     public TooManyRequestsException(String code, String message, int limit) {
@@ -17,7 +19,7 @@ public class TooManyRequestsException extends RefusalException {
      * @param retryAfterSeconds the {@code Retry-After} to send, or null when waiting frees nothing (the caller
      *     must give something back first, e.g. delete a session)
      */
-    public TooManyRequestsException(String code, String message, int limit, Integer retryAfterSeconds) {
+    public TooManyRequestsException(String code, String message, int limit, @Nullable Integer retryAfterSeconds) {
         super(code, message);
         this.limit = limit;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -28,7 +30,7 @@ public class TooManyRequestsException extends RefusalException {
     }
 
     /** Null when waiting alone frees nothing. */
-    public Integer retryAfterSeconds() {
+    public @Nullable Integer retryAfterSeconds() {
         return retryAfterSeconds;
     }
 }

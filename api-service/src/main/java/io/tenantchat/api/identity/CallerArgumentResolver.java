@@ -1,6 +1,7 @@
 package io.tenantchat.api.identity;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -35,8 +36,8 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AccessDeniedException("a verified token is required");

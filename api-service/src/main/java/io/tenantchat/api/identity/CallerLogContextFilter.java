@@ -29,8 +29,8 @@ public final class CallerLogContextFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<Caller> caller = caller();
-        try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, caller.map(c -> c.tenantId().value()).orElse(null),
-                LogContext.USER_ID, caller.map(c -> c.userId().value()).orElse(null))) {
+        try (LogContext ignored = caller.map(c -> LogContext.of(LogContext.TENANT_ID, c.tenantId().value(),
+                LogContext.USER_ID, c.userId().value())).orElseGet(LogContext::of)) {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(LogContext.MESSAGE_ID);

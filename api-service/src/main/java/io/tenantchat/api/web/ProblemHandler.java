@@ -6,6 +6,7 @@ import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.error.UnavailableException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -58,8 +59,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("limit", e.limit());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("RateLimit-Limit", Integer.toString(e.limit())).header("RateLimit-Remaining", "0");
-        if (e.retryAfterSeconds() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+        Integer retryAfter = e.retryAfterSeconds();
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
         }
         return response.body(problem);
     }
@@ -93,7 +95,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
             ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", "the request body is too large");
@@ -105,9 +107,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's own refusals (404, 405, 406, 415, missing parameters...) get a {@code code} like ours. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        Object problemBody = body == null && e instanceof ErrorResponse error ? error.getBody() : body;
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        @Nullable Object problemBody = body == null && e instanceof ErrorResponse error ? error.getBody() : body;
         if (problemBody instanceof ProblemDetail problem && (problem.getProperties() == null
                 || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", ProblemCodes.of(status));
@@ -124,7 +126,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+    static ProblemDetail problem(HttpStatus status, String code, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
         return problem;

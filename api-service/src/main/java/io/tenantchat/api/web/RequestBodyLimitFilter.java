@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +48,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         LimitedRequest(HttpServletRequest request, long maxBytes) {
             super(request);

@@ -63,11 +63,15 @@ public final class DeadLetterReplays {
             if (queue == OperatedQueue.USAGE_EVENTS) {
                 return outcome(letter, ReplayOutcome.WOULD_FAIL, USAGE_EVENTS_NOT_REPLAYED);
             }
-            Optional<MessageStatus> status = status(letter.job());
+            ChatRequested job = letter.job();
+            if (job == null) { // not reached: a chat-requests letter is readable only through its job
+                return outcome(letter, ReplayOutcome.WOULD_FAIL, "unreadable body");
+            }
+            Optional<MessageStatus> status = status(job);
             if (status.isEmpty()) {
                 return outcome(letter, ReplayOutcome.WOULD_FAIL, "message not found");
             }
-            if (status.get() == MessageStatus.COMPLETED || !sent.add(letter.job().messageId())) {
+            if (status.get() == MessageStatus.COMPLETED || !sent.add(job.messageId())) {
                 return outcome(letter, ReplayOutcome.WOULD_SKIP, "message " + status.get().wireValue());
             }
             return outcome(letter, ReplayOutcome.WOULD_MOVE, "message " + status.get().wireValue());
@@ -81,6 +85,9 @@ public final class DeadLetterReplays {
                 return outcome(letter, ReplayOutcome.FAILED, USAGE_EVENTS_NOT_REPLAYED);
             }
             ChatRequested job = letter.job();
+            if (job == null) {
+                return outcome(letter, ReplayOutcome.FAILED, "unreadable body");
+            }
             Optional<MessageStatus> status = status(job);
             if (status.isPresent() && status.get() == MessageStatus.FAILED) {
                 Instant now = clock.instant();

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stats from the queue attributes; a peek receives dead letters with a short hold, reads the state of each chat
@@ -71,7 +72,7 @@ public final class InspectQueuesService implements InspectQueuesUseCase {
                 message.flatMap(ChatMessage::failure).map(MessageError::message).orElse(null));
     }
 
-    private Optional<ChatMessage> message(DeadLetterKey key) {
+    private Optional<ChatMessage> message(@Nullable DeadLetterKey key) {
         if (key == null || key.sessionId() == null || key.messageId() == null || key.eventId() != null) {
             return Optional.empty();
         }

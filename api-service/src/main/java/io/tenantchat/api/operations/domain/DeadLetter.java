@@ -4,6 +4,7 @@ import io.tenantchat.shared.ChatRequested;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message received from a dead-letter queue, with what could be read from its body.
@@ -16,8 +17,9 @@ import java.util.Objects;
  * @param job the chat job (chat-requests only; null otherwise or when unreadable)
  * @param attributes its string message attributes (tenant, trace context), sent on with the body
  */
-public record DeadLetter(String sqsMessageId, String handle, String groupId, Instant sentAt, int receiveCount,
-        String body, DeadLetterKey key, ChatRequested job, Map<String, String> attributes) {
+public record DeadLetter(String sqsMessageId, String handle, @Nullable String groupId, Instant sentAt,
+        int receiveCount, String body, @Nullable DeadLetterKey key, @Nullable ChatRequested job,
+        Map<String, String> attributes) {
 
     public DeadLetter {
         Objects.requireNonNull(sqsMessageId, "sqsMessageId");

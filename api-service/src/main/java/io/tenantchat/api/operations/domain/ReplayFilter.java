@@ -5,6 +5,7 @@ import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which dead letters to replay: every condition that is set must hold (null or empty: no condition). The time
@@ -12,8 +13,8 @@ import java.util.Set;
  *
  * @param limit at most this many dead letters are examined in one call
  */
-public record ReplayFilter(TenantId tenantId, SessionId sessionId, Set<MessageId> messageIds, Instant from,
-        Instant to, int limit) {
+public record ReplayFilter(@Nullable TenantId tenantId, @Nullable SessionId sessionId, Set<MessageId> messageIds,
+        @Nullable Instant from, @Nullable Instant to, int limit) {
 
     public static final int MAX_LIMIT = 1_000;
 

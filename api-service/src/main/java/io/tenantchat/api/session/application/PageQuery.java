@@ -1,11 +1,12 @@
 package io.tenantchat.api.session.application;
 
 import io.tenantchat.api.error.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a listing: at most {@code limit} items after the opaque {@code cursor} (null for the first page).
  */
-public record PageQuery(int limit, String cursor) {
+public record PageQuery(int limit, @Nullable String cursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;

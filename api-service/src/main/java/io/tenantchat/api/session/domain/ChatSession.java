@@ -5,10 +5,11 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A conversation of one user within one tenant; {@code title} is null until the user names it. */
 public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt,
-        Instant lastActivity, long messageCount, String title) {
+        Instant lastActivity, long messageCount, @Nullable String title) {
 
     public ChatSession {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Admits chat messages against the tenant's plan. A message reserves its largest possible token cost (the
@@ -118,7 +119,7 @@ public final class QuotaAdmission implements ChatAdmission {
     }
 
     @Override
-    public String warning(QuotaClaim claim) {
+    public @Nullable String warning(QuotaClaim claim) {
         long committed = gauges.reserved(claim.tenantId(), new QuotaPeriods(claim.at()), claim.tokens());
         int percent = new QuotaUsage(0, 0, committed, 0, 0, 0).tokenPercent(limitsOf(claim));
         return percent >= QuotaUsage.WARNING_PERCENT ? "monthly_tokens=" + percent + "%" : null;

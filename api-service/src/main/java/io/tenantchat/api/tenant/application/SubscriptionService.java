@@ -9,6 +9,7 @@ import io.tenantchat.api.tenant.domain.QuotaUsage;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /** Shows a tenant its subscription and lets platform operators register tenants. */
 public final class SubscriptionService implements ViewSubscriptionUseCase, ManageTenantsUseCase {
@@ -55,16 +56,18 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
             throw new ForbiddenException("platform_operator_required", "only a platform operator may manage tenants");
         }
         TenantId tenant = tenantId(command.tenantId());
-        if (command.tier() == null) {
+        String tierName = command.tier();
+        if (tierName == null) {
             throw new InvalidRequestException("tier_required", "tier is required");
         }
-        PlanLimits tier = catalog.tier(command.tier()).orElseThrow(() -> new InvalidRequestException("unknown_tier",
+        PlanLimits tier = catalog.tier(tierName).orElseThrow(() -> new InvalidRequestException("unknown_tier",
                 "tier must be one of " + catalog.tiers().keySet()));
-        if (command.name() != null && (command.name().isBlank() || command.name().length() > MAX_NAME)) {
+        String name = command.name();
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
             throw new InvalidRequestException("invalid_name", "name must be 1 to " + MAX_NAME + " characters");
         }
-        TenantPlan plan = new TenantPlan(tenant, command.name(), command.tier(), limits(tier, command),
-                blankToNull(command.modelOverride()), true);
+        TenantPlan plan = new TenantPlan(tenant, name == null ? tenant.value() : name, tierName,
+                limits(tier, command), blankToNull(command.modelOverride()), true);
         directory.save(plan);
         plans.changed(tenant);
         hints.forget(tenant);
@@ -80,14 +83,14 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
         }
     }
 
-    private static TenantId tenantId(String value) {
+    private static TenantId tenantId(@Nullable String value) {
         if (!TenantId.isValid(value)) {
             throw new InvalidRequestException("invalid_tenant_id", "not a tenant id");
         }
         return TenantId.of(value);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

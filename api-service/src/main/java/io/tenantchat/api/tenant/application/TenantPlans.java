@@ -1,12 +1,14 @@
 package io.tenantchat.api.tenant.application;
 
 import io.tenantchat.api.error.ForbiddenException;
+import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,11 +86,13 @@ public final class TenantPlans {
     }
 
     private TenantPlan defaulted(TenantId tenantId) {
-        if (catalog.defaultTier() == null) {
+        String tier = catalog.defaultTier();
+        if (tier == null) {
             throw unknownTenant();
         }
-        return new TenantPlan(tenantId, tenantId.value(), catalog.defaultTier(),
-                catalog.tiers().get(catalog.defaultTier()), null, false);
+        // TierCatalog refuses a default tier it does not define
+        PlanLimits limits = Objects.requireNonNull(catalog.tiers().get(tier), "limits of the default tier");
+        return new TenantPlan(tenantId, tenantId.value(), tier, limits, null, false);
     }
 
     private record Cached(TenantPlan plan, Instant until) {

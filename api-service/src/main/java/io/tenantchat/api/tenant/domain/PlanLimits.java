@@ -1,5 +1,7 @@
 package io.tenantchat.api.tenant.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a tenant may use. Every figure is a positive whole number.
  *
@@ -21,13 +23,13 @@ public record PlanLimits(int messagesPerDay, int messagesPerMonth, int concurren
     }
 
     /** These limits with each non-null override put in its place. */
-    public PlanLimits with(Integer perDay, Integer perMonth, Integer sessions, Long tokens, Integer perSecond,
-            Integer inFlight) {
+    public PlanLimits with(@Nullable Integer perDay, @Nullable Integer perMonth, @Nullable Integer sessions,
+            @Nullable Long tokens, @Nullable Integer perSecond, @Nullable Integer inFlight) {
         return new PlanLimits(or(perDay, messagesPerDay), or(perMonth, messagesPerMonth), or(sessions, concurrentSessions),
                 tokens == null ? monthlyTokens : tokens, or(perSecond, requestsPerSecond), or(inFlight, maxInFlight));
     }
 
-    private static int or(Integer override, int value) {
+    private static int or(@Nullable Integer override, int value) {
         return override == null ? value : override;
     }
 }

@@ -1,2 +1,5 @@
 /** Plans, limits, quota periods and usage figures, free of frameworks. */
+@NullMarked
 package io.tenantchat.api.tenant.domain;
+
+import org.jspecify.annotations.NullMarked;

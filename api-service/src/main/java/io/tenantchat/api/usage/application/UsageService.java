@@ -21,8 +21,6 @@ public final class UsageService implements ViewUsageUseCase {
     public static final String TENANT_ADMIN = "tenant-admin";
     public static final String PLATFORM_OPERATOR = "platform-operator";
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-    private static final Map<Granularity, Duration> MAX_RANGE = Map.of(
-            Granularity.HOUR, Duration.ofDays(31), Granularity.DAY, Duration.ofDays(732), Granularity.MONTH, Duration.ofDays(3660));
 
     private final UsageRollupReader rollups;
     private final Clock clock;
@@ -60,10 +58,19 @@ public final class UsageService implements ViewUsageUseCase {
         if (from.isAfter(to)) {
             throw new InvalidRequestException("invalid_range", "from must not be after to");
         }
-        if (Duration.between(from, to).compareTo(MAX_RANGE.get(granularity)) > 0) {
+        if (Duration.between(from, to).compareTo(maxRange(granularity)) > 0) {
             throw new InvalidRequestException("range_too_large",
-                    "at most " + MAX_RANGE.get(granularity).toDays() + " days at " + granularity.wireValue() + " granularity");
+                    "at most " + maxRange(granularity).toDays() + " days at " + granularity.wireValue() + " granularity");
         }
+    }
+
+    /** The longest range one report reads at each granularity. */
+    private static Duration maxRange(Granularity granularity) {
+        return switch (granularity) {
+            case HOUR -> Duration.ofDays(31);
+            case DAY -> Duration.ofDays(732);
+            case MONTH -> Duration.ofDays(3660);
+        };
     }
 
     private static UsageFigures sum(List<RollupRow> rows, String dimension) {

@@ -1,2 +1,5 @@
 /** Usage report types, free of frameworks. */
+@NullMarked
 package io.tenantchat.api.usage.domain;
+
+import org.jspecify.annotations.NullMarked;

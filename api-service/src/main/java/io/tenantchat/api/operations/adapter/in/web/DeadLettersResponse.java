@@ -3,13 +3,15 @@ package io.tenantchat.api.operations.adapter.in.web;
 import io.tenantchat.api.operations.domain.DeadLetterKey;
 import io.tenantchat.api.operations.domain.DeadLetterView;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /api/admin/queues/{queue}/dead-letters}: whose each one is and why it failed; never its text. */
 record DeadLettersResponse(String queue, List<DeadLetterEntry> deadLetters) {
 
-    record DeadLetterEntry(String sqsMessageId, String groupId, String sentAt, int receiveCount, String tenantId,
-            String sessionId, String messageId, String eventId, String status, Integer attempts, String errorCode,
-            String errorMessage) {
+    record DeadLetterEntry(String sqsMessageId, @Nullable String groupId, String sentAt, int receiveCount,
+            @Nullable String tenantId, @Nullable String sessionId, @Nullable String messageId, @Nullable String eventId,
+            @Nullable String status, @Nullable Integer attempts, @Nullable String errorCode,
+            @Nullable String errorMessage) {
     }
 
     static DeadLettersResponse of(String queue, List<DeadLetterView> views) {

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,7 @@ class QueueOperationsController {
     }
 
     @GetMapping("/api/admin/queues/{queue}/dead-letters")
-    DeadLettersResponse peek(@PathVariable String queue, @RequestParam(required = false) Integer limit) {
+    DeadLettersResponse peek(@PathVariable String queue, @RequestParam(required = false) @Nullable Integer limit) {
         int count = limit == null ? 10 : limit;
         if (count < 1 || count > InspectQueuesUseCase.MAX_PEEK) {
             throw new InvalidRequestException("invalid_limit", "limit must be between 1 and " + InspectQueuesUseCase.MAX_PEEK);
@@ -54,7 +55,8 @@ class QueueOperationsController {
     }
 
     @PostMapping("/api/admin/queues/{queue}/dead-letters/replay")
-    ReplayResponse replay(Caller caller, @PathVariable String queue, @RequestBody(required = false) ReplayRequestBody body) {
+    ReplayResponse replay(Caller caller, @PathVariable String queue,
+            @RequestBody(required = false) @Nullable ReplayRequestBody body) {
         ReplayRequestBody request = body == null ? new ReplayRequestBody(null, null, null, null, null, null, null) : body;
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         ReplaySummary summary = replay.replay(queue(queue), filter(request), dryRun);
@@ -82,21 +84,21 @@ class QueueOperationsController {
                 from, to, limit);
     }
 
-    private static TenantId tenant(String value) {
+    private static @Nullable TenantId tenant(@Nullable String value) {
         if (value != null && !TenantId.isValid(value)) {
             throw new InvalidRequestException("invalid_tenant_id", "tenant_id is not a tenant id");
         }
         return value == null ? null : TenantId.of(value);
     }
 
-    private static SessionId session(String value) {
+    private static @Nullable SessionId session(@Nullable String value) {
         if (value != null && !SessionId.isValid(value)) {
             throw new InvalidRequestException("invalid_session_id", "session_id is not a session id");
         }
         return value == null ? null : SessionId.of(value);
     }
 
-    private static Set<MessageId> messageIds(List<String> values) {
+    private static Set<MessageId> messageIds(@Nullable List<String> values) {
         if (values == null) {
             return Set.of();
         }
@@ -107,7 +109,7 @@ class QueueOperationsController {
         return values.stream().map(MessageId::of).collect(Collectors.toSet());
     }
 
-    private static Instant instant(String field, String value) {
+    private static @Nullable Instant instant(String field, @Nullable String value) {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {

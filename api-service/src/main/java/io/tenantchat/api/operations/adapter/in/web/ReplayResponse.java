@@ -4,13 +4,14 @@ import io.tenantchat.api.operations.domain.DeadLetterKey;
 import io.tenantchat.api.operations.domain.ReplaySummary;
 import io.tenantchat.api.operations.domain.ReplayedLetter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The replay summary: counts, and the first 100 letters with their outcome. */
 record ReplayResponse(String queue, boolean dryRun, int examined, int matched, int moved, int skipped, int failed,
         List<ReplayedLetterEntry> letters) {
 
-    record ReplayedLetterEntry(String sqsMessageId, String tenantId, String messageId, String eventId, String outcome,
-            String reason) {
+    record ReplayedLetterEntry(String sqsMessageId, @Nullable String tenantId, @Nullable String messageId,
+            @Nullable String eventId, String outcome, String reason) {
     }
 
     static ReplayResponse of(ReplaySummary s) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -41,22 +42,38 @@ class SqsQueueConsole implements QueueConsole {
 
     private final SqsAsyncClient sqs;
     private final DeadLetterBodies bodies;
-    private final Map<OperatedQueue, String> workQueues;
-    private final Map<OperatedQueue, String> deadLetterQueues;
+    private final String chatRequests;
+    private final String chatRequestsDlq;
+    private final String usageEvents;
+    private final String usageEventsDlq;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
     SqsQueueConsole(SqsAsyncClient sqs, JsonMapper json, QueueProperties queues, OperationsProperties operations) {
         this.sqs = sqs;
         this.bodies = new DeadLetterBodies(json);
-        this.workQueues = Map.of(OperatedQueue.CHAT_REQUESTS, queues.chatRequests(),
-                OperatedQueue.USAGE_EVENTS, operations.usageEventsQueue());
-        this.deadLetterQueues = Map.of(OperatedQueue.CHAT_REQUESTS, operations.chatRequestsDlq(),
-                OperatedQueue.USAGE_EVENTS, operations.usageEventsDlq());
+        this.chatRequests = queues.chatRequests();
+        this.chatRequestsDlq = operations.chatRequestsDlq();
+        this.usageEvents = operations.usageEventsQueue();
+        this.usageEventsDlq = operations.usageEventsDlq();
+    }
+
+    private String workQueue(OperatedQueue queue) {
+        return switch (queue) {
+            case CHAT_REQUESTS -> chatRequests;
+            case USAGE_EVENTS -> usageEvents;
+        };
+    }
+
+    private String deadLetterQueue(OperatedQueue queue) {
+        return switch (queue) {
+            case CHAT_REQUESTS -> chatRequestsDlq;
+            case USAGE_EVENTS -> usageEventsDlq;
+        };
     }
 
     @Override
     public QueueStats stats(OperatedQueue queue, boolean deadLetter) {
-        String name = deadLetter ? deadLetterQueues.get(queue) : workQueues.get(queue);
+        String name = deadLetter ? deadLetterQueue(queue) : workQueue(queue);
         Map<QueueAttributeName, String> attributes = await(sqs.getQueueAttributes(r -> r.queueUrl(url(name))
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))).attributes();
@@ -67,7 +84,7 @@ class SqsQueueConsole implements QueueConsole {
     }
 
     /** Samples up to 10 messages with a zero visibility timeout: nothing is hidden from anyone. */
-    private Long oldestAgeSeconds(String name) {
+    private @Nullable Long oldestAgeSeconds(String name) {
         List<Message> sample = await(sqs.receiveMessage(r -> r.queueUrl(url(name)).maxNumberOfMessages(BATCH)
                 .visibilityTimeout(0).messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP)))
                 .messages();
@@ -77,7 +94,7 @@ class SqsQueueConsole implements QueueConsole {
 
     @Override
     public List<DeadLetter> receive(OperatedQueue queue, Duration hold) {
-        String url = url(deadLetterQueues.get(queue));
+        String url = url(deadLetterQueue(queue));
         return await(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(BATCH).waitTimeSeconds(1)
                 .visibilityTimeout((int) hold.toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")))
@@ -86,7 +103,7 @@ class SqsQueueConsole implements QueueConsole {
 
     @Override
     public void release(OperatedQueue queue, Collection<DeadLetter> letters) {
-        String url = url(deadLetterQueues.get(queue));
+        String url = url(deadLetterQueue(queue));
         List<DeadLetter> all = List.copyOf(letters);
         for (int from = 0; from < all.size(); from += BATCH) {
             List<DeadLetter> batch = all.subList(from, Math.min(all.size(), from + BATCH));
@@ -100,7 +117,7 @@ class SqsQueueConsole implements QueueConsole {
 
     @Override
     public void sendToWorkQueue(OperatedQueue queue, DeadLetter letter, String deduplicationId) {
-        SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(url(workQueues.get(queue)))
+        SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(url(workQueue(queue)))
                 .messageBody(letter.body()).messageAttributes(toSqs(letter.attributes()));
         if (queue.fifo()) {
             send.messageGroupId(letter.groupId()).messageDeduplicationId(deduplicationId);
@@ -110,7 +127,7 @@ class SqsQueueConsole implements QueueConsole {
 
     @Override
     public void delete(OperatedQueue queue, DeadLetter letter) {
-        String url = url(deadLetterQueues.get(queue));
+        String url = url(deadLetterQueue(queue));
         await(sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(letter.handle())));
     }
 

@@ -2,9 +2,10 @@ package io.tenantchat.api.session.adapter.in.web;
 
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.session.domain.SessionTitle;
+import org.jspecify.annotations.Nullable;
 
 /** {@code {"title": "..."}} */
-record RenameSessionBody(String title) {
+record RenameSessionBody(@Nullable String title) {
 
     SessionTitle toTitle() {
         if (title == null) {

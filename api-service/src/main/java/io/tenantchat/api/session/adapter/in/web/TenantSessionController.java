@@ -5,6 +5,7 @@ import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.session.application.PageQuery;
 import io.tenantchat.api.session.application.ViewTenantSessionsUseCase;
 import io.tenantchat.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +24,7 @@ class TenantSessionController {
     @GetMapping("/api/tenants/{tenantId}/sessions")
     TenantSessionsResponse list(Caller caller, @PathVariable String tenantId,
             @RequestParam(defaultValue = "" + PageQuery.DEFAULT_LIMIT) int limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) @Nullable String cursor) {
         if (!TenantId.isValid(tenantId)) {
             throw new InvalidRequestException("invalid_tenant_id", "not a tenant id");
         }

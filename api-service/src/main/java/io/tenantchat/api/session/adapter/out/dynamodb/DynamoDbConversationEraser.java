@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -51,7 +52,7 @@ class DynamoDbConversationEraser implements ConversationEraser {
         dynamo.client(tenantId).queryPaginator(query).items().stream()
                 .filter(item -> tenantId.value().equals(text(item, "tenant_id")))
                 .forEach(item -> {
-                    keys.add(key(text(item, "pk"), text(item, "sk")));
+                    keys.add(key(required(item, "pk"), required(item, "sk")));
                     if ("user".equals(text(item, "role")) && item.containsKey("message_id")) {
                         keys.add(key(tenantId.value() + "#message#" + text(item, "message_id"), "ref"));
                         if (item.containsKey("status") && UNFINISHED.contains(text(item, "status"))) {
@@ -83,8 +84,17 @@ class DynamoDbConversationEraser implements ConversationEraser {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    private static @Nullable String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    /** The table's key attributes: every item has them. */
+    private static String required(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalStateException("messages item without " + name);
+        }
+        return value.s();
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -91,7 +92,8 @@ class DynamoDbSessionRepository implements SessionRepository {
     long countForUser(TenantId tenantId, UserId userId) {
         Map<String, AttributeValue> counter = dynamo.client(tenantId).getItem(g -> g.tableName(tableName)
                 .key(counterKey(tenantId, userId)).consistentRead(true)).item();
-        return counter == null || !counter.containsKey(SESSION_COUNT) ? 0 : Long.parseLong(counter.get(SESSION_COUNT).n());
+        AttributeValue count = counter == null ? null : counter.get(SESSION_COUNT);
+        return count == null ? 0 : Long.parseLong(count.n());
     }
 
     @Override
@@ -256,9 +258,18 @@ class DynamoDbSessionRepository implements SessionRepository {
     }
 
     private static ChatSession toSession(SessionItem item) {
+        Long messageCount = item.getMessageCount();
         return new ChatSession(TenantId.of(item.getTenantId()), UserId.of(item.getUserId()),
-                SessionId.of(item.getSessionId()), Instant.parse(item.getCreatedAt()),
-                Instant.parse(item.getLastActivity()), item.getMessageCount() == null ? 0 : item.getMessageCount(),
-                item.getTitle());
+                SessionId.of(item.getSessionId()), Instant.parse(required(item.getCreatedAt(), "created_at")),
+                Instant.parse(required(item.getLastActivity(), "last_activity")),
+                messageCount == null ? 0 : messageCount, item.getTitle());
+    }
+
+    /** An attribute every session item has; one without it is malformed. */
+    private static String required(@Nullable String value, String attribute) {
+        if (value == null) {
+            throw new IllegalStateException("session item without " + attribute);
+        }
+        return value;
     }
 }

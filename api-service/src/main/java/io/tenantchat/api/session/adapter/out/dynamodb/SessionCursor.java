@@ -22,7 +22,7 @@ final class SessionCursor {
     }
 
     static String encode(Map<String, AttributeValue> lastEvaluatedKey) {
-        String raw = lastEvaluatedKey.get("created_at").s() + SEPARATOR + lastEvaluatedKey.get("session_key").s();
+        String raw = keyPart(lastEvaluatedKey, "created_at") + SEPARATOR + keyPart(lastEvaluatedKey, "session_key");
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -33,6 +33,15 @@ final class SessionCursor {
         }
         return Map.of("tenant_id", AttributeValue.fromS(tenantId.value()), "created_at", AttributeValue.fromS(parts[0]),
                 "session_key", AttributeValue.fromS(parts[1]));
+    }
+
+    /** The tenant index's last evaluated key holds the index key and the table key. */
+    private static String keyPart(Map<String, AttributeValue> lastEvaluatedKey, String name) {
+        AttributeValue value = lastEvaluatedKey.get(name);
+        if (value == null) {
+            throw new IllegalStateException("last evaluated key without " + name);
+        }
+        return value.s();
     }
 
     private static String raw(String cursor) {

@@ -1,5 +1,6 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -13,98 +14,98 @@ public class SessionItem {
     static final String BY_USER_INDEX = "tenant_user-created_at-index";
     static final String BY_TENANT_INDEX = "tenant_id-created_at-index";
 
-    private String sessionKey;
-    private String tenantId;
-    private String userId;
-    private String sessionId;
-    private String tenantUser;
-    private String createdAt;
-    private String lastActivity;
-    private Long messageCount;
-    private String title;
+    private @Nullable String sessionKey;
+    private @Nullable String tenantId;
+    private @Nullable String userId;
+    private @Nullable String sessionId;
+    private @Nullable String tenantUser;
+    private @Nullable String createdAt;
+    private @Nullable String lastActivity;
+    private @Nullable Long messageCount;
+    private @Nullable String title;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("session_key")
-    public String getSessionKey() {
+    public @Nullable String getSessionKey() {
         return sessionKey;
     }
 
-    public void setSessionKey(String sessionKey) {
+    public void setSessionKey(@Nullable String sessionKey) {
         this.sessionKey = sessionKey;
     }
 
     @DynamoDbSecondaryPartitionKey(indexNames = BY_TENANT_INDEX)
     @DynamoDbAttribute("tenant_id")
-    public String getTenantId() {
+    public @Nullable String getTenantId() {
         return tenantId;
     }
 
-    public void setTenantId(String tenantId) {
+    public void setTenantId(@Nullable String tenantId) {
         this.tenantId = tenantId;
     }
 
     @DynamoDbAttribute("user_id")
-    public String getUserId() {
+    public @Nullable String getUserId() {
         return userId;
     }
 
-    public void setUserId(String userId) {
+    public void setUserId(@Nullable String userId) {
         this.userId = userId;
     }
 
     @DynamoDbAttribute("session_id")
-    public String getSessionId() {
+    public @Nullable String getSessionId() {
         return sessionId;
     }
 
-    public void setSessionId(String sessionId) {
+    public void setSessionId(@Nullable String sessionId) {
         this.sessionId = sessionId;
     }
 
     @DynamoDbSecondaryPartitionKey(indexNames = BY_USER_INDEX)
     @DynamoDbAttribute("tenant_user")
-    public String getTenantUser() {
+    public @Nullable String getTenantUser() {
         return tenantUser;
     }
 
-    public void setTenantUser(String tenantUser) {
+    public void setTenantUser(@Nullable String tenantUser) {
         this.tenantUser = tenantUser;
     }
 
     @DynamoDbSecondarySortKey(indexNames = {BY_USER_INDEX, BY_TENANT_INDEX})
     @DynamoDbAttribute("created_at")
-    public String getCreatedAt() {
+    public @Nullable String getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(String createdAt) {
+    public void setCreatedAt(@Nullable String createdAt) {
         this.createdAt = createdAt;
     }
 
     @DynamoDbAttribute("last_activity")
-    public String getLastActivity() {
+    public @Nullable String getLastActivity() {
         return lastActivity;
     }
 
-    public void setLastActivity(String lastActivity) {
+    public void setLastActivity(@Nullable String lastActivity) {
         this.lastActivity = lastActivity;
     }
 
     @DynamoDbAttribute("message_count")
-    public Long getMessageCount() {
+    public @Nullable Long getMessageCount() {
         return messageCount;
     }
 
-    public void setMessageCount(Long messageCount) {
+    public void setMessageCount(@Nullable Long messageCount) {
         this.messageCount = messageCount;
     }
 
     @DynamoDbAttribute("title")
-    public String getTitle() {
+    public @Nullable String getTitle() {
         return title;
     }
 
-    public void setTitle(String title) {
+    public void setTitle(@Nullable String title) {
         this.title = title;
     }
 }

@@ -33,7 +33,8 @@ class TenantController {
         if (body == null) {
             throw new InvalidRequestException("body_required", "a tenant description is required");
         }
-        LimitsBody l = body.limits() == null ? new LimitsBody(null, null, null, null, null, null, null) : body.limits();
+        LimitsBody given = body.limits();
+        LimitsBody l = given == null ? new LimitsBody(null, null, null, null, null, null, null) : given;
         return TenantResponse.of(tenants.put(caller, new PutTenant(tenantId, body.name(), body.tier(),
                 body.modelOverride(), l.messagesPerDay(), l.messagesPerMonth(), l.concurrentSessions(),
                 l.monthlyTokens(), l.requestsPerSecond(), l.maxInFlight())));

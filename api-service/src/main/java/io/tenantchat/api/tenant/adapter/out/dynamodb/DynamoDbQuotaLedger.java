@@ -127,8 +127,8 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     private List<TransactWriteItem> withdrawal(TenantId t, Map<String, AttributeValue> hold) {
         List<TransactWriteItem> items = new ArrayList<>(HoldRelease.of(table, t, hold));
         if (hold.containsKey("in_flight")) {
-            items.add(uncount(t, QuotaKeys.day(hold.get("day").s())));
-            items.add(uncount(t, QuotaKeys.month(hold.get("month").s())));
+            items.add(uncount(t, QuotaKeys.day(QuotaKeys.required(hold, "day").s())));
+            items.add(uncount(t, QuotaKeys.month(QuotaKeys.required(hold, "month").s())));
         }
         return items;
     }

@@ -51,14 +51,14 @@ class DynamoDbTenantDirectory implements TenantDirectory {
 
     private static TenantPlan toPlan(TenantId tenantId, Map<String, AttributeValue> item) {
         PlanLimits limits = new PlanLimits(num(item, "messages_per_day"), num(item, "messages_per_month"),
-                num(item, "concurrent_sessions"), Long.parseLong(item.get("monthly_tokens").n()),
+                num(item, "concurrent_sessions"), Long.parseLong(QuotaKeys.required(item, "monthly_tokens").n()),
                 num(item, "requests_per_second"), num(item, "max_in_flight"));
         AttributeValue model = item.get("model_override");
-        return new TenantPlan(tenantId, item.get("name").s(), item.get("tier").s(), limits,
-                model == null ? null : model.s(), true);
+        return new TenantPlan(tenantId, QuotaKeys.required(item, "name").s(), QuotaKeys.required(item, "tier").s(),
+                limits, model == null ? null : model.s(), true);
     }
 
     private static int num(Map<String, AttributeValue> item, String name) {
-        return Integer.parseInt(item.get(name).n());
+        return Integer.parseInt(QuotaKeys.required(item, name).n());
     }
 }

@@ -27,7 +27,8 @@ final class HoldRelease {
         List<TransactWriteItem> items = new ArrayList<>();
         String condition = inFlight && reserved != null ? "attribute_exists(in_flight) AND reserved = :t"
                 : inFlight ? "attribute_exists(in_flight)" : "reserved = :t";
-        Update.Builder holdUpdate = Update.builder().tableName(table).key(QuotaKeys.key(t, hold.get("sk").s()))
+        Update.Builder holdUpdate = Update.builder().tableName(table)
+                .key(QuotaKeys.key(t, QuotaKeys.required(hold, "sk").s()))
                 .updateExpression(inFlight && reserved != null ? "REMOVE in_flight, reserved"
                         : inFlight ? "REMOVE in_flight" : "REMOVE reserved")
                 .conditionExpression(condition);
@@ -40,13 +41,13 @@ final class HoldRelease {
                     .key(QuotaKeys.key(t, QuotaKeys.LIVE))
                     .updateExpression("ADD inflight :minus SET sessions.#sid = sessions.#sid - :one")
                     .conditionExpression("attribute_exists(sessions.#sid)")
-                    .expressionAttributeNames(Map.of("#sid", hold.get("session_id").s()))
+                    .expressionAttributeNames(Map.of("#sid", QuotaKeys.required(hold, "session_id").s()))
                     .expressionAttributeValues(Map.of(":minus", QuotaKeys.n(-1), ":one", QuotaKeys.n(1))).build()).build());
         }
         if (reserved != null) {
             long tokens = Long.parseLong(reserved.n());
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(QuotaKeys.key(t, QuotaKeys.tokens(hold.get("month").s())))
+                    .key(QuotaKeys.key(t, QuotaKeys.tokens(QuotaKeys.required(hold, "month").s())))
                     .updateExpression("ADD committed :minus, reserved :minus")
                     .expressionAttributeValues(Map.of(":minus", QuotaKeys.n(-tokens))).build()).build());
         }

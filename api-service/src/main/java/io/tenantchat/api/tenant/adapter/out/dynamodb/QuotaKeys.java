@@ -44,6 +44,15 @@ final class QuotaKeys {
         return "hold#" + messageId.value();
     }
 
+    /** An attribute every item of its kind has; one without it is malformed. */
+    static AttributeValue required(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalStateException("tenants item without " + name);
+        }
+        return value;
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

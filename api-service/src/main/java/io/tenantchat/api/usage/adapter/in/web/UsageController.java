@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,15 +25,16 @@ class UsageController {
     }
 
     @GetMapping("/api/tenants/{tenantId}/usage")
-    UsageResponse usage(Caller caller, @PathVariable String tenantId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String granularity) {
+    UsageResponse usage(Caller caller, @PathVariable String tenantId,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String granularity) {
         UsageQuery query = new UsageQuery(tenantId, instant("from", from, false), instant("to", to, true),
                 granularity(granularity));
         return UsageResponse.of(viewUsage.usage(caller, query));
     }
 
     /** An ISO instant, or an ISO date meaning its first (from) or last (to) moment in UTC. */
-    private static Instant instant(String name, String value, boolean endOfDay) {
+    private static @Nullable Instant instant(String name, @Nullable String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -48,7 +50,7 @@ class UsageController {
         }
     }
 
-    private static Granularity granularity(String value) {
+    private static @Nullable Granularity granularity(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

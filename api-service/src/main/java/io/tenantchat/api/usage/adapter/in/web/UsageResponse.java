@@ -5,10 +5,11 @@ import io.tenantchat.api.usage.domain.UsageReport;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Wire shape of a usage report; {@code by_user} is null unless the caller may see individual users. */
 record UsageResponse(String tenantId, String from, String to, String granularity, Figures totals, List<Point> series,
-        List<ModelFigures> byModel, List<UserFigures> byUser) {
+        List<ModelFigures> byModel, @Nullable List<UserFigures> byUser) {
 
     record Figures(long invocations, long inputTokens, long outputTokens, long cacheReadInputTokens,
             long cacheWriteInputTokens, BigDecimal costUsd, long unknownUsage) {
@@ -29,9 +30,10 @@ record UsageResponse(String tenantId, String from, String to, String granularity
     }
 
     static UsageResponse of(UsageReport r) {
+        Map<String, UsageFigures> byUser = r.byUser();
         return new UsageResponse(r.tenantId().value(), r.from().toString(), r.to().toString(), r.granularity().wireValue(),
                 Figures.of(r.totals()), list(r.series(), Point::new), list(r.byModel(), ModelFigures::new),
-                r.byUser() == null ? null : list(r.byUser(), UserFigures::new));
+                byUser == null ? null : list(byUser, UserFigures::new));
     }
 
     private static <T> List<T> list(Map<String, UsageFigures> figures, java.util.function.BiFunction<String, Figures, T> row) {
