@@ -2,6 +2,7 @@ package io.tenantchat.api.identity;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -32,12 +33,14 @@ final class CognitoClaimsValidator implements OAuth2TokenValidator<Jwt> {
             return check(audienceAllowed(jwt.getAudience()), "the token is not for an accepted app client");
         }
         if ("access".equals(tokenUse) && acceptAccessTokens) {
-            return check(clientIds.contains(jwt.getClaimAsString(CLIENT_ID)), "the token is not for an accepted app client");
+            String clientId = jwt.getClaimAsString(CLIENT_ID);
+            // an immutable set's contains(null) throws, which would be a 500 instead of a refusal
+            return check(clientId != null && clientIds.contains(clientId), "the token is not for an accepted app client");
         }
         return failure("the token_use is not accepted");
     }
 
-    private boolean audienceAllowed(List<String> audience) {
+    private boolean audienceAllowed(@Nullable List<String> audience) {
         return audience != null && audience.stream().anyMatch(clientIds::contains);
     }
 

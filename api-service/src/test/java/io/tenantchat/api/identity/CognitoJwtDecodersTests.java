@@ -96,6 +96,14 @@ class CognitoJwtDecodersTests {
     }
 
     @Test
+    void refusesAnAccessTokenWithoutClientIdWhenAccessTokensAreAccepted() {
+        JwtDecoder accessTokens = decoder(true);
+        String withoutClientId = tokens.sign(claims("tenant-001", "alice").asAccessToken(null));
+
+        assertThatThrownBy(() -> accessTokens.decode(withoutClientId)).isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
     void refusesATokenWithoutTokenUse() {
         refused(tokens.sign(claims("tenant-001", "alice").claim("token_use", null)));
     }
