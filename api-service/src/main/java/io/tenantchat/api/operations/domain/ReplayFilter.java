@@ -45,8 +45,9 @@ public record ReplayFilter(@Nullable TenantId tenantId, @Nullable SessionId sess
         if (key == null) {
             return tenantId == null && sessionId == null && messageIds.isEmpty();
         }
+        MessageId messageId = key.messageId(); // a usage event may have none; the set's contains(null) throws
         return (tenantId == null || tenantId.equals(key.tenantId()))
                 && (sessionId == null || sessionId.equals(key.sessionId()))
-                && (messageIds.isEmpty() || messageIds.contains(key.messageId()));
+                && (messageIds.isEmpty() || messageId != null && messageIds.contains(messageId));
     }
 }
