@@ -197,7 +197,6 @@ class DynamoDbConversationStore implements ConversationStore {
                 return noLongerProcessing(ref);
             } catch (TransactionCanceledException e) {
                 if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
-                    release(ref, true, null);
                     return noLongerProcessing(ref);
                 }
                 if (attempt >= RELEASE_ATTEMPTS) {
