@@ -6,9 +6,11 @@ import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.MessageId;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,6 +29,7 @@ class CancelController {
     }
 
     @PostMapping("/api/chat/{messageId}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<AcceptedResponse> cancel(Caller caller, @PathVariable String messageId) {
         if (!MessageId.isValid(messageId)) {
             throw new InvalidRequestException("invalid_message_id", "not a message id");
