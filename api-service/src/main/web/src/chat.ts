@@ -24,6 +24,8 @@ interface Turn {
   error: MessageError | null;
   retryError: string | null;
   stopping: boolean;
+  /** Kept across repaints (a streaming turn is repainted every frame), so a click on it is never lost. */
+  stopButton: HTMLButtonElement;
   element: HTMLElement;
 }
 
@@ -206,8 +208,10 @@ export class ChatView {
   private addTurn(id: string, prompt: string, status: Status): Turn {
     const existing = this.turns.get(id);
     if (existing) return existing;
+    const stopButton = h("button", { class: "stop", type: "button", "data-test": "stop" }, "■ Stop");
     const turn: Turn = { id, prompt, status, reply: "", usage: null, model: null, error: null, retryError: null,
-      stopping: false, element: h("article", { class: "turn", "data-message": id }) };
+      stopping: false, stopButton, element: h("article", { class: "turn", "data-message": id }) };
+    stopButton.addEventListener("click", () => void this.stop(turn));
     this.turns.set(id, turn);
     this.log.appendChild(turn.element);
     return turn;
@@ -261,8 +265,9 @@ export class ChatView {
       }
     }
     if (turn.status === "queued" || turn.status === "processing") {
-      reply.appendChild(h("button", { class: "stop", type: "button", "data-test": "stop", disabled: turn.stopping,
-        onclick: () => void this.stop(turn) }, turn.stopping ? "Stopping…" : "■ Stop"));
+      turn.stopButton.disabled = turn.stopping;
+      turn.stopButton.textContent = turn.stopping ? "Stopping…" : "■ Stop";
+      reply.appendChild(turn.stopButton);
       if (turn.retryError) reply.appendChild(h("p", { class: "error", role: "alert" }, turn.retryError));
     }
     turn.element.appendChild(reply);
