@@ -148,6 +148,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             // cancelled while queued (or stopped by a worker that died before giving the hold back): release once
             log.info("Message {} was cancelled by its author: not sent to the model", ref.messageId());
             store.releaseQuota(ref, hold);
+            // a worker that stored it cancelled may have died before publishing it
+            events.settled(new ReplySettled(ref.tenantId(), ref.sessionId(), ref.messageId()));
             return ReplyOutcome.CANCELLED;
         }
         if (call == 1) {

@@ -49,6 +49,8 @@ class StopReplyTests {
         assertThat(usage).isEmpty();
         assertThat(store.quotaReleases).containsExactly(message.ref());
         assertThat(store.holdsUsed).containsExactly(hold);
+        assertThat(events.events).as("subscribers re-read it once, in case its cancelled event was never published")
+                .containsExactly(new io.tenantchat.shared.stream.ReplySettled(TENANT, SESSION, message.ref().messageId()));
     }
 
     @Test
