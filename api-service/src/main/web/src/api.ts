@@ -31,7 +31,7 @@ export interface Message {
   message_id: string;
   role: "user" | "assistant";
   content: string;
-  status?: "queued" | "processing" | "completed" | "failed";
+  status?: "queued" | "processing" | "completed" | "failed" | "cancelled";
   created_at: string;
   model_id?: string;
   usage?: { input_tokens: number; output_tokens: number };
@@ -41,7 +41,7 @@ export interface Message {
 export interface MessageStatus {
   message_id: string;
   session_id: string;
-  status: "queued" | "processing" | "completed" | "failed";
+  status: "queued" | "processing" | "completed" | "failed" | "cancelled";
   reply: { content: string; model_id: string; usage: { input_tokens: number; output_tokens: number } } | null;
   error: MessageError | null;
 }
@@ -88,6 +88,11 @@ export class Api {
 
   status(messageId: string, waitSeconds: number): Promise<MessageStatus> {
     return this.call("GET", `/api/chat/${enc(messageId)}?wait=${waitSeconds}`);
+  }
+
+  /** Stops a reply: 202 with "cancelled" (it was queued) or "processing" (the worker is stopping it). */
+  cancel(messageId: string): Promise<MessageStatus> {
+    return this.call("POST", `/api/chat/${enc(messageId)}/cancel`);
   }
 
   retry(messageId: string): Promise<MessageStatus> {

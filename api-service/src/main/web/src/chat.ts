@@ -7,7 +7,12 @@ import { ApiError, describe } from "./problems";
 import { ReplyStream } from "./stream";
 import { sessionName } from "./sidebar";
 
-type Status = "sending" | "queued" | "processing" | "completed" | "failed";
+type Status = "sending" | "queued" | "processing" | "completed" | "failed" | "cancelled";
+
+/** Completed, failed or cancelled: the turn will not change any more. */
+function finished(status: Status): boolean {
+  return status === "completed" || status === "failed" || status === "cancelled";
+}
 
 interface Turn {
   id: string;
@@ -18,6 +23,9 @@ interface Turn {
   model: string | null;
   error: MessageError | null;
   retryError: string | null;
+  stopping: boolean;
+  /** Kept across repaints (a streaming turn is repainted every frame), so a click on it is never lost. */
+  stopButton: HTMLButtonElement;
   element: HTMLElement;
 }
 
@@ -97,7 +105,7 @@ export class ChatView {
         turn.reply = m.content;
         turn.usage = m.usage ?? null;
         turn.model = m.model_id ?? null;
-        turn.status = "completed";
+        if (turn.status !== "cancelled") turn.status = "completed";
       }
     }
     this.turns.forEach((t) => this.paint(t));
@@ -105,14 +113,15 @@ export class ChatView {
 
   private startStream(): void {
     const inFlight = [...this.turns.values()].filter((t) => t.status === "queued" || t.status === "processing");
-    const settled = [...this.turns.values()].filter((t) => t.status === "completed" || t.status === "failed");
+    const settled = [...this.turns.values()].filter((t) => finished(t.status));
     const after = settled.length ? settled[settled.length - 1].id : null;
     this.stream = new ReplyStream(this.app.api, this.app.auth, this.sessionId, after, {
-      delta: (id, text) => this.update(id, (t) => { if (t.status !== "completed") { t.reply += text; t.status = "processing"; } }),
-      restarted: (id) => this.update(id, (t) => { if (t.status !== "completed") t.reply = ""; }),
+      delta: (id, text) => this.update(id, (t) => { if (!finished(t.status)) { t.reply += text; t.status = "processing"; } }),
+      restarted: (id) => this.update(id, (t) => { if (!finished(t.status)) t.reply = ""; }),
       completed: (id, content, usage) => this.update(id, (t) => { t.reply = content; t.usage = usage ?? t.usage; t.status = "completed"; }),
       failed: (id, error) => this.update(id, (t) => { t.status = "failed"; t.error = error; }),
-      status: (id, status) => this.update(id, (t) => { if (t.status !== "completed" && t.status !== "failed") t.status = status as Status; }),
+      cancelled: (id, content, usage) => this.update(id, (t) => { t.reply = content; t.usage = usage; t.status = "cancelled"; }),
+      status: (id, status) => this.update(id, (t) => { if (!finished(t.status)) t.status = status as Status; }),
       mode: (mode) => {
         this.mode.textContent = mode === "live" ? "● live" : mode === "polling" ? "◌ polling" : "connecting…";
         this.mode.className = `mode ${mode}`;
@@ -153,11 +162,31 @@ export class ChatView {
       this.update(id, (t) => {
         if (t.status === "queued" && s.status === "processing") t.status = "processing";
         if (s.status === "failed" && t.status !== "failed") { t.status = "failed"; t.error = s.error; }
+        if (s.status === "cancelled" && t.status !== "cancelled") {
+          t.status = "cancelled"; t.reply = s.reply?.content ?? ""; t.usage = s.reply?.usage ?? null;
+        }
         if (s.status === "completed" && s.reply && t.status !== "completed") {
           t.status = "completed"; t.reply = s.reply.content; t.usage = s.reply.usage; t.model = s.reply.model_id;
         }
       });
     }).catch(() => { /* the stream or polling carries on */ });
+  }
+
+  /** Stop: the server answers "cancelled" at once for a queued reply; a streaming one ends with a cancelled event. */
+  private async stop(turn: Turn): Promise<void> {
+    turn.stopping = true;
+    turn.retryError = null;
+    this.paint(turn);
+    try {
+      const answer = await this.app.api.cancel(turn.id);
+      if (answer?.status === "cancelled") this.update(turn.id, (t) => { t.status = "cancelled"; });
+      else this.follow(turn.id);
+    } catch (e) {
+      if (this.app.expired(e)) return;
+      turn.stopping = false;
+      turn.retryError = describe(e);
+      this.paint(turn);
+    }
   }
 
   private async retry(turn: Turn): Promise<void> {
@@ -179,8 +208,10 @@ export class ChatView {
   private addTurn(id: string, prompt: string, status: Status): Turn {
     const existing = this.turns.get(id);
     if (existing) return existing;
+    const stopButton = h("button", { class: "stop", type: "button", "data-test": "stop" }, "■ Stop");
     const turn: Turn = { id, prompt, status, reply: "", usage: null, model: null, error: null, retryError: null,
-      element: h("article", { class: "turn", "data-message": id }) };
+      stopping: false, stopButton, element: h("article", { class: "turn", "data-message": id }) };
+    stopButton.addEventListener("click", () => void this.stop(turn));
     this.turns.set(id, turn);
     this.log.appendChild(turn.element);
     return turn;
@@ -191,7 +222,7 @@ export class ChatView {
     if (!turn || this.disposed) return;
     change(turn);
     cancelAnimationFrame(this.frames.get(id) ?? 0);
-    if (turn.status === "completed" || turn.status === "failed") {
+    if (finished(turn.status)) {
       this.stream?.pending.delete(id);
       this.paint(turn);
       this.scroll(false);
@@ -202,7 +233,7 @@ export class ChatView {
   }
 
   private paint(turn: Turn): void {
-    const look = `${turn.status}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}`;
+    const look = `${turn.status}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}|${turn.stopping}`;
     if (this.painted.get(turn.id) === look) return;
     this.painted.set(turn.id, look);
     clear(turn.element);
@@ -215,6 +246,8 @@ export class ChatView {
         turn.error?.code ? h("code", { class: "muted" }, turn.error.code) : null,
         h("button", { "data-test": "retry", onclick: () => void this.retry(turn) }, "↻ Retry"),
         turn.retryError ? h("p", { class: "error", role: "alert" }, turn.retryError) : null));
+    } else if (turn.status === "cancelled" && !turn.reply) {
+      reply.appendChild(h("p", { class: "muted", "data-test": "cancelled" }, "Stopped before the model started."));
     } else if (!turn.reply) {
       reply.appendChild(h("p", { class: "pending" }, h("span", { class: "dots", "aria-hidden": "true" }),
         turn.status === "processing" ? "Thinking…" : "Queued…"));
@@ -222,11 +255,20 @@ export class ChatView {
       const body = h("div", { class: "markdown" });
       body.appendChild(renderMarkdown(turn.reply));
       reply.appendChild(body);
-      if (turn.status !== "completed") reply.appendChild(h("span", { class: "caret", "aria-hidden": "true" }));
-      else if (turn.usage) {
+      if (!finished(turn.status)) reply.appendChild(h("span", { class: "caret", "aria-hidden": "true" }));
+      else if (turn.status === "cancelled") {
+        reply.appendChild(h("p", { class: "meta", "data-test": "cancelled" }, "Stopped",
+          turn.usage ? ` · ${turn.usage.input_tokens} in · ${turn.usage.output_tokens} out tokens (estimated)` : ""));
+      } else if (turn.usage) {
         reply.appendChild(h("p", { class: "meta" }, `${turn.usage.input_tokens} in · ${turn.usage.output_tokens} out tokens`,
           turn.model ? ` · ${turn.model}` : ""));
       }
+    }
+    if (turn.status === "queued" || turn.status === "processing") {
+      turn.stopButton.disabled = turn.stopping;
+      turn.stopButton.textContent = turn.stopping ? "Stopping…" : "■ Stop";
+      reply.appendChild(turn.stopButton);
+      if (turn.retryError) reply.appendChild(h("p", { class: "error", role: "alert" }, turn.retryError));
     }
     turn.element.appendChild(reply);
   }

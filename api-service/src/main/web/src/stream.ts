@@ -1,4 +1,4 @@
-// Live replies of one session: the WebSocket /ws (auth frame, subscribe, delta/restarted/completed/failed), and
+// Live replies of one session: the WebSocket /ws (auth frame, subscribe, delta/restarted/completed/failed/cancelled), and
 // long polling of GET /api/chat/{id}?wait= for the messages in flight when the socket cannot connect.
 import { Api, MessageStatus } from "./api";
 import { Auth } from "./auth";
@@ -8,6 +8,7 @@ export interface ReplyEvents {
   restarted(messageId: string): void;
   completed(messageId: string, content: string, usage: { input_tokens: number; output_tokens: number } | null): void;
   failed(messageId: string, error: { code: string; message: string }): void;
+  cancelled(messageId: string, content: string, usage: { input_tokens: number; output_tokens: number } | null): void;
   status(messageId: string, status: string): void;
   mode(mode: "live" | "polling" | "connecting"): void;
 }
@@ -85,6 +86,10 @@ export class ReplyStream {
           this.after = frame.message_id;
           this.events.failed(frame.message_id, frame.error);
           break;
+        case "cancelled":
+          this.after = frame.message_id;
+          this.events.cancelled(frame.message_id, frame.content ?? "", frame.usage ?? null);
+          break;
         case "error":
           socket.close();
           break;
@@ -132,6 +137,10 @@ export class ReplyStream {
         }
         if (status.status === "failed") {
           this.events.failed(messageId, status.error ?? { code: "failed", message: "The reply failed." });
+          return;
+        }
+        if (status.status === "cancelled") {
+          this.events.cancelled(messageId, status.reply?.content ?? "", status.reply?.usage ?? null);
           return;
         }
       }

@@ -74,6 +74,35 @@ class WebClientBrowserIntegrationTests {
     }
 
     @Test
+    void stopButtonStopsTheStreamingReplyWhichTheStandInSeesClosedAndKeepsOnlyWhatWasGenerated() {
+        String tenant = "tenant-stop-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser dora = system.user(tenant, "dora@stop.example");
+        system.bedrock().settings(Settings.defaults().withTokensPerSecond(4));
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(dora, TestUsers.DEV_PASSWORD);
+            page.newSession();
+            page.send("Tell me a very long story about a reply that was stopped.");
+            browser.until(d -> (String) browser.script("""
+                    const reply = [...document.querySelectorAll('[data-test=reply]')].pop();
+                    return reply && reply.dataset.status === 'processing' && reply.innerText.includes('[bedrock')
+                        ? reply.innerText : null;
+                    """));
+
+            browser.await(By.cssSelector("[data-test=stop]")).click();
+            WebElement stopped = browser.until(d -> {
+                WebElement reply = page.lastReply();
+                return "cancelled".equals(reply.getAttribute("data-status")) ? reply : null;
+            });
+
+            await().atMost(Duration.ofSeconds(2)).until(() -> system.bedrock().streamsClosedByClient(tenant) == 1);
+            assertThat(stopped.getText()).startsWith("[bedrock stand-in]").contains("Stopped")
+                    .doesNotContain("one word as one token");
+            assertThat(browser.all(By.cssSelector("[data-test=stop]"))).isEmpty();
+            browser.screenshot("chat-stopped-reply");
+        }
+    }
+
+    @Test
     void neverRunsScriptsOrJavascriptLinksFromAReply() {
         TestUser alice = system.user("tenant-001", "alice@tenant-001.example");
         try (Browser browser = Browser.open(system.apiBaseUrl())) {

@@ -72,6 +72,69 @@ class StreamingEndToEndIntegrationTests {
         }
     }
 
+    /**
+     * Stop (issue 23): a queued message never reaches the model, a generating one is stopped on the worker through
+     * Redis, its stand-in stream is closed, what was generated is stored and metered once, and the quota hold of both
+     * is given back.
+     */
+    @Test
+    void stoppedRepliesEndCancelledWithTheirStreamClosedOnlyWhatWasGeneratedMeteredAndTheirHoldsReleased() {
+        TestUser carol = system.user("tenant-stop-1", "carol@tenant-stop-1.example");
+        String tenant = carol.tenantId();
+        int callsBefore = system.bedrock().invocations(tenant);
+        system.bedrock().settings(Settings.defaults().withTokensPerSecond(5));
+        String session = chats.startSession(carol);
+        try (SocketClient socket = SocketClient.connect(system.apiBaseUrl(), carol.idToken())) {
+            socket.subscribe(session, null);
+            socket.awaitFrame(frame -> SocketClient.type(frame).equals("subscribed"));
+            String generating = chats.send(carol, session, "Tell me everything about the history of Paris in detail.");
+            String queued = chats.send(carol, session, "And then about Lyon.");
+            socket.awaitFrame(frame -> SocketClient.type(frame).equals("delta"));
+
+            ApiClient.Response queuedStop = api.post("/api/chat/" + queued + "/cancel", carol.idToken(), null);
+            long stopAsked = System.nanoTime();
+            ApiClient.Response generatingStop = api.post("/api/chat/" + generating + "/cancel", carol.idToken(), null);
+            await().atMost(Duration.ofSeconds(1)).until(() -> system.bedrock().streamsClosedByClient(tenant) == 1);
+            long stoppedMillis = (System.nanoTime() - stopAsked) / 1_000_000;
+
+            assertThat(queuedStop.status()).isEqualTo(202);
+            assertThat(queuedStop.json().path("status").asString()).isEqualTo("cancelled");
+            assertThat(generatingStop.status()).isEqualTo(202);
+            assertThat(generatingStop.json().path("status").asString()).isEqualTo("processing");
+            JsonNode stopped = socket.awaitFrame(frame -> SocketClient.type(frame).equals("cancelled")
+                    && frame.path("message_id").asString().equals(generating));
+            socket.awaitFrame(frame -> SocketClient.type(frame).equals("cancelled")
+                    && frame.path("message_id").asString().equals(queued));
+            String partial = stopped.path("content").asString();
+            assertThat(partial).as("stopped after %d ms", stoppedMillis).startsWith("[bedrock stand-in]")
+                    .doesNotContain("one word as one token").startsWith(socket.shownText(generating));
+            JsonNode generatingNow = api.get("/api/chat/" + generating, carol.idToken()).json();
+            assertThat(generatingNow.path("status").asString()).isEqualTo("cancelled");
+            assertThat(generatingNow.path("reply").path("content").asString()).isEqualTo(partial);
+            JsonNode queuedNow = api.get("/api/chat/" + queued + "?wait=5", carol.idToken()).json();
+            assertThat(queuedNow.path("status").asString()).isEqualTo("cancelled");
+            assertThat(queuedNow.path("reply").isNull()).isTrue();
+            assertThat(api.post("/api/chat/" + generating + "/cancel", carol.idToken(), null).status())
+                    .as("idempotent").isEqualTo(202);
+
+            long outputTokens = stopped.path("usage").path("output_tokens").asLong();
+            assertThat(outputTokens).as("estimated from the %d characters streamed", partial.length())
+                    .isEqualTo((partial.length() + 3) / 4);
+            JsonNode totals = await().atMost(PATIENCE).until(() -> api.get("/api/tenants/" + tenant + "/usage",
+                    carol.idToken()).json().path("totals"), t -> t.path("invocations").asLong() >= 1);
+            assertThat(totals.path("invocations").asLong()).as("metered once, the queued one never").isEqualTo(1);
+            assertThat(totals.path("output_tokens").asLong()).isEqualTo(outputTokens);
+            assertThat(totals.path("input_tokens").asLong())
+                    .isEqualTo(stopped.path("usage").path("input_tokens").asLong()).isPositive();
+            await().atMost(PATIENCE).until(() -> api.get("/api/tenants/" + tenant + "/subscription", carol.idToken())
+                    .json().path("usage"), u -> u.path("in_flight").asLong() == 0
+                    && u.path("tokens_reserved").asLong() == 0);
+            assertThat(system.bedrock().invocations(tenant) - callsBefore).as("the queued one never reached the model")
+                    .isEqualTo(1);
+            assertThat(system.bedrock().openStreams(tenant)).isZero();
+        }
+    }
+
     @Test
     void subscribingToAnotherTenantsOrUsersSessionIsRefusedAndSendsNothing() {
         String session = chats.startSession(alice);

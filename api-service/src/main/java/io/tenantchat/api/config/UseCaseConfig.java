@@ -1,5 +1,7 @@
 package io.tenantchat.api.config;
 
+import io.tenantchat.api.chat.application.CancelChatMessageService;
+import io.tenantchat.api.chat.application.CancelSignals;
 import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.chat.application.ChatJobQueue;
 import io.tenantchat.api.chat.application.ChatLimits;
@@ -48,6 +50,11 @@ class UseCaseConfig {
     RetryChatMessageService retryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock,
             ChatAdmission chatAdmission, ObjectProvider<MessageIntake> intake) {
         return new RetryChatMessageService(messages, queue, clock, chatAdmission, intake.getIfAvailable());
+    }
+
+    @Bean
+    CancelChatMessageService cancelChatMessageService(MessageStore messages, CancelSignals signals, Clock clock) {
+        return new CancelChatMessageService(messages, signals, clock);
     }
 
     @Bean

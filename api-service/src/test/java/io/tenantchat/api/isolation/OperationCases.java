@@ -30,6 +30,8 @@ final class OperationCases {
             OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
             OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
             OperationCase.of("POST /api/chat/{messageId}/retry", OWN_RESOURCE),
+            // after the retry: the owner stops the message it requeued (queued -> cancelled, 202)
+            OperationCase.of("POST /api/chat/{messageId}/cancel", OWN_RESOURCE),
             OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
             OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE),
             OperationCase.of("GET /api/admin/queues", PLATFORM_OPERATOR),

@@ -1,5 +1,6 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.chat.application.CancelChatMessageService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.SessionService;
@@ -49,6 +50,16 @@ public class InMemoryAdapters {
             InMemoryTenantDirectory directory, InMemoryQuotaLedger ledger) {
         return new RetryChatMessageService(messages, queuedJobs::add, Clock.systemUTC(), new QuotaAdmission(
                 new TenantPlans(directory, Tiers.catalog()), ledger, new TokenEstimate(100, 4, 0), Clock.systemUTC()));
+    }
+
+    @Bean
+    RecordingCancelSignals cancelSignals() {
+        return new RecordingCancelSignals();
+    }
+
+    @Bean
+    CancelChatMessageService cancelChatMessageService(InMemoryMessageStore messages, RecordingCancelSignals signals) {
+        return new CancelChatMessageService(messages, signals, Clock.systemUTC());
     }
 
     @Bean

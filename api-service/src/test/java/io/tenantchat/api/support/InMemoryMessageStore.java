@@ -79,6 +79,31 @@ public final class InMemoryMessageStore implements MessageStore {
                 m.messageId(), m.content(), MessageStatus.FAILED, m.attempts(), error, m.createdAt(), at));
     }
 
+    /** Messages with a stop request that are still processing (the worker would end them cancelled). */
+    public final java.util.Set<MessageId> stopping = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public io.tenantchat.api.chat.application.CancelOutcome cancel(TenantId tenantId, SessionId sessionId,
+            MessageId messageId, Instant at) {
+        ChatMessage m = messages.get(messageId);
+        if (m == null || !m.tenantId().equals(tenantId) || !m.sessionId().equals(sessionId)) {
+            return io.tenantchat.api.chat.application.CancelOutcome.NOT_FOUND;
+        }
+        return switch (m.status()) {
+            case QUEUED -> {
+                messages.put(messageId, new ChatMessage(m.tenantId(), m.sessionId(), m.userId(), m.messageId(),
+                        m.content(), MessageStatus.CANCELLED, m.attempts(), null, m.createdAt(), at));
+                yield io.tenantchat.api.chat.application.CancelOutcome.CANCELLED;
+            }
+            case PROCESSING -> {
+                stopping.add(messageId);
+                yield io.tenantchat.api.chat.application.CancelOutcome.STOPPING;
+            }
+            case CANCELLED -> io.tenantchat.api.chat.application.CancelOutcome.ALREADY_CANCELLED;
+            case COMPLETED, FAILED -> io.tenantchat.api.chat.application.CancelOutcome.FINISHED;
+        };
+    }
+
     @Override
     public boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
         boolean[] requeued = {false};

@@ -84,6 +84,14 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.openStreams(tenantId);
     }
 
+    /**
+     * ConverseStream replies to {@code tenantId} whose client closed the stream before the reply ended (a stopped
+     * reply, a timeout, a worker gone), since the start.
+     */
+    public int streamsClosedByClient(String tenantId) {
+        return state.streamsClosedByClient(tenantId);
+    }
+
     /** The most ConverseStream replies to {@code tenantId} open at once since the previous call for it (or the start). */
     public int takePeakOpenStreams(String tenantId) {
         return state.takePeakOpenStreams(tenantId);

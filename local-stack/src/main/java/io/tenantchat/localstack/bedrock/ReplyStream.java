@@ -52,7 +52,7 @@ final class ReplyStream {
     void start() {
         open.set(true);
         state.streamOpened(tenant);
-        ctx.channel().closeFuture().addListener(closed -> close());
+        ctx.channel().closeFuture().addListener(closed -> closedByClient());
         ctx.write(HttpReplies.eventStreamHead(keepAlive));
         ctx.writeAndFlush(chunk(EventStreamFrames.event("messageStart", new MessageStart("assistant"))));
         schedule(timeToFirstToken.toNanos());
@@ -87,9 +87,18 @@ final class ReplyStream {
     }
 
     /** Counted once, whether the stream ends, fails or its client goes away. */
-    private void close() {
+    private boolean close() {
         if (open.compareAndSet(true, false)) {
             state.streamClosed(tenant);
+            return true;
+        }
+        return false;
+    }
+
+    /** The client closed the stream (or its connection) before the reply ended: a stopped or abandoned call. */
+    private void closedByClient() {
+        if (close()) {
+            state.streamClosedByClient(tenant);
         }
     }
 

@@ -73,6 +73,14 @@ final class StandInState {
         counts(tenant).openStreams.decrementAndGet();
     }
 
+    void streamClosedByClient(String tenant) {
+        counts(tenant).closedByClient.incrementAndGet();
+    }
+
+    int streamsClosedByClient(String tenant) {
+        return counts(tenant).closedByClient.get();
+    }
+
     int openStreams(String tenant) {
         return counts(tenant).openStreams.get();
     }
@@ -91,6 +99,7 @@ final class StandInState {
         final AtomicInteger invocations = new AtomicInteger();
         final AtomicInteger openStreams = new AtomicInteger();
         final AtomicInteger peakOpenStreams = new AtomicInteger();
+        final AtomicInteger closedByClient = new AtomicInteger();
     }
 
     int openStreams() {

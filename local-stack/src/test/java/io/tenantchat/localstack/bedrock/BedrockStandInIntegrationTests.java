@@ -256,6 +256,23 @@ class BedrockStandInIntegrationTests {
     }
 
     @Test
+    void countsAStreamItsClientCancelledAsClosedByTheClientButNotOneThatEnded() {
+        standIn.settings(FAST.withTokensPerSecond(5));
+        CollectedStream stream = new CollectedStream();
+        CompletableFuture<Void> call = asyncClient.converseStream(streamRequest(200), stream.handler());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !stream.deltas.isEmpty());
+
+        call.cancel(true); // what the worker's model adapter does when its reply is stopped
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> standIn.openStreams("acme") == 0);
+        assertThat(standIn.streamsClosedByClient("acme")).isEqualTo(1);
+        standIn.settings(FAST);
+        converseStream(10);
+        assertThat(standIn.streamsClosedByClient("acme")).as("a stream that ended is not counted").isEqualTo(1);
+        assertThat(standIn.streamsClosedByClient("globex")).isZero();
+    }
+
+    @Test
     void countsEachTenantsCallsAndOpenStreamsApartFromOtherTenants() {
         standIn.settings(FAST.withTokensPerSecond(10));
         standIn.takePeakOpenStreams("acme");

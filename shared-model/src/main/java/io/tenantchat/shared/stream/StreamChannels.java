@@ -7,6 +7,9 @@ import io.tenantchat.shared.TenantId;
 /** Names on the stream bus (Redis): one pub/sub channel per tenant and session, one snapshot key per reply. */
 public final class StreamChannels {
 
+    /** Where api-service asks the workers to stop a reply ({@link CancelRequested}); every worker listens. */
+    public static final String CANCELLATIONS = "tenantchat:cancellations";
+
     private StreamChannels() {}
 
     /** {@code tenantchat:stream:{tenant_id}:{session_id}} */

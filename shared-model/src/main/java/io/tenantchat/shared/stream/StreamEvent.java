@@ -17,10 +17,11 @@ import io.tenantchat.shared.TenantId;
     @JsonSubTypes.Type(value = ReplyRestarted.class, name = "restarted"),
     @JsonSubTypes.Type(value = ReplyCompleted.class, name = "completed"),
     @JsonSubTypes.Type(value = ReplyFailed.class, name = "failed"),
-    @JsonSubTypes.Type(value = ReplySettled.class, name = "settled")
+    @JsonSubTypes.Type(value = ReplySettled.class, name = "settled"),
+    @JsonSubTypes.Type(value = ReplyCancelled.class, name = "cancelled")
 })
 public sealed interface StreamEvent permits ReplyDelta, ReplyRestarted, ReplyCompleted, ReplyFailed,
-        ReplySettled {
+        ReplySettled, ReplyCancelled {
 
     TenantId tenantId();
 

@@ -23,7 +23,7 @@ class StreamEventContractTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"delta", "restarted", "completed", "failed", "settled"})
+    @ValueSource(strings = {"delta", "restarted", "completed", "failed", "settled", "cancelled"})
     void eachEventRoundTripsThroughItsFixture(String name) throws IOException {
         StreamEvent event = json.readValue(fixture(name), StreamEvent.class);
 
@@ -46,6 +46,29 @@ class StreamEventContractTests {
                 MESSAGE, new ReplyError("model_unavailable", "The model is busy right now.")));
         assertThat(json.readValue(fixture("settled"), StreamEvent.class))
                 .isEqualTo(new ReplySettled(TENANT, SESSION, MESSAGE));
+        assertThat(json.readValue(fixture("cancelled"), StreamEvent.class)).isEqualTo(new ReplyCancelled(TENANT,
+                SESSION, MESSAGE, "The capital of", "anthropic.claude-3-5-sonnet-20241022-v2:0",
+                new ReplyUsage(12, 4)));
+    }
+
+    @Test
+    void cancelledWithoutAModelCallCarriesNullModelAndUsage() {
+        ReplyCancelled queued = new ReplyCancelled(TENANT, SESSION, MESSAGE, "", null, null);
+
+        var tree = json.readTree(json.writeValueAsString(queued));
+        assertThat(tree.path("type").asString()).isEqualTo("cancelled");
+        assertThat(tree.has("model_id")).isTrue();
+        assertThat(tree.path("usage").isNull()).isTrue();
+        assertThat(json.readValue(json.writeValueAsString(queued), StreamEvent.class)).isEqualTo(queued);
+    }
+
+    @Test
+    void cancelRequestRoundTripsThroughItsFixture() throws IOException {
+        CancelRequested request = json.readValue(fixture("cancel-requested"), CancelRequested.class);
+
+        assertThat(request).isEqualTo(new CancelRequested(TENANT, SESSION, MESSAGE));
+        assertThat(json.readTree(json.writeValueAsString(request))).isEqualTo(json.readTree(fixture("cancel-requested")));
+        assertThat(StreamChannels.CANCELLATIONS).isEqualTo("tenantchat:cancellations");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.tenantchat.worker.reply.application.GenerateReplyService;
 import io.tenantchat.worker.reply.application.ReplyEvents;
 import io.tenantchat.worker.reply.application.ReplySettings;
 import io.tenantchat.worker.reply.application.RetryPolicy;
+import io.tenantchat.worker.reply.application.RunningReplies;
 import io.tenantchat.worker.reply.application.Sleeper;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.application.ReplyCoalescing;
@@ -63,15 +64,21 @@ class ReplyConfig {
                 .factory());
     }
 
+    /** The replies generating in this worker, which stop requests reach. */
+    @Bean
+    RunningReplies runningReplies() {
+        return new RunningReplies();
+    }
+
     @Bean
     GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
             UsageMeter usage, ReplySettings settings, Clock clock, ReplyMetrics metrics,
-            ScheduledExecutorService replyCoalescingTimer, TenantLimits tenantLimits) {
+            ScheduledExecutorService replyCoalescingTimer, TenantLimits tenantLimits, RunningReplies runningReplies) {
         ReplyCoalescing coalescing = events == ReplyEvents.NONE ? ReplyCoalescing.NONE
                 : new ReplyCoalescing(Duration.ofMillis(COALESCE_MILLIS), COALESCE_CHARS, replyCoalescingTimer,
                         Executors.newVirtualThreadPerTaskExecutor());
         return new GenerateReplyService(store, chatModel, events, usage, settings, clock, Sleeper.THREAD,
-                new Random(), metrics, coalescing, new TenantSlots(tenantLimits));
+                new Random(), metrics, coalescing, new TenantSlots(tenantLimits), runningReplies);
     }
 
     static final long COALESCE_MILLIS = 50;

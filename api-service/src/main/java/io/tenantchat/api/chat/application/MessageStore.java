@@ -48,6 +48,14 @@ public interface MessageStore {
      */
     boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at);
 
+    /**
+     * Its author asks to stop the message: a queued one becomes {@code cancelled} at once (no worker will answer it);
+     * a processing one keeps its status and gets the stop request, which the worker holding it turns into
+     * {@code cancelled} with the text generated so far. Conditional writes only: a message that finished meanwhile is
+     * left as it is.
+     */
+    CancelOutcome cancel(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at);
+
     /** Marks a still-queued message failed (e.g. its job could not be queued). */
     void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at);
 }

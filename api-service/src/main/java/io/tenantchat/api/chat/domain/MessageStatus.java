@@ -2,13 +2,16 @@ package io.tenantchat.api.chat.domain;
 
 import java.util.Locale;
 
-/** Where a user message is in the pipeline. {@code COMPLETED} and {@code FAILED} are terminal. */
+/**
+ * Where a user message is in the pipeline. {@code COMPLETED}, {@code FAILED} and {@code CANCELLED} (its author
+ * stopped it) are terminal.
+ */
 public enum MessageStatus {
-    QUEUED, PROCESSING, COMPLETED, FAILED;
+    QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED;
 
-    /** Completed or failed: the message will not change any more. */
+    /** Completed, failed or cancelled: the message will not change any more. */
     public boolean isTerminal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
     public String wireValue() {

@@ -71,10 +71,15 @@ public final class DeadLetterReplays {
             if (status.isEmpty()) {
                 return outcome(letter, ReplayOutcome.WOULD_FAIL, "message not found");
             }
-            if (status.get() == MessageStatus.COMPLETED || !sent.add(job.messageId())) {
+            if (finished(status.get()) || !sent.add(job.messageId())) {
                 return outcome(letter, ReplayOutcome.WOULD_SKIP, "message " + status.get().wireValue());
             }
             return outcome(letter, ReplayOutcome.WOULD_MOVE, "message " + status.get().wireValue());
+        }
+
+        /** Completed or cancelled by its author: a replay would never reach the model. */
+        private static boolean finished(MessageStatus status) {
+            return status == MessageStatus.COMPLETED || status == MessageStatus.CANCELLED;
         }
 
         ReplayedLetter replay(DeadLetter letter) {
@@ -97,8 +102,8 @@ public final class DeadLetterReplays {
             if (status.isEmpty()) {
                 return outcome(letter, ReplayOutcome.FAILED, "message not found");
             }
-            if (status.get() == MessageStatus.COMPLETED || sent.contains(job.messageId())) {
-                return skip(letter, status.get() == MessageStatus.COMPLETED ? "message completed" : "already sent");
+            if (finished(status.get()) || sent.contains(job.messageId())) {
+                return skip(letter, finished(status.get()) ? "message " + status.get().wireValue() : "already sent");
             }
             if (status.get() == MessageStatus.FAILED) {
                 return outcome(letter, ReplayOutcome.FAILED, "message could not be requeued");

@@ -6,6 +6,7 @@ import io.tenantchat.api.chat.domain.Reply;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyError;
@@ -76,7 +77,7 @@ final class ReplyFeed {
     /**
      * A stored exchange, in conversation order; {@code snapshot} is the reply in progress, when there is one.
      *
-     * @return whether the exchange is finished (completed or failed)
+     * @return whether the exchange is finished (completed, failed or cancelled)
      */
     synchronized boolean stored(Exchange exchange, Optional<ReplySnapshot> snapshot, boolean advanceCursor) {
         MessageId id = exchange.message().messageId();
@@ -85,6 +86,8 @@ final class ReplyFeed {
             deliver(completed(id, exchange.reply().get()));
         } else if (status == MessageStatus.FAILED) {
             deliver(failed(exchange));
+        } else if (status == MessageStatus.CANCELLED) {
+            deliver(cancelled(id, exchange.reply().orElse(null)));
         } else {
             snapshot.ifPresent(this::caughtUp);
             return false;
@@ -125,7 +128,8 @@ final class ReplyFeed {
             text(delta);
         } else if (event instanceof ReplyRestarted restarted) {
             restart(restarted);
-        } else if (event instanceof ReplyCompleted || event instanceof ReplyFailed) {
+        } else if (event instanceof ReplyCompleted || event instanceof ReplyFailed
+                || event instanceof ReplyCancelled) {
             finish(event);
         } // a settled hint is no frame: the live adapters turn it into a re-read
     }
@@ -159,6 +163,15 @@ final class ReplyFeed {
 
     private ReplyCompleted completed(MessageId id, Reply reply) {
         return new ReplyCompleted(tenantId, sessionId, id, reply.content(), reply.modelId(),
+                new ReplyUsage(Math.toIntExact(reply.inputTokens()), Math.toIntExact(reply.outputTokens())));
+    }
+
+    /** The stored text generated until the stop (none when the message was cancelled while queued). */
+    private ReplyCancelled cancelled(MessageId id, Reply reply) {
+        if (reply == null) {
+            return new ReplyCancelled(tenantId, sessionId, id, "", null, null);
+        }
+        return new ReplyCancelled(tenantId, sessionId, id, reply.content(), reply.modelId(),
                 new ReplyUsage(Math.toIntExact(reply.inputTokens()), Math.toIntExact(reply.outputTokens())));
     }
 

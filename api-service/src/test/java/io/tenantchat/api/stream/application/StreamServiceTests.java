@@ -18,6 +18,7 @@ import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyError;
@@ -77,6 +78,36 @@ class StreamServiceTests {
         assertThat(received).containsExactly(completedEvent(first, "first reply"),
                 new ReplyFailed(TENANT, SESSION, failed, new ReplyError("model_unavailable", "Busy.")),
                 delta(next, 1, 1, "Hi"));
+    }
+
+    @Test
+    void storedCancelledMessagesReplayAsTerminalCancelledEventsWithTheirPartialText() {
+        MessageId stoppedWhileQueued = store(MessageStatus.CANCELLED, null, null);
+        MessageId stoppedWhileGenerating = store(MessageStatus.CANCELLED, "The capi", null);
+        MessageId next = queued();
+
+        service.open(ALICE, SESSION, null, received::add);
+        live(new ReplyCancelled(TENANT, SESSION, stoppedWhileGenerating, "The capi", "model", new ReplyUsage(5, 2)));
+        live(delta(next, 1, 1, "Hi"));
+
+        assertThat(received).containsExactly(
+                new ReplyCancelled(TENANT, SESSION, stoppedWhileQueued, "", null, null),
+                new ReplyCancelled(TENANT, SESSION, stoppedWhileGenerating, "The capi", "model", new ReplyUsage(5, 2)),
+                delta(next, 1, 1, "Hi"));
+    }
+
+    @Test
+    void liveCancelledEventEndsTheReplyAndLaterTextOfItIsDropped() {
+        MessageId id = queued();
+        service.open(ALICE, SESSION, null, received::add);
+
+        live(delta(id, 1, 1, "Par"));
+        live(new ReplyCancelled(TENANT, SESSION, id, "Par", "model", new ReplyUsage(5, 1)));
+        live(delta(id, 1, 2, "is"));
+        live(completedEvent(id, "Paris"));
+
+        assertThat(received).containsExactly(delta(id, 1, 1, "Par"),
+                new ReplyCancelled(TENANT, SESSION, id, "Par", "model", new ReplyUsage(5, 1)));
     }
 
     @Test

@@ -16,4 +16,10 @@ public interface ChatModel {
      * @throws ChatModelException when there is no complete reply, classified as retryable or not
      */
     ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener);
+
+    /**
+     * The model id {@link #reply} uses for {@code conversation}, as its {@link ModelReply#modelId()} says: what a
+     * call that was stopped before its end is metered under.
+     */
+    String modelIdFor(Conversation conversation);
 }

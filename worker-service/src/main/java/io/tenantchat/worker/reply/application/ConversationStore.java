@@ -32,8 +32,9 @@ public interface ConversationStore {
     /**
      * Atomically stores the reply, completes the user message and counts the reply on the session.
      *
-     * @return false when the reply already existed (a racing duplicate), the message is no longer processing or its
-     *     session is gone; nothing was written then but the release of the message's in-flight slot
+     * @return false when the reply already existed (a racing duplicate), the message is no longer processing, its
+     *     author asked to stop it, or its session is gone; nothing was written then but the release of the message's
+     *     in-flight slot
      */
     default boolean completeWithReply(UserMessage message, ModelReply reply, Instant now) {
         return completeWithReply(message, reply, now, null);
@@ -44,6 +45,27 @@ public interface ConversationStore {
      * {@code hold} (what the job says its quota hold holds) without reading the hold first; null: read it.
      */
     boolean completeWithReply(UserMessage message, ModelReply reply, Instant now, @Nullable JobHold hold);
+
+    /**
+     * Stores what the model generated for a message whose author stopped it: the (partial) reply, the message
+     * {@code cancelled}, the reply counted on the session and the in-flight slot given back, in one write; the usage
+     * was metered, so the token reservation is left to usage-aggregator. Only while the message is processing with a
+     * cancel request on it.
+     *
+     * @return whether this call stored it (false: another delivery ended the message first, or its session is gone)
+     */
+    boolean completeCancelled(UserMessage message, ModelReply partial, Instant now, @Nullable JobHold hold);
+
+    /**
+     * Ends a message whose author stopped it before any model call of this job (or after a failed one, which is not
+     * metered): {@code cancelled}, with its in-flight slot and token reservation given back, in one write.
+     *
+     * @return whether this call ended it
+     */
+    boolean cancel(MessageRef ref, Instant now, @Nullable JobHold hold);
+
+    /** Whether the message's author asked to stop it (a consistent read; only after a refused completion). */
+    boolean isCancelRequested(MessageRef ref);
 
     /**
      * Marks a processing message failed; a message that is no longer processing is left as it is.

@@ -2,6 +2,7 @@ package io.tenantchat.worker.reply.application;
 
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.JobHold;
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;
 import io.tenantchat.shared.stream.ReplyFailed;
@@ -30,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * redeliveries and takeovers), asks the model with the conversation so far while streaming the text to
  * {@link ReplyEvents}, stores the outcome. Retryable model failures are retried here with backoff, up to the
  * retry policy per delivery and {@link ReplySettings#maxAttempts()} in total.
+ *
+ * <p>A message its author stopped ({@link RunningReplies}) never reaches the model when the stop came first (the
+ * claim refuses it); while generating, the model call is cancelled, what was streamed so far is metered (estimated
+ * with {@link TokenEstimate}: a closed stream reports no usage) and stored as the {@code cancelled} reply; a stop
+ * that arrives only through the stored request (no stream bus) is found by the completion, which then stores the
+ * whole reply as cancelled.
  */
 public class GenerateReplyService implements GenerateReplyUseCase {
 
@@ -46,6 +53,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final ReplyMetrics metrics;
     private final ReplyCoalescing coalescing;
     private final TenantSlots tenantSlots;
+    private final RunningReplies running;
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
@@ -65,6 +73,15 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
             ReplyCoalescing coalescing, TenantSlots tenantSlots) {
+        this(store, chatModel, events, usage, settings, clock, sleeper, random, metrics, coalescing, tenantSlots,
+                new RunningReplies());
+    }
+
+    /** @param running the replies generating here, which a stop request reaches */
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
+            ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
+            ReplyCoalescing coalescing, TenantSlots tenantSlots, RunningReplies running) {
+        this.running = running;
         this.metrics = metrics;
         this.coalescing = coalescing;
         this.tenantSlots = tenantSlots;
@@ -124,6 +141,17 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         if (claim.found() == null) {
             return messageGone(ref, hold);
         }
+        if (claim.cancelRequested()) {
+            return cancelWithoutReply(ref, hold);
+        }
+        if (claim.found() == MessageStatus.CANCELLED) {
+            // cancelled while queued (or stopped by a worker that died before giving the hold back): release once
+            log.info("Message {} was cancelled by its author: not sent to the model", ref.messageId());
+            store.releaseQuota(ref, hold);
+            // a worker that stored it cancelled may have died before publishing it
+            events.settled(new ReplySettled(ref.tenantId(), ref.sessionId(), ref.messageId()));
+            return ReplyOutcome.CANCELLED;
+        }
         if (call == 1) {
             log.info("Message {} is already {}: duplicate job", ref.messageId(), claim.found());
             if (claim.found() == MessageStatus.COMPLETED || claim.found() == MessageStatus.FAILED) {
@@ -144,6 +172,13 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         Conversation conversation = Conversation.of(SystemPrompt.forMessage(message),
                 store.historyBefore(message.ref(), settings.history()), message.content())
                 .trimmedTo(settings.history());
+        try (RunningReplies.Watch watch = running.watch(message.ref())) {
+            return call(message, conversation, received, hold, watch);
+        }
+    }
+
+    private ReplyOutcome call(UserMessage message, Conversation conversation, @Nullable Instant received,
+            @Nullable JobHold hold, RunningReplies.Watch watch) {
         StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts(),
                 coalescing).timedBy(clock);
         listener.begin();
@@ -153,9 +188,14 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
         }
         try {
-            reply = chatModel.reply(conversation, settings.maxTokens(), listener);
+            reply = watch.modelCall(() -> chatModel.reply(conversation, settings.maxTokens(), listener));
+        } catch (RunningReplies.StoppedBeforeCall e) {
+            return cancelWithoutReply(message.ref(), hold);
         } catch (ChatModelException e) {
             listener.end();
+            if (watch.stopped()) {
+                return stopped(message, conversation, listener.textSoFar(), invokedAt, hold);
+            }
             metrics.modelFailure(message.ref().tenantId(), e.failure().code().wireValue());
             return handleFailure(message, e, hold);
         }
@@ -164,27 +204,63 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         metrics.modelCall(message.ref().tenantId(), first == null ? null : Duration.between(invokedAt, first),
                 Duration.between(invokedAt, clock.instant()), reply.inputTokens() == null ? 0 : reply.inputTokens(),
                 reply.outputTokens() == null ? 0 : reply.outputTokens());
-        meter(message, reply, invokedAt);
-        return complete(message, reply, hold);
+        boolean stopped = watch.stopped();
+        meter(message, reply, invokedAt, stopped ? InvocationStatus.CANCELLED : InvocationStatus.COMPLETED);
+        return stopped ? storeCancelled(message, reply, hold) : complete(message, reply, hold);
+    }
+
+    /**
+     * The model stream was closed by a stop: the text so far is the reply, its tokens estimated (the provider sends
+     * usage only at the end of a stream), metered once like any call, then stored as cancelled.
+     */
+    private ReplyOutcome stopped(UserMessage message, Conversation conversation, String text, Instant invokedAt,
+            @Nullable JobHold hold) {
+        ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation), TokenEstimate.of(conversation),
+                TokenEstimate.of(text), Duration.between(invokedAt, clock.instant()));
+        log.info("Reply to message {} stopped by its author after {} characters", message.ref().messageId(),
+                text.length());
+        meter(message, partial, invokedAt, InvocationStatus.CANCELLED);
+        return storeCancelled(message, partial, hold);
+    }
+
+    private ReplyOutcome storeCancelled(UserMessage message, ModelReply reply, @Nullable JobHold hold) {
+        if (!store.completeCancelled(message, reply, clock.instant(), hold)) {
+            return ReplyOutcome.ALREADY_DONE;
+        }
+        MessageRef ref = message.ref();
+        events.cancelled(new ReplyCancelled(ref.tenantId(), ref.sessionId(), ref.messageId(), reply.text(),
+                reply.modelId(), new ReplyUsage(reply.inputTokens(), reply.outputTokens())));
+        return ReplyOutcome.CANCELLED;
+    }
+
+    /** Stopped with nothing generated by this job: the message ends cancelled and its hold is given back whole. */
+    private ReplyOutcome cancelWithoutReply(MessageRef ref, @Nullable JobHold hold) {
+        log.info("Message {} was stopped by its author before a model call", ref.messageId());
+        if (!store.cancel(ref, clock.instant(), hold)) {
+            return ReplyOutcome.ALREADY_DONE;
+        }
+        events.cancelled(new ReplyCancelled(ref.tenantId(), ref.sessionId(), ref.messageId(), "", null, null));
+        return ReplyOutcome.CANCELLED;
     }
 
     /**
      * Publishes the call's usage before the reply is stored: if publishing fails the job stays unacknowledged,
      * and a stored reply never lacks its usage event.
      */
-    private void meter(UserMessage message, ModelReply reply, Instant invokedAt) {
+    private void meter(UserMessage message, ModelReply reply, Instant invokedAt, InvocationStatus status) {
         MessageRef ref = message.ref();
         String agentId = reply.modelId().startsWith("bedrock-agent:") || reply.modelId().startsWith("agentcore:")
                 ? reply.modelId().substring(reply.modelId().indexOf(':') + 1) : null;
         usage.record(new UsageMeter.Call(ref.tenantId(), message.userId(), ref.sessionId(), ref.messageId(),
                 message.attempts(), reply.modelId(), agentId, reply.inputTokens(), reply.outputTokens(),
-                reply.cacheReadInputTokens(), reply.cacheWriteInputTokens(), reply.latency(), invokedAt,
-                InvocationStatus.COMPLETED));
+                reply.cacheReadInputTokens(), reply.cacheWriteInputTokens(), reply.latency(), invokedAt, status));
     }
 
     private ReplyOutcome complete(UserMessage message, ModelReply reply, @Nullable JobHold hold) {
         if (!store.completeWithReply(message, reply, clock.instant(), hold)) {
-            return ReplyOutcome.ALREADY_DONE;
+            // without a stream bus a stop reaches the worker only here: the whole reply is stored as cancelled
+            return store.isCancelRequested(message.ref()) ? storeCancelled(message, reply, hold)
+                    : ReplyOutcome.ALREADY_DONE;
         }
         MessageRef ref = message.ref();
         events.completed(new ReplyCompleted(ref.tenantId(), ref.sessionId(), ref.messageId(), reply.text(),
@@ -208,7 +284,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         MessageRef ref = message.ref();
         log.warn("Message {} failed after {} attempt(s): {}", ref.messageId(), message.attempts(), failure);
         if (!store.markFailed(ref, failure, clock.instant(), hold)) {
-            return ReplyOutcome.ALREADY_DONE;
+            return store.isCancelRequested(ref) ? cancelWithoutReply(ref, hold) : ReplyOutcome.ALREADY_DONE;
         }
         events.failed(new ReplyFailed(ref.tenantId(), ref.sessionId(), ref.messageId(),
                 new ReplyError(failure.code().wireValue(), failure.reason())));

@@ -1,5 +1,6 @@
 package io.tenantchat.worker.reply.application;
 
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyFailed;
@@ -7,7 +8,8 @@ import io.tenantchat.shared.stream.ReplyRestarted;
 import io.tenantchat.shared.stream.ReplySettled;
 
 /**
- * Out-port: tells the subscribers of a session how a reply comes along (delta, restarted, completed, failed).
+ * Out-port: tells the subscribers of a session how a reply comes along (delta, restarted, completed, failed,
+ * cancelled).
  * Best effort: an implementation never throws, and a lost event costs a client only liveness, never
  * correctness (the api falls back on the stored messages).
  */
@@ -34,6 +36,10 @@ public interface ReplyEvents {
         @Override
         public void settled(ReplySettled settled) {
         }
+
+        @Override
+        public void cancelled(ReplyCancelled cancelled) {
+        }
     };
 
     /** Records {@code textSoFar} (the attempt's text including this delta) for late subscribers, then publishes. */
@@ -45,6 +51,9 @@ public interface ReplyEvents {
     void completed(ReplyCompleted completed);
 
     void failed(ReplyFailed failed);
+
+    /** Its author stopped the reply; what was generated is stored (terminal, like {@link #completed}). */
+    void cancelled(ReplyCancelled cancelled);
 
     /**
      * A job came for a message that is already finished: the worker that finished it may have died before publishing

@@ -11,7 +11,9 @@ public enum ReplyOutcome {
     /** No such user message: nothing to answer. */
     MESSAGE_NOT_FOUND,
     /** The model could not answer; the message is marked failed with a reason. */
-    FAILED;
+    FAILED,
+    /** Its author stopped it: never sent to the model, or the model stream was closed and the partial text stored. */
+    CANCELLED;
 
     /** Whether the job belongs in the dead-letter queue: its message ended failed. */
     public boolean deadLetter() {

@@ -51,6 +51,11 @@ final class StreamingReplyListener implements ReplyListener {
         return this;
     }
 
+    /** The attempt's text so far (all of it, published or not). */
+    synchronized String textSoFar() {
+        return text.toString();
+    }
+
     synchronized @Nullable Instant firstDeltaAt() {
         return firstDeltaAt;
     }

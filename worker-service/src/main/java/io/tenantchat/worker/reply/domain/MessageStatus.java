@@ -2,12 +2,16 @@ package io.tenantchat.worker.reply.domain;
 
 import org.jspecify.annotations.Nullable;
 
-/** Lifecycle of a user message: queued by the API, processing and then completed or failed by the worker. */
+/**
+ * Lifecycle of a user message: queued by the API, processing and then completed or failed by the worker; cancelled
+ * by its author (api-service while it is queued, the worker once it stopped generating it).
+ */
 public enum MessageStatus {
     QUEUED("queued"),
     PROCESSING("processing"),
     COMPLETED("completed"),
-    FAILED("failed");
+    FAILED("failed"),
+    CANCELLED("cancelled");
 
     private final String wireValue;
 
@@ -19,9 +23,9 @@ public enum MessageStatus {
         return wireValue;
     }
 
-    /** A completed or failed message never goes back to the model. */
+    /** A completed, failed or cancelled message never goes back to the model. */
     public boolean isFinal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
     public static MessageStatus fromWireValue(@Nullable String value) {

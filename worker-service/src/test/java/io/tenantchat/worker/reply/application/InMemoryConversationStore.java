@@ -28,6 +28,12 @@ final class InMemoryConversationStore implements ConversationStore {
     final List<JobHold> holdsUsed = new ArrayList<>();
     /** The next claim finds the message erased with its session (deleted between reading and claiming it). */
     boolean eraseOnNextClaim;
+    /** Messages whose author asked to stop them (api-service's {@code cancel_requested_at}). */
+    final java.util.Set<MessageRef> cancelRequests = new java.util.HashSet<>();
+    /** Replies stored as cancelled. */
+    final Map<MessageRef, ModelReply> cancelledReplies = new HashMap<>();
+    /** Holds given back whole by {@link #cancel} (in-flight slot and reservation). */
+    final List<MessageRef> cancelReleases = new ArrayList<>();
     int sessionMessageCount;
 
     UserMessage save(UserMessage message) {
@@ -72,6 +78,9 @@ final class InMemoryConversationStore implements ConversationStore {
         if (current.status().isFinal()) {
             return Claim.refused(current.status());
         }
+        if (cancelRequests.contains(ref)) {
+            return Claim.cancelRequested(current.status());
+        }
         return Claim.started(save(with(current, MessageStatus.PROCESSING, current.attempts() + 1)));
     }
 
@@ -83,9 +92,10 @@ final class InMemoryConversationStore implements ConversationStore {
     @Override
     public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now, JobHold hold) {
         holdsUsed.add(hold);
-        if (replies.putIfAbsent(message.ref(), reply) != null) {
+        if (cancelRequests.contains(message.ref()) || replies.containsKey(message.ref())) {
             return false;
         }
+        replies.put(message.ref(), reply);
         save(with(messages.get(message.ref()), MessageStatus.COMPLETED, message.attempts()));
         sessionMessageCount++;
         return true;
@@ -95,12 +105,43 @@ final class InMemoryConversationStore implements ConversationStore {
     public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now, JobHold hold) {
         holdsUsed.add(hold);
         UserMessage current = messages.get(ref);
-        if (current.status() != MessageStatus.PROCESSING) {
+        if (current.status() != MessageStatus.PROCESSING || cancelRequests.contains(ref)) {
             return false;
         }
         failures.put(ref, failure);
         save(with(current, MessageStatus.FAILED, current.attempts()));
         return true;
+    }
+
+    @Override
+    public boolean completeCancelled(UserMessage message, ModelReply partial, Instant now, JobHold hold) {
+        holdsUsed.add(hold);
+        UserMessage current = messages.get(message.ref());
+        if (current.status() != MessageStatus.PROCESSING || !cancelRequests.contains(message.ref())
+                || cancelledReplies.containsKey(message.ref())) {
+            return false;
+        }
+        cancelledReplies.put(message.ref(), partial);
+        save(with(current, MessageStatus.CANCELLED, current.attempts()));
+        sessionMessageCount++;
+        return true;
+    }
+
+    @Override
+    public boolean cancel(MessageRef ref, Instant now, JobHold hold) {
+        holdsUsed.add(hold);
+        UserMessage current = messages.get(ref);
+        if (current.status().isFinal() || !cancelRequests.contains(ref)) {
+            return false;
+        }
+        save(with(current, MessageStatus.CANCELLED, current.attempts()));
+        cancelReleases.add(ref);
+        return true;
+    }
+
+    @Override
+    public boolean isCancelRequested(MessageRef ref) {
+        return cancelRequests.contains(ref);
     }
 
     @Override

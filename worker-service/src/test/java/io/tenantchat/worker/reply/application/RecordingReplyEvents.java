@@ -41,6 +41,11 @@ final class RecordingReplyEvents implements ReplyEvents {
     }
 
     @Override
+    public void cancelled(io.tenantchat.shared.stream.ReplyCancelled cancelled) {
+        events.add(cancelled);
+    }
+
+    @Override
     public void settled(ReplySettled settled) {
         events.add(settled);
     }

@@ -19,6 +19,15 @@ final class ScriptedChatModel implements ChatModel {
     final List<Integer> maxTokens = new ArrayList<>();
     private ChatModelException failure;
     private int failuresLeft;
+    private Runnable afterFirstDelta;
+
+    /**
+     * After the first delta, runs {@code action} and then streams on until interrupted, as a provider stream does;
+     * the interrupt ends the call as the adapters end it (cancelled, a retryable failure).
+     */
+    void streamUntilInterrupted(Runnable action) {
+        this.afterFirstDelta = action;
+    }
 
     void failWith(ChatModelException failure) {
         failFirst(Integer.MAX_VALUE, failure);
@@ -34,10 +43,25 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     @Override
+    public String modelIdFor(Conversation conversation) {
+        return MODEL_ID;
+    }
+
+    @Override
     public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
         conversations.add(conversation);
         this.maxTokens.add(maxTokens);
         listener.delta("Par");
+        if (afterFirstDelta != null) {
+            afterFirstDelta.run();
+            try {
+                new java.util.concurrent.CountDownLatch(1).await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ChatModelException.retryable("The reply was interrupted.", e);
+            }
+            throw new AssertionError("the stream was never interrupted");
+        }
         if (failure != null && failuresLeft-- > 0) {
             throw failure;
         }

@@ -9,6 +9,7 @@ import io.tenantchat.api.stream.application.LiveReplies;
 import io.tenantchat.api.stream.application.Subscription;
 import io.tenantchat.api.web.CallerSlots;
 import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyFailed;
 import io.tenantchat.shared.stream.StreamEvent;
@@ -126,10 +127,11 @@ final class MessageWaiter implements AutoCloseable {
             }
         }
 
-        /** A queued message changes with its first event; a processing one only when it ends. */
+        /** A queued message changes with its first event; a processing one only when it ends (or is cancelled). */
         private boolean changesStatus(StreamEvent event) {
             return first.message().status() == MessageStatus.QUEUED
-                    || event instanceof ReplyCompleted || event instanceof ReplyFailed;
+                    || event instanceof ReplyCompleted || event instanceof ReplyFailed
+                    || event instanceof ReplyCancelled;
         }
 
         void check() {

@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.tenantchat.api.chat.application.CancelOutcome;
 import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.chat.domain.ChatMessage;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -40,6 +42,8 @@ class DynamoDbMessageStore implements MessageStore {
     private static final TableSchema<MessageRefItem> REF_SCHEMA = TableSchema.fromBean(MessageRefItem.class);
     private static final int SESSION_UPDATE = NewMessageItems.SESSION_UPDATE;
     private static final int IDEMPOTENCY_PUT = 3;
+    /** The stop request of a message's author; the worker reads it (never claims, completes or fails such a message). */
+    static final String CANCEL_REQUESTED = "cancel_requested_at";
 
     private final TenantDynamoDb dynamo;
     private final TableProperties tables;
@@ -156,6 +160,75 @@ class DynamoDbMessageStore implements MessageStore {
         } catch (ConditionalCheckFailedException e) {
             // already picked up by a worker: its outcome stands
         }
+    }
+
+    /**
+     * At most a few conditional {@code UpdateItem}s, each answering with the message as it was when its condition
+     * failed: queued → cancelled (with {@value #CANCEL_REQUESTED}); else processing → processing with
+     * {@value #CANCEL_REQUESTED} (kept from a first request); else the status tells the outcome. A status that moved
+     * between two writes (queued → processing) is tried again.
+     */
+    @Override
+    public CancelOutcome cancel(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
+        Map<String, AttributeValue> key = Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)),
+                "sk", s(MessageKeys.userMessage(messageId)));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Map<String, AttributeValue> found = cancelFrom(tenantId, key, "queued",
+                    "SET #status = :cancelled, " + CANCEL_REQUESTED + " = :at, updated_at = :at", at);
+            if (found == null) {
+                return CancelOutcome.CANCELLED;
+            }
+            String status = found.containsKey("status") ? found.get("status").s() : null;
+            if ("processing".equals(status)) {
+                found = cancelFrom(tenantId, key, "processing",
+                        "SET " + CANCEL_REQUESTED + " = if_not_exists(" + CANCEL_REQUESTED + ", :at)", at);
+                if (found == null) {
+                    return CancelOutcome.STOPPING;
+                }
+                status = found.containsKey("status") ? found.get("status").s() : null;
+            }
+            if (status == null || !tenantId.value().equals(found.get("tenant_id") == null ? null
+                    : found.get("tenant_id").s())) {
+                return CancelOutcome.NOT_FOUND;
+            }
+            switch (status) {
+                case "cancelled" -> {
+                    return CancelOutcome.ALREADY_CANCELLED;
+                }
+                case "completed", "failed" -> {
+                    return CancelOutcome.FINISHED;
+                }
+                default -> {
+                    // queued or processing again (a worker claimed it, a retry requeued it): try once more
+                }
+            }
+        }
+        throw new UnavailableException("message_busy", "the message changed while it was being stopped; please retry");
+    }
+
+    /** Applies {@code update} if the message is {@code from}; null when it did, else the message as it was. */
+    private Map<String, AttributeValue> cancelFrom(TenantId tenantId, Map<String, AttributeValue> key, String from,
+            String update, Instant at) {
+        try {
+            dynamo.client(tenantId).updateItem(u -> u.tableName(tables.messages()).key(key)
+                    .updateExpression(update)
+                    .conditionExpression("#status = :from AND tenant_id = :tenant")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values(update.contains(":cancelled"), from, tenantId, at))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return null;
+        } catch (ConditionalCheckFailedException e) {
+            return e.hasItem() ? e.item() : Map.of();
+        }
+    }
+
+    private static Map<String, AttributeValue> values(boolean cancelling, String from, TenantId tenantId, Instant at) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":from", s(from),
+                ":tenant", s(tenantId.value()), ":at", s(at.toString())));
+        if (cancelling) {
+            values.put(":cancelled", s("cancelled"));
+        }
+        return values;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyFailed;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Server events as the client sees them: {@code delta {message_id, seq, text}}, {@code restarted {message_id}}
  * (drop the partial text of that message), {@code completed {message_id, content, usage}},
- * {@code failed {message_id, error}}, plus {@code ready}, {@code subscribed} and {@code error {code, message}}.
+ * {@code failed {message_id, error}}, {@code cancelled {message_id, content, usage}} (stopped by its author:
+ * replace the partial text with {@code content}; {@code usage} null when no model was called), plus {@code ready}, {@code subscribed} and {@code error {code, message}}.
  */
 final class ClientFrames {
 
@@ -32,6 +34,15 @@ final class ClientFrames {
             ObjectNode usage = frame.putObject("usage");
             usage.put("input_tokens", completed.usage().inputTokens());
             usage.put("output_tokens", completed.usage().outputTokens());
+        } else if (event instanceof ReplyCancelled cancelled) {
+            frame.put("type", "cancelled").put("message_id", id(event)).put("content", cancelled.content());
+            if (cancelled.usage() == null) {
+                frame.putNull("usage");
+            } else {
+                ObjectNode usage = frame.putObject("usage");
+                usage.put("input_tokens", cancelled.usage().inputTokens());
+                usage.put("output_tokens", cancelled.usage().outputTokens());
+            }
         } else if (event instanceof ReplyFailed failed) {
             frame.put("type", "failed").put("message_id", id(event));
             frame.putObject("error").put("code", failed.error().code()).put("message", failed.error().message());

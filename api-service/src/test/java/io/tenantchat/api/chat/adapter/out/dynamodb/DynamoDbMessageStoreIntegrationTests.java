@@ -3,6 +3,7 @@ package io.tenantchat.api.chat.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.api.chat.application.CancelOutcome;
 import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
@@ -146,6 +147,67 @@ class DynamoDbMessageStoreIntegrationTests {
     }
 
     @Test
+    void cancelTurnsAQueuedMessageCancelledOnceAndAnswersTheSameAfterwards() {
+        ChatMessage message = queued("Stop me");
+        store.saveQueued(message);
+
+        assertThat(store.cancel(T1, session.sessionId(), message.messageId(), Instant.now()))
+                .isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(store.cancel(T1, session.sessionId(), message.messageId(), Instant.now()))
+                .isEqualTo(CancelOutcome.ALREADY_CANCELLED);
+
+        assertThat(store.findExchange(T1, session.sessionId(), message.messageId()).orElseThrow().message().status())
+                .isEqualTo(MessageStatus.CANCELLED);
+        assertThat(messageAttribute(message, "cancel_requested_at")).isNotNull();
+    }
+
+    @Test
+    void cancelOfAProcessingMessageStoresTheStopRequestOnceAndKeepsItProcessingForTheWorker() {
+        ChatMessage message = queued("Stop me while generating");
+        store.saveQueued(message);
+        setStatus(message, "processing");
+
+        assertThat(store.cancel(T1, session.sessionId(), message.messageId(), Instant.parse("2026-12-03T08:00:00Z")))
+                .isEqualTo(CancelOutcome.STOPPING);
+        assertThat(store.cancel(T1, session.sessionId(), message.messageId(), Instant.parse("2026-12-03T08:00:05Z")))
+                .isEqualTo(CancelOutcome.STOPPING);
+
+        assertThat(messageAttribute(message, "status").s()).isEqualTo("processing");
+        assertThat(messageAttribute(message, "cancel_requested_at").s()).as("the first request is kept")
+                .isEqualTo("2026-12-03T08:00:00Z");
+    }
+
+    @Test
+    void cancelOfAFinishedMessageChangesNothing() {
+        ChatMessage completed = queued("Done");
+        store.saveQueued(completed);
+        setStatus(completed, "completed");
+        ChatMessage failed = queued("Broken");
+        store.saveQueued(failed);
+        setStatus(failed, "failed");
+
+        assertThat(store.cancel(T1, session.sessionId(), completed.messageId(), Instant.now()))
+                .isEqualTo(CancelOutcome.FINISHED);
+        assertThat(store.cancel(T1, session.sessionId(), failed.messageId(), Instant.now()))
+                .isEqualTo(CancelOutcome.FINISHED);
+        assertThat(messageAttribute(completed, "cancel_requested_at")).isNull();
+        assertThat(messageAttribute(failed, "status").s()).isEqualTo("failed");
+    }
+
+    @Test
+    void cancelUnderAnotherTenantFindsNothingAndWritesNothing() {
+        ChatMessage message = queued("Mine");
+        store.saveQueued(message);
+
+        assertThat(store.cancel(T2, session.sessionId(), message.messageId(), Instant.now()))
+                .isEqualTo(CancelOutcome.NOT_FOUND);
+        assertThat(messageAttribute(message, "status").s()).isEqualTo("queued");
+        assertThat(client.scan(sc -> sc.tableName("tenant-messages")).items())
+                .noneMatch(item -> item.get("pk").s().startsWith("tenant-002#") && item.containsKey("message_id")
+                        && item.get("message_id").s().equals(message.messageId().value()));
+    }
+
+    @Test
     void secondUseOfAnIdempotencyKeyReturnsTheOriginalAndWritesNothing() {
         IdempotencyKey key = new IdempotencyKey("key-" + session.sessionId().value());
         ChatMessage first = queued("Hello");
@@ -236,6 +298,12 @@ class DynamoDbMessageStoreIntegrationTests {
                 "tenant_id", s("tenant-001"), "session_id", s(session.sessionId().value()), "user_id", s("alice"),
                 "message_id", s(m.messageId().value()), "role", s("assistant"), "content", s(text),
                 "model_id", s("model"), "created_at", s(Instant.now().toString()))));
+    }
+
+    private void setStatus(ChatMessage m, String status) {
+        client.updateItem(u -> u.tableName("tenant-messages").key(userMessageKey(m))
+                .updateExpression("SET #status = :s").expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":s", s(status))));
     }
 
     private void setAttempts(ChatMessage m, int attempts) {

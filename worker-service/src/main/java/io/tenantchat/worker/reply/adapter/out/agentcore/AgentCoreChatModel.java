@@ -56,7 +56,12 @@ class AgentCoreChatModel implements ChatModel {
                 new AgentStreamSubscriber(AgentStreamParser.forContentType(body.response().contentType()), reply);
         body.subscribe(reader);
         await(reader.done(), deadline, reader::cancel);
-        return reply.complete("agentcore:" + model.agentcoreRuntimeArn(), Duration.ofNanos(System.nanoTime() - started));
+        return reply.complete(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public String modelIdFor(Conversation conversation) {
+        return "agentcore:" + model.agentcoreRuntimeArn();
     }
 
     private InvokeAgentRuntimeRequest request(Conversation conversation, int maxTokens) {

@@ -52,6 +52,11 @@ class BedrockChatModel implements ChatModel {
         return collector.toReply(modelId, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    @Override
+    public String modelIdFor(Conversation conversation) {
+        return tenantModels.modelFor(conversation);
+    }
+
     private ConverseStreamRequest request(String modelId, Conversation conversation, int maxTokens) {
         return ConverseStreamRequest.builder()
                 .modelId(modelId)

@@ -50,8 +50,12 @@ class BedrockAgentChatModel implements ChatModel {
         AgentReplyCollector collector = new AgentReplyCollector(listener);
         long started = System.nanoTime();
         await(agents.invokeAgent(request, collector.handler()));
-        return collector.toReply("bedrock-agent:" + model.agentId() + "/" + model.agentAliasId(),
-                Duration.ofNanos(System.nanoTime() - started));
+        return collector.toReply(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public String modelIdFor(Conversation conversation) {
+        return "bedrock-agent:" + model.agentId() + "/" + model.agentAliasId();
     }
 
     private InvokeAgentRequest request(Conversation conversation) {

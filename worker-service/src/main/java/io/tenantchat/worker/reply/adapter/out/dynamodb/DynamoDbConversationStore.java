@@ -7,6 +7,7 @@ import io.tenantchat.worker.reply.application.Claim;
 import io.tenantchat.worker.reply.application.ConversationStore;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
+import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.StoredMessage;
@@ -47,6 +48,7 @@ class DynamoDbConversationStore implements ConversationStore {
     private final DynamoDbTable<MessageItem> messages;
     private final MessageWrites writes;
     private final QuotaRelease quota;
+    private final String messagesTable;
 
     DynamoDbConversationStore(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhancedClient, TablesProperties tables) {
         this(dynamoDb, enhancedClient, tables, new QuotaProperties("tenants"));
@@ -58,6 +60,7 @@ class DynamoDbConversationStore implements ConversationStore {
         this.dynamoDb = dynamoDb;
         this.messages = enhancedClient.table(tables.messages(), MESSAGE_SCHEMA);
         this.writes = new MessageWrites(tables.messages(), tables.sessions());
+        this.messagesTable = tables.messages();
         this.quota = new QuotaRelease(dynamoDb, quotas.tenantsTable());
     }
 
@@ -78,7 +81,9 @@ class DynamoDbConversationStore implements ConversationStore {
             if (!e.hasItem() || e.item().isEmpty()) {
                 return Claim.missing();
             }
-            return Claim.refused(MESSAGE_SCHEMA.mapToItem(e.item()).toUserMessage().status());
+            MessageStatus status = MESSAGE_SCHEMA.mapToItem(e.item()).toUserMessage().status();
+            return !status.isFinal() && e.item().containsKey(MessageWrites.CANCEL_REQUESTED)
+                    ? Claim.cancelRequested(status) : Claim.refused(status);
         }
     }
 
@@ -144,6 +149,69 @@ class DynamoDbConversationStore implements ConversationStore {
                 // the hold changed meanwhile (api-service withdrew it): read it again
             }
         }
+    }
+
+    /**
+     * Stores the stopped reply as {@link #completeWithReply} stores a completed one (one transaction with the
+     * release of the in-flight slot; the reservation is settled by usage-aggregator against the metered usage).
+     */
+    @Override
+    public boolean completeCancelled(UserMessage message, ModelReply partial, Instant now, @Nullable JobHold carried) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> hold = attempt == 1 && carried != null
+                    ? QuotaRelease.asItem(message.ref(), carried) : quota.hold(message.ref());
+            List<TransactWriteItem> release = quota.writes(message.ref(), hold, false);
+            try {
+                dynamoDb.transactWriteItems(writes.cancelledCompletion(message, partial, now, release));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (CompletionConflict.alreadyAnswered(e) || CompletionConflict.sessionGone(e)) {
+                    log.info("Stopped reply to message {} not stored: ended already, or its session is gone",
+                            message.ref().messageId());
+                    release(message.ref(), false, null);
+                    return false;
+                }
+                if (release.isEmpty() || attempt >= RELEASE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Cancels the message and gives back its in-flight slot and token reservation in the same transaction. */
+    @Override
+    public boolean cancel(MessageRef ref, Instant now, @Nullable JobHold carried) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> hold = attempt == 1 && carried != null
+                    ? QuotaRelease.asItem(ref, carried) : quota.hold(ref);
+            List<TransactWriteItem> release = quota.writes(ref, hold, true);
+            try {
+                if (release.isEmpty()) {
+                    dynamoDb.updateItem(writes.cancel(ref, now));
+                } else {
+                    dynamoDb.transactWriteItems(writes.cancellation(ref, now, release));
+                    quota.forgetIdleSession(ref, hold);
+                }
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return noLongerProcessing(ref);
+            } catch (TransactionCanceledException e) {
+                if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
+                    return noLongerProcessing(ref);
+                }
+                if (attempt >= RELEASE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isCancelRequested(MessageRef ref) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(messagesTable)
+                .key(Keys.userMessage(ref)).consistentRead(true)
+                .projectionExpression(MessageWrites.CANCEL_REQUESTED)).item();
+        return item != null && item.containsKey(MessageWrites.CANCEL_REQUESTED);
     }
 
     /** Fails the message and gives back its in-flight slot and token reservation in the same transaction. */

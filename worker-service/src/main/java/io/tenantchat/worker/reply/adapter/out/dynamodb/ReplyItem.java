@@ -26,9 +26,16 @@ public class ReplyItem {
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;
     private @Nullable String createdAt;
+    private String status = MessageStatus.COMPLETED.wireValue();
 
     static ReplyItem of(UserMessage message, ModelReply reply, Instant now) {
+        return of(message, reply, now, MessageStatus.COMPLETED);
+    }
+
+    /** A reply stored as {@code status}: completed, or cancelled (the text generated until its author stopped it). */
+    static ReplyItem of(UserMessage message, ModelReply reply, Instant now, MessageStatus status) {
         ReplyItem item = new ReplyItem();
+        item.status = status.wireValue();
         item.pk = Keys.partition(message.ref());
         item.sk = Keys.replySort(message.ref());
         item.tenantId = message.ref().tenantId().value();
@@ -78,8 +85,8 @@ public class ReplyItem {
     public void setContent(@Nullable String content) { this.content = content; }
 
     @DynamoDbAttribute("status")
-    public String getStatus() { return MessageStatus.COMPLETED.wireValue(); }
-    public void setStatus(String status) { /* always completed */ }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
 
     @DynamoDbAttribute("model_id")
     public @Nullable String getModelId() { return modelId; }

@@ -51,6 +51,11 @@ class OpenAiChatModel implements ChatModel {
         return stream.toReply(modelName, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    @Override
+    public String modelIdFor(Conversation conversation) {
+        return modelName;
+    }
+
     private HttpRequest request(Conversation conversation, int maxTokens) {
         byte[] body = ChatCompletionRequests.body(modelName, conversation, maxTokens, model.temperature());
         HttpRequest.Builder request = HttpRequest.newBuilder(completions)

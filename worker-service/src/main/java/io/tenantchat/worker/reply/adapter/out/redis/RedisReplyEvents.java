@@ -1,5 +1,6 @@
 package io.tenantchat.worker.reply.adapter.out.redis;
 
+import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyDelta;
 import io.tenantchat.shared.stream.ReplyFailed;
@@ -62,6 +63,11 @@ class RedisReplyEvents implements ReplyEvents {
     @Override
     public void failed(ReplyFailed failed) {
         finish(failed);
+    }
+
+    @Override
+    public void cancelled(ReplyCancelled cancelled) {
+        finish(cancelled);
     }
 
     @Override

@@ -3,6 +3,13 @@ package io.tenantchat.worker.reply.adapter.out.bedrock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.worker.reply.application.RunningReplies;
+import io.tenantchat.worker.reply.domain.MessageRef;
+import java.time.Clock;
+
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
@@ -100,6 +107,32 @@ class BedrockChatModelIntegrationTests {
 
         assertThat(reply.modelId()).isEqualTo(MODEL.modelId());
         assertThat(reply.text()).contains("for model " + MODEL.modelId() + ",");
+    }
+
+    @Test
+    void aStopWhileStreamingCancelsTheCallAndTheStandInSeesItsStreamClosed() throws Exception {
+        standIn.settings(Settings.defaults().withTokensPerSecond(5));
+        RunningReplies running = new RunningReplies();
+        MessageRef ref = new MessageRef(TenantId.of("tenant-001"), SessionId.random(), MessageId.next(Clock.systemUTC()));
+        List<String> deltas = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        int closedBefore = standIn.streamsClosedByClient("tenant-001");
+        Thread job = Thread.ofVirtual().start(() -> {
+            try (RunningReplies.Watch watch = running.watch(ref)) {
+                watch.modelCall(() -> chatModel.reply(CONVERSATION, 256, deltas::add));
+                ended.complete(null);
+            } catch (RuntimeException e) {
+                ended.complete(e);
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !deltas.isEmpty());
+
+        assertThat(running.stop(TenantId.of("tenant-001"), ref.messageId())).isTrue();
+
+        assertThat(ended.get(1, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(ChatModelException.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1))
+                .until(() -> standIn.streamsClosedByClient("tenant-001") == closedBefore + 1);
+        job.join();
     }
 
     @Test

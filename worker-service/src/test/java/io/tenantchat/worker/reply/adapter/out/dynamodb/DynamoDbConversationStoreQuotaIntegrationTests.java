@@ -195,6 +195,102 @@ class DynamoDbConversationStoreQuotaIntegrationTests {
     }
 
     @Test
+    void aMessageCancelledWhileQueuedIsRefusedByTheClaimAndItsWholeHoldIsGivenBackOnce() {
+        MessageId id = admitted("Never mind");
+        requestStop(id, "cancelled");
+        JobHold carried = new JobHold(true, 1_500L, "2026-11", null);
+
+        Claim claim = store.claim(ref(id), NOW);
+        store.releaseQuota(ref(id), carried);
+        store.releaseQuota(ref(id), carried);
+
+        assertThat(claim.started()).isNull();
+        assertThat(claim.found()).isEqualTo(io.tenantchat.worker.reply.domain.MessageStatus.CANCELLED);
+        assertThat(claim.cancelRequested()).isFalse();
+        assertThat(items.messageItem(id, "#1").get("attempts").n()).as("no attempt counted").isEqualTo("0");
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("reserved").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("committed").n()).isEqualTo("0");
+    }
+
+    @Test
+    void aStopRequestKeepsAProcessingMessageFromBeingClaimedCompletedOrFailed() {
+        MessageId id = admitted("Capital of France?");
+        UserMessage message = started(store.claim(ref(id), NOW));
+        requestStop(id, "processing");
+
+        Claim again = store.claim(ref(id), NOW);
+        boolean completed = store.completeWithReply(message, REPLY, NOW);
+        boolean failed = store.markFailed(ref(id), new ReplyFailure(ErrorCode.INVALID_REQUEST, "x"), NOW);
+
+        assertThat(again.started()).isNull();
+        assertThat(again.cancelRequested()).isTrue();
+        assertThat(completed).isFalse();
+        assertThat(failed).isFalse();
+        assertThat(store.isCancelRequested(ref(id))).isTrue();
+        assertThat(items.messageItem(id, "#1").get("status").s()).isEqualTo("processing");
+        assertThat(items.messageItem(id, "#2")).as("no completed reply").isNullOrEmpty();
+    }
+
+    @Test
+    void aStoppedReplyIsStoredCancelledWithItsPartialTextAndGivesBackTheSlotOnceLeavingTheReservation() {
+        MessageId id = admitted("Capital of France?");
+        UserMessage message = started(store.claim(ref(id), NOW));
+        requestStop(id, "processing");
+        ModelReply partial = new ModelReply("Par", "test-model", 12, 1, Duration.ofMillis(80));
+        JobHold carried = new JobHold(true, 1_500L, "2026-11", null);
+
+        assertThat(store.completeCancelled(message, partial, NOW, carried)).isTrue();
+        assertThat(store.completeCancelled(message, partial, NOW, carried)).as("a redelivered job").isFalse();
+
+        assertThat(items.messageItem(id, "#1").get("status").s()).isEqualTo("cancelled");
+        Map<String, AttributeValue> reply = items.messageItem(id, "#2");
+        assertThat(reply.get("status").s()).isEqualTo("cancelled");
+        assertThat(reply.get("content").s()).isEqualTo("Par");
+        assertThat(reply.get("output_tokens").n()).isEqualTo("1");
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("reserved").n()).as("usage-aggregator settles it against the usage")
+                .isEqualTo("1500");
+    }
+
+    @Test
+    void aProcessingMessageStoppedBeforeAnyOutputEndsCancelledAndGivesBackItsWholeHoldOnce() {
+        MessageId id = admitted("Capital of France?");
+        store.claim(ref(id), NOW);
+        requestStop(id, "processing");
+        JobHold carried = new JobHold(true, 1_500L, "2026-11", null);
+
+        assertThat(store.cancel(ref(id), NOW, carried)).isTrue();
+        assertThat(store.cancel(ref(id), NOW, carried)).isFalse();
+
+        assertThat(items.messageItem(id, "#1").get("status").s()).isEqualTo("cancelled");
+        assertThat(item("live").get("inflight").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("reserved").n()).isEqualTo("0");
+        assertThat(item("tokens#2026-11").get("committed").n()).isEqualTo("0");
+        assertThat(item("hold#" + id.value())).doesNotContainKeys("in_flight", "reserved");
+    }
+
+    @Test
+    void aMessageWithoutAStopRequestIsNotCancelled() {
+        MessageId id = admitted("Capital of France?");
+        store.claim(ref(id), NOW);
+
+        assertThat(store.cancel(ref(id), NOW, null)).isFalse();
+        assertThat(store.isCancelRequested(ref(id))).isFalse();
+        assertThat(items.messageItem(id, "#1").get("status").s()).isEqualTo("processing");
+        assertThat(item("live").get("inflight").n()).isEqualTo("1");
+    }
+
+    /** What api-service's cancel writes: the stop request, and the status it leaves or sets. */
+    private void requestStop(MessageId id, String status) {
+        dynamoDb.updateItem(u -> u.tableName(StoredItems.MESSAGES)
+                .key(Map.of("pk", s(items.tenant.value() + "#" + items.session.value()), "sk", s(id.value() + "#1")))
+                .updateExpression("SET #status = :s, cancel_requested_at = :at")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":s", s(status), ":at", s(NOW.toString()))));
+    }
+
+    @Test
     void aMessageWithoutAHoldCompletesAsBefore() {
         MessageId id = items.userMessage("Hello?", "queued");
 
