@@ -17,8 +17,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 /**
  * The execution model of the chat-job listener (docs/adr/005-worker-execution-model.md): every job runs on its own
  * virtual thread; how many a worker holds is bounded by {@code tenantchat.worker.max-in-flight} permits
- * ({@link JobPermits}), not by threads; receives ask for up to 10 jobs, deletes are batched (at most 10 per call,
- * after at most {@code receive.delete-wait}), every received job is held by the {@link LeaseKeeper} from its receipt
+ * ({@link JobPermits}), not by threads; receives ask for up to 10 jobs, deletes leave at once when the worker is
+ * quiet and are batched when it is busy (at most 10 per call, after at most {@code receive.delete-wait},
+ * {@link PromptDeletes}), every received job is held by the {@link LeaseKeeper} from its receipt
  * ({@link FifoJobComponents}, in place of spring-cloud-aws's FIFO visibility extender), and on shutdown running jobs
  * get {@code receive.shutdown-grace} to finish after receiving stopped.
  */

@@ -6,6 +6,7 @@ import io.awspring.cloud.sqs.listener.ListenerMode;
 import io.awspring.cloud.sqs.listener.MessageProcessingContext;
 import io.awspring.cloud.sqs.listener.SqsContainerOptions;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementProcessor;
 import io.awspring.cloud.sqs.listener.sink.MessageSink;
 import io.awspring.cloud.sqs.listener.sink.OrderedMessageSink;
 import io.awspring.cloud.sqs.listener.sink.adapter.AbstractDelegatingMessageListeningSinkAdapter;
@@ -24,7 +25,7 @@ import org.springframework.messaging.Message;
  * {@code ChangeMessageVisibilityBatch} before each of them starts (its visibility-extending sink adapter, installed
  * whenever the container has a message visibility); the lease keeper renews them with the running jobs, ten per
  * call and only once their lease is a heartbeat old. The message visibility option still sets the receive's
- * visibility timeout, which is the first lease.
+ * visibility timeout, which is the first lease. Deletes go out through {@link PromptDeletes}.
  */
 final class FifoJobComponents<T> extends FifoSqsComponentFactory<T> {
 
@@ -43,6 +44,15 @@ final class FifoJobComponents<T> extends FifoSqsComponentFactory<T> {
         }
         return new MessageGroupingSinkAdapter<>(new HeldFromReceipt<>(new OrderedMessageSink<>(), leases),
                 FifoJobComponents::groupOf);
+    }
+
+    /** Deletes promptly when the worker is quiet, batched when it is busy ({@link PromptDeletes}). */
+    @Override
+    public AcknowledgementProcessor<T> createAcknowledgementProcessor(SqsContainerOptions options) {
+        PromptDeletes<T> deletes = new PromptDeletes<>();
+        deletes.setMaxAcknowledgementsPerBatch(10);
+        deletes.configure(options);
+        return deletes;
     }
 
     private static String groupOf(Message<?> message) {
