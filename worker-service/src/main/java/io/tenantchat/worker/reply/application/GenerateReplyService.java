@@ -2,6 +2,7 @@ package io.tenantchat.worker.reply.application;
 
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.JobHold;
+import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;
@@ -16,11 +17,17 @@ import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
+import io.tenantchat.worker.reply.domain.StoredMessage;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import io.tenantchat.worker.usage.application.UsageMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a user message once: claims it (counting the attempt on the message, so the count survives
- * redeliveries and takeovers), asks the model with the conversation so far while streaming the text to
+ * redeliveries and takeovers) while the conversation before it is read, asks the model with the conversation so far
+ * while streaming the text to
  * {@link ReplyEvents}, stores the outcome. Retryable model failures are retried here with backoff, up to the
  * retry policy per delivery and {@link ReplySettings#maxAttempts()} in total.
  *
@@ -41,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public class GenerateReplyService implements GenerateReplyUseCase {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateReplyService.class);
+    private static final Executor HISTORY_READS = read -> Thread.ofVirtual().name("chat-history").start(read);
 
     private final ConversationStore store;
     private final ChatModel chatModel;
@@ -119,13 +128,14 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      * duplicate of a finished message apart), retrying retryable failures with backoff on this job's own thread.
      */
     private ReplyOutcome answerWithRetries(MessageRef ref, Instant received, @Nullable JobHold hold) {
+        CompletableFuture<List<StoredMessage>> history = readHistory(ref);
         for (int call = 1; ; call++) {
             Claim claim = store.claim(ref, clock.instant());
             if (claim.started() == null) {
                 return notClaimed(ref, claim, call, hold);
             }
             try {
-                return answer(claim.started(), call == 1 ? received : null, hold);
+                return answer(claim.started(), call == 1 ? received : null, hold, history);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
@@ -163,15 +173,42 @@ public class GenerateReplyService implements GenerateReplyUseCase {
                 : ReplyOutcome.ALREADY_DONE;
     }
 
+    /**
+     * Starts reading the conversation before the message on a virtual thread of its own, so that it travels with
+     * the claim: one store round trip before the model call instead of two. The history is keyed by the job alone
+     * (tenant, session, message) and only read, so reading it for a claim that is refused changes nothing; it is
+     * read once per job and used by every in-process retry (the messages before this one are settled: the FIFO
+     * group runs them first).
+     */
+    private CompletableFuture<List<StoredMessage>> readHistory(MessageRef ref) {
+        Map<String, String> logFields = LogContext.current();
+        return CompletableFuture.supplyAsync(() -> {
+            try (LogContext ignored = LogContext.of(logFields)) {
+                return store.historyBefore(ref, settings.history());
+            }
+        }, HISTORY_READS);
+    }
+
+    private static List<StoredMessage> await(CompletableFuture<List<StoredMessage>> history) {
+        try {
+            return history.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
-    private ReplyOutcome answer(UserMessage message, @Nullable Instant received, @Nullable JobHold hold) {
+    private ReplyOutcome answer(UserMessage message, @Nullable Instant received, @Nullable JobHold hold,
+            CompletableFuture<List<StoredMessage>> history) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."), hold);
         }
-        Conversation conversation = Conversation.of(SystemPrompt.forMessage(message),
-                store.historyBefore(message.ref(), settings.history()), message.content())
-                .trimmedTo(settings.history());
+        Conversation conversation = Conversation.of(SystemPrompt.forMessage(message), await(history),
+                message.content()).trimmedTo(settings.history());
         try (RunningReplies.Watch watch = running.watch(message.ref())) {
             return call(message, conversation, received, hold, watch);
         }

@@ -140,6 +140,47 @@ class GenerateReplyServiceTests {
     }
 
     @Test
+    void theHistoryIsReadWhileTheMessageIsClaimedNotAfterwards() {
+        UserMessage message = store.save(aUserMessage().build());
+        store.addExchange("Earlier question", "Earlier answer");
+        store.claimAwaitsHistoryRead = true;
+
+        assertThat(service.generateReply(jobFor(message))).isEqualTo(ReplyOutcome.COMPLETED);
+
+        assertThat(store.claimsThatSawTheHistoryRead).as("the history read had begun during the claim")
+                .containsExactly(true);
+        assertThat(store.historyReads).hasValue(1);
+        assertThat(model.conversations.get(0).turns()).containsExactly(ChatTurn.user("Earlier question"),
+                ChatTurn.assistant("Earlier answer"), ChatTurn.user(message.content()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MessageStatus.class, names = {"COMPLETED", "FAILED"})
+    void aRefusedClaimMakesNoModelCallAndPublishesNoUsageThoughTheHistoryWasRead(MessageStatus status) {
+        UserMessage message = store.save(aUserMessage().withStatus(status).build());
+        store.claimAwaitsHistoryRead = true;
+
+        service.generateReply(jobFor(message));
+
+        assertThat(store.claimsThatSawTheHistoryRead).containsExactly(true);
+        assertThat(model.calls()).isZero();
+        assertThat(usage).isEmpty();
+        assertThat(store.replies).isEmpty();
+        assertThat(store.failures).isEmpty();
+    }
+
+    @Test
+    void inProcessRetriesReuseTheOneHistoryRead() {
+        UserMessage message = store.save(aUserMessage().build());
+        model.failFirst(2, BUSY);
+
+        service(new ReplySettings(512, 5, policy(3), BIG_HISTORY)).generateReply(jobFor(message));
+
+        assertThat(model.calls()).isEqualTo(3);
+        assertThat(store.historyReads).hasValue(1);
+    }
+
+    @Test
     void jobWithoutStoredMessageMakesNoModelCall() {
         UserMessage neverStored = aUserMessage().build();
 

@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link ConversationStore} in memory, with the same conditions as the DynamoDB one; one session only. */
 final class InMemoryConversationStore implements ConversationStore {
@@ -35,6 +38,13 @@ final class InMemoryConversationStore implements ConversationStore {
     /** Holds given back whole by {@link #cancel} (in-flight slot and reservation). */
     final List<MessageRef> cancelReleases = new ArrayList<>();
     int sessionMessageCount;
+    /** Counted down by every history read. */
+    final CountDownLatch historyRead = new CountDownLatch(1);
+    /** When set, a claim waits (at most 5 s) for the history read to begin; records whether it had. */
+    boolean claimAwaitsHistoryRead;
+    final List<Boolean> claimsThatSawTheHistoryRead = new ArrayList<>();
+    /** History reads made. */
+    final AtomicInteger historyReads = new AtomicInteger();
 
     UserMessage save(UserMessage message) {
         messages.put(message.ref(), message);
@@ -67,6 +77,14 @@ final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Claim claim(MessageRef ref, Instant now) {
+        if (claimAwaitsHistoryRead) {
+            try {
+                claimsThatSawTheHistoryRead.add(historyRead.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         if (eraseOnNextClaim) {
             eraseOnNextClaim = false;
             erase(ref);
@@ -86,6 +104,8 @@ final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public List<StoredMessage> historyBefore(MessageRef ref, HistoryBudget budget) {
+        historyReads.incrementAndGet();
+        historyRead.countDown();
         return List.copyOf(history);
     }
 

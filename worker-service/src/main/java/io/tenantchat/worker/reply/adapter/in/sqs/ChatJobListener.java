@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hands each chat job to the use case, on its own virtual thread, while the worker's {@link LeaseKeeper} keeps it
- * invisible to other workers. Returning acknowledges (deletes) the message; an exception leaves it for redelivery once the lease
- * runs out. A job whose message ended failed is copied to the dead-letter queue before it is acknowledged.
+ * invisible to other workers (held since its receipt, {@link FifoJobComponents}); the lease ends before the job
+ * returns. Returning acknowledges (deletes) the message; an exception leaves it for redelivery once the lease runs
+ * out. A job whose message ended failed is copied to the dead-letter queue before it is acknowledged.
  */
 @Component
 class ChatJobListener {
@@ -52,18 +53,20 @@ class ChatJobListener {
     @SqsListener(value = "${tenantchat.queues.chat-requests}",
             messageVisibilitySeconds = "${tenantchat.worker.visibility.lease-seconds:30}")
     void onChatRequested(Message<String> message) {
-        ChatRequested job = parse(message.getPayload());
-        if (job == null) {
-            return;
+        try (LeaseKeeper.Lease lease = leases.hold(message)) {
+            ChatRequested job = parse(message.getPayload());
+            if (job != null) {
+                handle(job, message);
+            }
         }
+    }
+
+    private void handle(ChatRequested job, Message<String> message) {
         try (LogContext ignored = LogContext.of(LogContext.TENANT_ID, job.tenantId().value(),
                 LogContext.USER_ID, job.userId().value(), LogContext.SESSION_ID, job.sessionId().value(),
                 LogContext.MESSAGE_ID, job.messageId().value())) {
             metrics.queueWait(job.tenantId(), Duration.between(job.requestedAt(), Instant.now()));
-            ReplyOutcome outcome;
-            try (LeaseKeeper.Lease lease = leases.hold(message)) {
-                outcome = generateReply.generateReply(job);
-            }
+            ReplyOutcome outcome = generateReply.generateReply(job);
             if (outcome.deadLetter()) {
                 deadLetters.send(job, message.getPayload(), groupId(message, job), deduplicationId(message, job));
             }

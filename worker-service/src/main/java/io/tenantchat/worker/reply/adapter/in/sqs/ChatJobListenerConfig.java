@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantchat.worker.config.WorkerProperties;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -16,9 +17,11 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 /**
  * The execution model of the chat-job listener (docs/adr/005-worker-execution-model.md): every job runs on its own
  * virtual thread; how many a worker holds is bounded by {@code tenantchat.worker.max-in-flight} permits
- * ({@link JobPermits}), not by threads; receives ask for up to 10 jobs, deletes are batched (at most 10 per call,
- * after at most {@code receive.delete-wait}), and on shutdown running jobs get {@code receive.shutdown-grace} to
- * finish after receiving stopped.
+ * ({@link JobPermits}), not by threads; receives ask for up to 10 jobs, deletes leave at once when the worker is
+ * quiet and are batched when it is busy (at most 10 per call, after at most {@code receive.delete-wait},
+ * {@link PromptDeletes}), every received job is held by the {@link LeaseKeeper} from its receipt
+ * ({@link FifoJobComponents}, in place of spring-cloud-aws's FIFO visibility extender), and on shutdown running jobs
+ * get {@code receive.shutdown-grace} to finish after receiving stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatJobListenerConfig {
@@ -26,12 +29,13 @@ class ChatJobListenerConfig {
     /** Tunes spring-cloud-aws's listener container factory once it is built (it stays auto-configured). */
     @Bean
     static BeanPostProcessor chatJobListenerOptions(ObjectProvider<WorkerProperties> worker,
-            ObjectProvider<HeldJobs> held) {
+            ObjectProvider<HeldJobs> held, ObjectProvider<LeaseKeeper> leases) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof SqsMessageListenerContainerFactory<?> factory) {
                     configure(factory, worker.getObject(), held.getObject());
+                    components(factory, leases.getObject());
                 }
                 return bean;
             }
@@ -62,6 +66,11 @@ class ChatJobListenerConfig {
                 .acknowledgementOrdering(AcknowledgementOrdering.PARALLEL)
                 .listenerShutdownTimeout(receive.shutdownGrace())
                 .acknowledgementShutdownTimeout(Duration.ofSeconds(5)));
+    }
+
+    /** FIFO components whose received messages the lease keeper holds from receipt (no visibility extender). */
+    private static <T> void components(SqsMessageListenerContainerFactory<T> factory, LeaseKeeper leases) {
+        factory.setContainerComponentFactories(List.of(new FifoJobComponents<>(leases)));
     }
 
     /** The permits of the listener's container, for the held-jobs gauge and tests. */

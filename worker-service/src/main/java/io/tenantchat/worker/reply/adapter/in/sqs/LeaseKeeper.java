@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 
 /**
- * One lease keeper per worker: keeps every running job invisible to other workers. A job's receive already set its
- * visibility to the lease, so nothing is sent when a job starts; every tick (2 s, or half a heartbeat if shorter) the
+ * One lease keeper per worker: keeps every job the worker holds invisible to other workers, from its receipt (also
+ * while it waits behind an earlier message of its FIFO group) until it is done. The receive already set the
+ * job's visibility to the lease, so nothing is sent at receipt; every tick (2 s, or half a heartbeat if shorter) the
  * keeper renews the jobs whose visibility was last set a heartbeat or more ago, ten per
  * {@code ChangeMessageVisibilityBatch}. A job shorter than a heartbeat costs no renewal; a dead worker's jobs
  * reappear one lease after their last renewal.
@@ -45,8 +46,8 @@ class LeaseKeeper {
     private final Clock clock;
     private final int leaseSeconds;
     private final Duration heartbeat;
-    private final Map<Long, Held> held = new ConcurrentHashMap<>();
-    private final Map<Long, CompletableFuture<?>> renewing = new ConcurrentHashMap<>();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<?>> renewing = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lease-keeper");
@@ -71,26 +72,31 @@ class LeaseKeeper {
         }
     }
 
-    /** Keeps the received {@code message} invisible until the returned lease is closed; sends nothing now. */
+    /**
+     * Keeps the received {@code message} invisible until the returned lease is closed; sends nothing now. Holding a
+     * message that is already held (from its receipt) keeps its lease as it is.
+     */
     Lease hold(Message<?> message) {
         Object queueUrl = message.getHeaders().get(SqsHeaders.SQS_QUEUE_URL_HEADER);
         Object receipt = message.getHeaders().get(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER);
         if (queueUrl == null || receipt == null) {
             return () -> { };
         }
-        long id = ids.incrementAndGet();
-        held.put(id, new Held(queueUrl.toString(), receipt.toString(), clock.instant()));
-        log.debug("Lease {} held for {}", id, receipt);
-        return () -> release(id);
+        String handle = receipt.toString();
+        held.computeIfAbsent(handle, h -> {
+            log.debug("Lease held for {}", h);
+            return new Held(Long.toString(ids.incrementAndGet()), queueUrl.toString(), clock.instant());
+        });
+        return () -> release(handle);
     }
 
     /**
      * Stops renewing the job; if a renewal of it is on its way, waits for its answer (briefly), so the job's delete
      * is never overtaken by a renewal of a handle that is already gone.
      */
-    private void release(long id) {
-        held.remove(id);
-        CompletableFuture<?> renewal = renewing.get(id);
+    private void release(String receiptHandle) {
+        held.remove(receiptHandle);
+        CompletableFuture<?> renewal = renewing.get(receiptHandle);
         if (renewal != null) {
             try {
                 renewal.get(RENEWAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,12 +117,12 @@ class LeaseKeeper {
     int renewDue() {
         Instant now = clock.instant();
         Instant due = now.minus(heartbeat);
-        Map<String, List<Map.Entry<Long, Held>>> byQueue = held.entrySet().stream()
+        Map<String, List<Map.Entry<String, Held>>> byQueue = held.entrySet().stream()
                 .filter(e -> !e.getValue().renewedAt().isAfter(due))
                 .collect(Collectors.groupingBy(e -> e.getValue().queueUrl()));
         int batches = 0;
         for (var queue : byQueue.entrySet()) {
-            List<Map.Entry<Long, Held>> due10 = queue.getValue();
+            List<Map.Entry<String, Held>> due10 = queue.getValue();
             for (int from = 0; from < due10.size(); from += MAX_BATCH) {
                 renew(queue.getKey(), due10.subList(from, Math.min(due10.size(), from + MAX_BATCH)), now);
                 batches++;
@@ -125,19 +131,19 @@ class LeaseKeeper {
         return batches;
     }
 
-    private void renew(String queueUrl, List<Map.Entry<Long, Held>> batch, Instant now) {
+    private void renew(String queueUrl, List<Map.Entry<String, Held>> batch, Instant now) {
         CompletableFuture<Void> answered = new CompletableFuture<>();
-        List<Long> sent = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-        for (Map.Entry<Long, Held> e : batch) {
+        for (Map.Entry<String, Held> e : batch) {
             renewing.put(e.getKey(), answered);
             if (held.computeIfPresent(e.getKey(), (id, h) -> h.renewedAt(now)) == null) {
                 renewing.remove(e.getKey(), answered); // released meanwhile: its delete may be on its way
                 continue;
             }
             sent.add(e.getKey());
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Long.toString(e.getKey()))
-                    .receiptHandle(e.getValue().receiptHandle()).visibilityTimeout(leaseSeconds).build());
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(e.getValue().id())
+                    .receiptHandle(e.getKey()).visibilityTimeout(leaseSeconds).build());
         }
         if (entries.isEmpty()) {
             return;
@@ -172,9 +178,10 @@ class LeaseKeeper {
         ticks.shutdownNow();
     }
 
-    private record Held(String queueUrl, String receiptHandle, Instant renewedAt) {
+    /** A held job: its id within a renewal batch, its queue and when its visibility was last set. */
+    private record Held(String id, String queueUrl, Instant renewedAt) {
         Held renewedAt(Instant at) {
-            return new Held(queueUrl, receiptHandle, at);
+            return new Held(id, queueUrl, at);
         }
     }
 

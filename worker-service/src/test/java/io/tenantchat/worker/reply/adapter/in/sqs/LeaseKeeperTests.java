@@ -105,6 +105,24 @@ class LeaseKeeperTests {
                 .extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle).containsExactly("running"));
     }
 
+    @Test
+    void aJobHeldSinceItsReceiptKeepsThatLeaseWhenItStartsAndEndsItWhenDone() {
+        Message<String> message = received("r-1");
+        LeaseKeeper.Lease fromReceipt = keeper.hold(message);
+        clock.advance(Duration.ofSeconds(6));
+
+        LeaseKeeper.Lease running = keeper.hold(message);
+        clock.advance(Duration.ofSeconds(4));
+
+        assertThat(keeper.held()).isOne();
+        assertThat(keeper.renewDue()).as("due a heartbeat after its receipt, not after its start").isOne();
+        running.close();
+        fromReceipt.close();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(keeper.renewDue()).isZero();
+        assertThat(batches).hasSize(1);
+    }
+
     private static Message<String> received(String receipt) {
         return MessageBuilder.withPayload("{}").setHeader(SqsHeaders.SQS_QUEUE_URL_HEADER, QUEUE)
                 .setHeader(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER, receipt).build();
