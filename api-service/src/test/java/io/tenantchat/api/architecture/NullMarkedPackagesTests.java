@@ -20,27 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class NullMarkedPackagesTests {
 
-    /** Not @NullMarked yet (issue 25): the chat and stream features. Take a package out once it is marked. */
-    static final Set<String> NOT_YET_NULL_MARKED = Set.of(
-            "io.tenantchat.api.chat",
-            "io.tenantchat.api.chat.adapter.in.web",
-            "io.tenantchat.api.chat.adapter.out.dynamodb",
-            "io.tenantchat.api.chat.adapter.out.sqs",
-            "io.tenantchat.api.chat.application",
-            "io.tenantchat.api.chat.domain",
-            "io.tenantchat.api.stream",
-            "io.tenantchat.api.stream.adapter.in.ws",
-            "io.tenantchat.api.stream.adapter.out.local",
-            "io.tenantchat.api.stream.adapter.out.redis",
-            "io.tenantchat.api.stream.application");
-
     @Test
-    void everyMainPackageIsNullMarkedExceptTheListedOnes() {
+    void everyMainPackageIsNullMarked() {
         JavaClasses main = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("io.tenantchat.api");
 
-        assertThat(unmarkedPackages(main)).as("api-service packages whose package-info lacks @NullMarked")
-                .containsExactlyInAnyOrderElementsOf(NOT_YET_NULL_MARKED);
+        assertThat(unmarkedPackages(main)).as("api-service packages whose package-info lacks @NullMarked").isEmpty();
     }
 
     @Test

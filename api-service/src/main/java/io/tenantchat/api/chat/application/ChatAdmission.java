@@ -3,6 +3,7 @@ package io.tenantchat.api.chat.application;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** Decides whether a tenant may send one more message now, and takes its share of the tenant's quotas. */
 public interface ChatAdmission {
@@ -57,12 +58,12 @@ public interface ChatAdmission {
      * @throws io.tenantchat.api.error.RefusalException when the message is refused before any write (a recent
      *     refusal this instance remembers, or a message larger than the whole budget)
      */
-    default QuotaClaim claim(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
+    default @Nullable QuotaClaim claim(TenantId tenantId, SessionId sessionId, MessageId messageId, int messageChars) {
         return null;
     }
 
     /** The caller's answer to a claim a limit refused when it was written; remembered as a hint where enabled. */
-    default RuntimeException refused(QuotaClaim claim, QuotaRefusal refusal) {
+    default RuntimeException refused(@Nullable QuotaClaim claim, QuotaRefusal refusal) {
         return new IllegalStateException("refused by " + refusal + " without quotas");
     }
 
@@ -70,7 +71,7 @@ public interface ChatAdmission {
      * The warning for the caller once {@code claim} was written (a monthly limit is nearly reached), or null;
      * from what this instance knows, without a read.
      */
-    default String warning(QuotaClaim claim) {
+    default @Nullable String warning(@Nullable QuotaClaim claim) {
         return null;
     }
 
@@ -78,6 +79,6 @@ public interface ChatAdmission {
     void withdraw(TenantId tenantId, SessionId sessionId, MessageId messageId);
 
     /** @param warning a warning for the client (a monthly limit is nearly reached), or null */
-    record Admitted(String warning) {
+    record Admitted(@Nullable String warning) {
     }
 }

@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     private final Clock clock;
     private final ChatLimits limits;
     private final ChatAdmission admission;
-    private final MessageIntake intake;
+    private final @Nullable MessageIntake intake;
 
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock) {
         this(sessions, messages, queue, clock, ChatLimits.defaults());
@@ -57,7 +58,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
      *     checks the session, admits and stores in separate steps
      */
     public ChatService(SessionRepository sessions, MessageStore messages, ChatJobQueue queue, Clock clock,
-            ChatLimits limits, ChatAdmission admission, MessageIntake intake) {
+            ChatLimits limits, ChatAdmission admission, @Nullable MessageIntake intake) {
         this.intake = intake;
         this.admission = admission;
         this.sessions = sessions;
@@ -74,7 +75,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         SessionId sessionId = claimedSession(caller, command.claimed());
         admission.refuseIfKnown(caller.tenantId(), text.length());
         if (intake != null) {
-            return submitInOneWrite(command, caller, sessionId, text);
+            return submitInOneWrite(intake, command, caller, sessionId, text);
         }
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
@@ -98,7 +99,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
      * The hot path: one write takes the session's ownership, every quota, the message and its key (two AWS calls
      * with the job's send); reads happen only to explain a refused write (an unknown session, a limit, a used key).
      */
-    private MessageAccepted submitInOneWrite(SubmitChatMessage command, Caller caller, SessionId sessionId,
+    private MessageAccepted submitInOneWrite(MessageIntake intake, SubmitChatMessage command, Caller caller, SessionId sessionId,
             String text) {
         Instant now = clock.instant();
         ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
@@ -123,8 +124,8 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     }
 
     /** The job of a message, carrying its text, attempt and hold so the worker need not read them. */
-    static ChatRequested job(ChatMessage message, Instant now, int attempt, QuotaClaim claim) {
-        JobHold hold = claim == null ? new JobHold(false, null, null, null)
+    static ChatRequested job(ChatMessage message, Instant now, int attempt, @Nullable QuotaClaim claim) {
+        JobHold hold = claim == null ? new JobHold(false, null, null, QuotaClaim.LIVE)
                 : new JobHold(true, claim.tokens(), YearMonth.from(claim.at().atOffset(ZoneOffset.UTC)).toString(),
                         claim.counterKey());
         return new ChatRequested(message.messageId(), message.tenantId(), message.userId(), message.sessionId(), now)
@@ -176,7 +177,8 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     }
 
     @Override
-    public ConversationPage conversation(Caller caller, SessionId sessionId, MessageId afterOrNull, int limit) {
+    public ConversationPage conversation(Caller caller, SessionId sessionId, @Nullable MessageId afterOrNull,
+            int limit) {
         if (limit < 1 || limit > ConversationPage.MAX_LIMIT) {
             throw new InvalidRequestException("invalid_limit",
                     "limit must be between 1 and " + ConversationPage.MAX_LIMIT);
@@ -190,7 +192,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
                 message.sessionId(), now));
     }
 
-    private void enqueue(ChatMessage message, Instant now, QuotaClaim claim) {
+    private void enqueue(ChatMessage message, Instant now, @Nullable QuotaClaim claim) {
         send(message, job(message, now, 1, claim));
     }
 
@@ -222,7 +224,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         return message;
     }
 
-    private static SessionId claimedSession(Caller caller, TenantContext claimed) {
+    private static SessionId claimedSession(Caller caller, @Nullable TenantContext claimed) {
         if (claimed == null || claimed.sessionId() == null) {
             throw new InvalidRequestException("session_required", "tenant_context.session_id is required");
         }

@@ -4,12 +4,13 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.shared.MessageId;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a conversation in order; {@code nextCursor} (the last message id of the page) is present when more
  * messages follow.
  */
-public record ConversationPage(List<Exchange> exchanges, MessageId nextCursorOrNull) {
+public record ConversationPage(List<Exchange> exchanges, @Nullable MessageId nextCursorOrNull) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;

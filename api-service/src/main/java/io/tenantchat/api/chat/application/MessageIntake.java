@@ -5,6 +5,7 @@ import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageRef;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes a message in with one atomic write: the session's ownership, the message's share of every quota
@@ -24,7 +25,8 @@ public interface MessageIntake {
      * @throws QuotaRefusedException when a limit refused the claim (nothing was written)
      * @throws io.tenantchat.api.error.UnavailableException when the tenant's counters stayed busy
      */
-    Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt, QuotaClaim claim);
+    Optional<MessageRef> accept(ChatMessage message, @Nullable IdempotencyKey key, @Nullable Instant keyExpiresAt,
+            @Nullable QuotaClaim claim);
 
     /**
      * Puts a failed message back to queued and takes its hold again with {@code claim}, in one write.
@@ -34,5 +36,5 @@ public interface MessageIntake {
      * @throws io.tenantchat.api.error.ConflictException {@code message_not_failed} when the message still holds its
      *     quota (being answered)
      */
-    boolean requeue(MessageRef ref, QuotaClaim claim, Instant at);
+    boolean requeue(MessageRef ref, @Nullable QuotaClaim claim, Instant at);
 }

@@ -11,6 +11,7 @@ import io.tenantchat.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Stores messages. Every method takes the tenant first; every key begins with it. */
 public interface MessageStore {
@@ -38,7 +39,8 @@ public interface MessageStore {
     List<Exchange> conversation(TenantId tenantId, SessionId sessionId);
 
     /** Up to {@code limit} exchanges after message {@code afterOrNull} (from the start when null), in order. */
-    ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, MessageId afterOrNull, int limit);
+    ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, @Nullable MessageId afterOrNull,
+            int limit);
 
     /**
      * Puts a failed message back to queued, keeping its attempt count but outside the next attempt budget, and

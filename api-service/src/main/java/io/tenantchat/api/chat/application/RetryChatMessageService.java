@@ -14,6 +14,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.observability.LogContext;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
     private final ChatJobQueue queue;
     private final Clock clock;
     private final ChatAdmission admission;
-    private final MessageIntake intake;
+    private final @Nullable MessageIntake intake;
 
     public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock) {
         this(messages, queue, clock, ChatAdmission.UNLIMITED);
@@ -42,7 +43,7 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
 
     /** @param intake requeues and retakes the hold in one write; null admits and requeues in separate steps */
     public RetryChatMessageService(MessageStore messages, ChatJobQueue queue, Clock clock, ChatAdmission admission,
-            MessageIntake intake) {
+            @Nullable MessageIntake intake) {
         this.intake = intake;
         this.messages = messages;
         this.queue = queue;
@@ -56,7 +57,7 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
                 .filter(found -> found.userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("message_not_found", "no such message"));
         if (intake != null) {
-            return retryInOneWrite(ref);
+            return retryInOneWrite(intake, ref);
         }
         ChatAdmission.Admitted admitted = admission.readmit(ref.tenantId(), ref.sessionId(), messageId,
                 failedContent(ref).length());
@@ -83,7 +84,7 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
      * Reads the message (its text sizes the reservation and travels in the job), then one write requeues it and
      * takes its hold again, then the job is sent.
      */
-    private MessageAccepted retryInOneWrite(MessageRef ref) {
+    private MessageAccepted retryInOneWrite(MessageIntake intake, MessageRef ref) {
         ChatMessage failed = failedMessage(ref);
         QuotaClaim claim = admission.claim(ref.tenantId(), ref.sessionId(), ref.messageId(), failed.content().length());
         Instant now = clock.instant();

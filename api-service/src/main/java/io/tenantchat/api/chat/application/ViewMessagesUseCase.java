@@ -5,6 +5,7 @@ import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the caller's own messages; anyone else's are reported as not found. */
 public interface ViewMessagesUseCase {
@@ -18,5 +19,5 @@ public interface ViewMessagesUseCase {
      *
      * @throws io.tenantchat.api.error.InvalidRequestException for a limit out of bounds
      */
-    ConversationPage conversation(Caller caller, SessionId sessionId, MessageId afterOrNull, int limit);
+    ConversationPage conversation(Caller caller, SessionId sessionId, @Nullable MessageId afterOrNull, int limit);
 }

@@ -7,10 +7,11 @@ import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A user's message and the state of its reply. {@code error} is set only when {@code FAILED}. */
 public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
-        MessageStatus status, int attempts, MessageError error, Instant createdAt, Instant updatedAt) {
+        MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt) {
 
     public ChatMessage {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The events of one subscription, each delivered once and in order, whether it comes from the stored messages,
@@ -44,10 +45,10 @@ final class ReplyFeed {
     private final Consumer<StreamEvent> sink;
     private final Map<MessageId, Position> positions = new HashMap<>();
     private final Set<MessageId> finished = new HashSet<>();
-    private List<StreamEvent> heldBack = new ArrayList<>();
-    private MessageId cursor;
+    private @Nullable List<StreamEvent> heldBack = new ArrayList<>();
+    private @Nullable MessageId cursor;
 
-    ReplyFeed(TenantId tenantId, SessionId sessionId, MessageId after, Consumer<StreamEvent> sink) {
+    ReplyFeed(TenantId tenantId, SessionId sessionId, @Nullable MessageId after, Consumer<StreamEvent> sink) {
         this.tenantId = tenantId;
         this.sessionId = sessionId;
         this.cursor = after;
@@ -55,7 +56,7 @@ final class ReplyFeed {
     }
 
     /** Every stored message up to here is finished and sent: the next replay starts after it. */
-    synchronized MessageId cursor() {
+    synchronized @Nullable MessageId cursor() {
         return cursor;
     }
 
@@ -71,7 +72,9 @@ final class ReplyFeed {
     synchronized void goLive() {
         List<StreamEvent> held = heldBack;
         heldBack = null;
-        held.forEach(this::deliver);
+        if (held != null) {
+            held.forEach(this::deliver);
+        }
     }
 
     /**
@@ -167,7 +170,7 @@ final class ReplyFeed {
     }
 
     /** The stored text generated until the stop (none when the message was cancelled while queued). */
-    private ReplyCancelled cancelled(MessageId id, Reply reply) {
+    private ReplyCancelled cancelled(MessageId id, @Nullable Reply reply) {
         if (reply == null) {
             return new ReplyCancelled(tenantId, sessionId, id, "", null, null);
         }

@@ -5,6 +5,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.stream.StreamEvent;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** In-port: follow the replies of one of the caller's sessions. */
 public interface StreamRepliesUseCase {
@@ -17,5 +18,5 @@ public interface StreamRepliesUseCase {
      * @throws io.tenantchat.api.error.NotFoundException when the session is not the caller's (other tenants' and
      *     users' sessions included); nothing is sent then
      */
-    Subscription open(Caller caller, SessionId sessionId, MessageId afterOrNull, Consumer<StreamEvent> sink);
+    Subscription open(Caller caller, SessionId sessionId, @Nullable MessageId afterOrNull, Consumer<StreamEvent> sink);
 }

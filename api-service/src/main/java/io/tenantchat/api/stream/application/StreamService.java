@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ public final class StreamService implements StreamRepliesUseCase {
     }
 
     @Override
-    public Subscription open(Caller caller, SessionId sessionId, MessageId afterOrNull, Consumer<StreamEvent> sink) {
+    public Subscription open(Caller caller, SessionId sessionId, @Nullable MessageId afterOrNull,
+            Consumer<StreamEvent> sink) {
         messages.conversation(caller, sessionId, afterOrNull, 1); // the caller's own session, or NotFound
         OpenFeed open = new OpenFeed(caller, sessionId, new ReplyFeed(caller.tenantId(), sessionId, afterOrNull,
                 sink));

@@ -111,7 +111,10 @@ public final class QuotaAdmission implements ChatAdmission {
     }
 
     @Override
-    public RuntimeException refused(QuotaClaim claim, QuotaRefusal refusal) {
+    public RuntimeException refused(@Nullable QuotaClaim claim, QuotaRefusal refusal) {
+        if (claim == null) {
+            return ChatAdmission.super.refused(null, refusal);
+        }
         LimitKind kind = LimitKind.valueOf(refusal.name());
         long limit = kind.of(limitsOf(claim));
         hints.remember(claim.tenantId(), kind, limit, claim.tokens(), claim.at());
@@ -119,7 +122,10 @@ public final class QuotaAdmission implements ChatAdmission {
     }
 
     @Override
-    public @Nullable String warning(QuotaClaim claim) {
+    public @Nullable String warning(@Nullable QuotaClaim claim) {
+        if (claim == null) {
+            return null;
+        }
         long committed = gauges.reserved(claim.tenantId(), new QuotaPeriods(claim.at()), claim.tokens());
         int percent = new QuotaUsage(0, 0, committed, 0, 0, 0).tokenPercent(limitsOf(claim));
         return percent >= QuotaUsage.WARNING_PERCENT ? "monthly_tokens=" + percent + "%" : null;

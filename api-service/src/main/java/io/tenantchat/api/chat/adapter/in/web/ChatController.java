@@ -23,6 +23,7 @@ import io.tenantchat.shared.SessionId;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -63,7 +64,7 @@ class ChatController {
     @PostMapping("/api/chat")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<AcceptedResponse> send(Caller caller, @RequestBody ChatRequestBody body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, body.message(), claimed(body),
                 idempotencyKey(idempotencyKey)));
         requests.accepted(caller.tenantId(), "send");
@@ -82,7 +83,8 @@ class ChatController {
     @GetMapping("/api/chat/{messageId}")
     @ApiResponse(responseCode = "200", description = "the message, with its reply or error once there is one",
             content = @Content(schema = @Schema(implementation = MessageResponse.class)))
-    Object message(Caller caller, @PathVariable String messageId, @RequestParam(required = false) Integer wait) {
+    Object message(Caller caller, @PathVariable String messageId,
+            @RequestParam(required = false) @Nullable Integer wait) {
         if (!MessageId.isValid(messageId)) {
             throw new InvalidRequestException("invalid_message_id", "not a message id");
         }
@@ -97,7 +99,8 @@ class ChatController {
 
     @GetMapping("/api/sessions/{sessionId}/messages")
     ConversationResponse conversation(Caller caller, @PathVariable String sessionId,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(required = false) @Nullable Integer limit) {
         if (!SessionId.isValid(sessionId)) {
             throw new InvalidRequestException("invalid_session_id", "not a session id");
         }
@@ -116,7 +119,7 @@ class ChatController {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
-    private int waitSeconds(Integer wait) {
+    private int waitSeconds(@Nullable Integer wait) {
         if (wait == null) {
             return 0;
         }
@@ -127,7 +130,7 @@ class ChatController {
         return wait;
     }
 
-    private static IdempotencyKey idempotencyKey(String header) {
+    private static @Nullable IdempotencyKey idempotencyKey(@Nullable String header) {
         if (header == null) {
             return null;
         }
@@ -138,7 +141,7 @@ class ChatController {
         return new IdempotencyKey(header);
     }
 
-    private static TenantContext claimed(ChatRequestBody body) {
+    private static @Nullable TenantContext claimed(ChatRequestBody body) {
         var c = body.tenantContext();
         return c == null ? null : new TenantContext(c.tenantId(), c.userId(), c.sessionId());
     }

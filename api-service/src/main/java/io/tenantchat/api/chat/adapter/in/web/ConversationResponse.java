@@ -6,17 +6,19 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.shared.MessageId;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/sessions/{id}/messages}: one page of user and assistant messages in conversation order;
  * {@code next_cursor} (pass it as {@code after}) is null on the last page.
  */
-record ConversationResponse(String sessionId, List<Entry> messages, String nextCursor) {
+record ConversationResponse(String sessionId, List<Entry> messages, @Nullable String nextCursor) {
 
     /** One message. {@code status}/{@code error} belong to user messages, model and usage to replies. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Entry(String messageId, String role, String content, String status, String createdAt, String modelId,
-            MessageResponse.UsageBody usage, MessageResponse.ErrorBody error) {
+    record Entry(String messageId, String role, String content, @Nullable String status, String createdAt,
+            @Nullable String modelId, MessageResponse.@Nullable UsageBody usage,
+            MessageResponse.@Nullable ErrorBody error) {
     }
 
     static ConversationResponse of(String sessionId, ConversationPage page) {

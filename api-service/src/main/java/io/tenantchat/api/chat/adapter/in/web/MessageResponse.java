@@ -3,9 +3,11 @@ package io.tenantchat.api.chat.adapter.in.web;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.Reply;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /api/chat/{message_id}}: status, then the reply or the error (the other is null). */
-record MessageResponse(String messageId, String sessionId, String status, ReplyBody reply, ErrorBody error) {
+record MessageResponse(String messageId, String sessionId, String status, @Nullable ReplyBody reply,
+        @Nullable ErrorBody error) {
 
     record ReplyBody(String content, String modelId, UsageBody usage) {
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
@@ -39,10 +40,10 @@ final class MessageWaiter implements AutoCloseable {
     private final Duration pollInterval;
     private final int maxWaitSeconds;
     private final CallerSlots waiting;
-    private final LiveReplies live;
+    private final @Nullable LiveReplies live;
 
     /** @param liveOrNull the live reply events; {@code null} or without worker events: re-read on a timer */
-    MessageWaiter(ChatLimits limits, LiveReplies liveOrNull) {
+    MessageWaiter(ChatLimits limits, @Nullable LiveReplies liveOrNull) {
         this.pollInterval = limits.pollInterval();
         this.maxWaitSeconds = (int) limits.maxWait().toSeconds();
         this.waiting = new CallerSlots(limits.maxLongPollsPerUser());
@@ -75,8 +76,9 @@ final class MessageWaiter implements AutoCloseable {
                 slot.close();
                 pending.end();
             });
-            if (live != null) {
-                pending.onEvents(caller, wait);
+            LiveReplies events = live;
+            if (events != null) {
+                pending.onEvents(events, caller, wait);
             } else {
                 pending.timers.add(scheduler.scheduleWithFixedDelay(pending::check, pollInterval.toMillis(),
                         pollInterval.toMillis(), TimeUnit.MILLISECONDS));
@@ -105,7 +107,7 @@ final class MessageWaiter implements AutoCloseable {
             this.result = result;
         }
 
-        void onEvents(Caller caller, Duration wait) {
+        void onEvents(LiveReplies live, Caller caller, Duration wait) {
             MessageId id = first.message().messageId();
             events = live.subscribe(caller.tenantId(), first.message().sessionId(), new LiveReplies.Listener() {
                 @Override

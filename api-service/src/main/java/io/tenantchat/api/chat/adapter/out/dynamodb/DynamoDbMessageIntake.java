@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,7 +63,7 @@ class DynamoDbMessageIntake implements MessageIntake {
 
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
-    private final GroupCommit<Intake> group;
+    private final @Nullable GroupCommit<Intake> group;
 
     @Autowired
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
@@ -81,7 +83,8 @@ class DynamoDbMessageIntake implements MessageIntake {
     }
 
     /** One message's intake, as queued for a group commit. */
-    private record Intake(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt, QuotaClaim claim) {
+    private record Intake(ChatMessage message, @Nullable IdempotencyKey key, @Nullable Instant keyExpiresAt,
+            QuotaClaim claim) {
 
         int items() {
             return key == null ? 5 : 6; // message, lookup, session, (key), hold
@@ -90,8 +93,8 @@ class DynamoDbMessageIntake implements MessageIntake {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
-            QuotaClaim claim) {
+    public Optional<MessageRef> accept(ChatMessage message, @Nullable IdempotencyKey key,
+            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim) {
         if (group == null || claim == null) {
             return acceptAlone(message, key, keyExpiresAt, claim);
         }
@@ -132,7 +135,7 @@ class DynamoDbMessageIntake implements MessageIntake {
                 Intake in = pending.request;
                 items.addAll(newMessage.of(in.message()));
                 if (in.key() != null) {
-                    items.add(idempotency.put(in.message(), in.key(), in.keyExpiresAt(), clock.instant()));
+                    items.add(idempotency.put(in.message(), in.key(), expiry(in.keyExpiresAt()), clock.instant()));
                 }
                 items.add(quota.holdWrite(in.claim()));
             }
@@ -156,13 +159,18 @@ class DynamoDbMessageIntake implements MessageIntake {
         }
     }
 
-    private Optional<MessageRef> acceptAlone(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
-            QuotaClaim claim) {
+    /** An idempotency key always comes with its expiry (the use case sets both or neither). */
+    private static Instant expiry(@Nullable Instant keyExpiresAt) {
+        return Objects.requireNonNull(keyExpiresAt, "an idempotency key comes with its expiry");
+    }
+
+    private Optional<MessageRef> acceptAlone(ChatMessage message, @Nullable IdempotencyKey key,
+            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim) {
         TenantId tenant = message.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
         items.addAll(newMessage.of(message));
         if (key != null) {
-            items.add(idempotency.put(message, key, keyExpiresAt, clock.instant()));
+            items.add(idempotency.put(message, key, expiry(keyExpiresAt), clock.instant()));
         }
         int quotaAt = items.size();
         if (claim != null) {
@@ -208,7 +216,7 @@ class DynamoDbMessageIntake implements MessageIntake {
     }
 
     @Override
-    public boolean requeue(MessageRef ref, QuotaClaim claim, Instant at) {
+    public boolean requeue(MessageRef ref, @Nullable QuotaClaim claim, Instant at) {
         TenantId tenant = ref.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.messages())

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -104,7 +105,7 @@ class DynamoDbMessageStore implements MessageStore {
     }
 
     @Override
-    public ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, MessageId afterOrNull,
+    public ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, @Nullable MessageId afterOrNull,
             int limit) {
         String pk = MessageKeys.conversation(tenantId, sessionId);
         QueryConditional range = afterOrNull == null
@@ -207,7 +208,7 @@ class DynamoDbMessageStore implements MessageStore {
     }
 
     /** Applies {@code update} if the message is {@code from}; null when it did, else the message as it was. */
-    private Map<String, AttributeValue> cancelFrom(TenantId tenantId, Map<String, AttributeValue> key, String from,
+    private @Nullable Map<String, AttributeValue> cancelFrom(TenantId tenantId, Map<String, AttributeValue> key, String from,
             String update, Instant at) {
         try {
             dynamo.client(tenantId).updateItem(u -> u.tableName(tables.messages()).key(key)

@@ -7,10 +7,12 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Group commit per tenant on this instance: at most one write of a tenant's messages is in flight here at a time;
@@ -96,7 +98,8 @@ final class GroupCommit<R> {
                 }
             }
         }
-        return own.outcome;
+        // the write settles every request of its batch (done with a result or a failure), the lead's own included
+        return Objects.requireNonNull(own.outcome, "a written batch settles every request");
     }
 
     private static final Object LEAD = new Object();
@@ -105,7 +108,7 @@ final class GroupCommit<R> {
     static final class Pending<R> {
         final R request;
         private final CompletableFuture<Object> signal = new CompletableFuture<>();
-        private volatile Object outcome;
+        private volatile @Nullable Object outcome;
 
         Pending(R request) {
             this.request = request;

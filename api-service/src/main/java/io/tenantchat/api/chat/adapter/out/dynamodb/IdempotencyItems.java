@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -52,10 +53,12 @@ final class IdempotencyItems {
     }
 
     /** The message a live item names; empty for none, an expired one or another tenant's or user's. */
-    static Optional<MessageRef> toRef(Map<String, AttributeValue> item, TenantId tenantId, UserId userId, Instant now) {
+    static Optional<MessageRef> toRef(@Nullable Map<String, AttributeValue> item, TenantId tenantId, UserId userId,
+            Instant now) {
+        AttributeValue expiresAt = item == null ? null : item.get("expires_at");
         if (item == null || item.isEmpty() || !tenantId.value().equals(text(item, "tenant_id"))
                 || !userId.value().equals(text(item, "user_id"))
-                || Long.parseLong(item.get("expires_at").n()) <= now.getEpochSecond()) {
+                || expiresAt == null || Long.parseLong(expiresAt.n()) <= now.getEpochSecond()) {
             return Optional.empty();
         }
         return Optional.of(new MessageRef(tenantId, SessionId.of(text(item, "session_id")),
@@ -71,7 +74,7 @@ final class IdempotencyItems {
         }
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    private static @Nullable String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -9,176 +10,176 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 @DynamoDbBean
 public class MessageItem {
 
-    private String pk;
-    private String sk;
-    private String tenantId;
-    private String sessionId;
-    private String userId;
-    private String messageId;
-    private String role;
-    private String content;
-    private String status;
-    private Integer attempts;
-    private String errorCode;
-    private String errorMessage;
-    private String createdAt;
-    private String updatedAt;
-    private String modelId;
-    private Long inputTokens;
-    private Long outputTokens;
+    private @Nullable String pk;
+    private @Nullable String sk;
+    private @Nullable String tenantId;
+    private @Nullable String sessionId;
+    private @Nullable String userId;
+    private @Nullable String messageId;
+    private @Nullable String role;
+    private @Nullable String content;
+    private @Nullable String status;
+    private @Nullable Integer attempts;
+    private @Nullable String errorCode;
+    private @Nullable String errorMessage;
+    private @Nullable String createdAt;
+    private @Nullable String updatedAt;
+    private @Nullable String modelId;
+    private @Nullable Long inputTokens;
+    private @Nullable Long outputTokens;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
-    public String getPk() {
+    public @Nullable String getPk() {
         return pk;
     }
 
-    public void setPk(String pk) {
+    public void setPk(@Nullable String pk) {
         this.pk = pk;
     }
 
     @DynamoDbSortKey
     @DynamoDbAttribute("sk")
-    public String getSk() {
+    public @Nullable String getSk() {
         return sk;
     }
 
-    public void setSk(String sk) {
+    public void setSk(@Nullable String sk) {
         this.sk = sk;
     }
 
     @DynamoDbAttribute("tenant_id")
-    public String getTenantId() {
+    public @Nullable String getTenantId() {
         return tenantId;
     }
 
-    public void setTenantId(String tenantId) {
+    public void setTenantId(@Nullable String tenantId) {
         this.tenantId = tenantId;
     }
 
     @DynamoDbAttribute("session_id")
-    public String getSessionId() {
+    public @Nullable String getSessionId() {
         return sessionId;
     }
 
-    public void setSessionId(String sessionId) {
+    public void setSessionId(@Nullable String sessionId) {
         this.sessionId = sessionId;
     }
 
     @DynamoDbAttribute("user_id")
-    public String getUserId() {
+    public @Nullable String getUserId() {
         return userId;
     }
 
-    public void setUserId(String userId) {
+    public void setUserId(@Nullable String userId) {
         this.userId = userId;
     }
 
     @DynamoDbAttribute("message_id")
-    public String getMessageId() {
+    public @Nullable String getMessageId() {
         return messageId;
     }
 
-    public void setMessageId(String messageId) {
+    public void setMessageId(@Nullable String messageId) {
         this.messageId = messageId;
     }
 
     @DynamoDbAttribute("role")
-    public String getRole() {
+    public @Nullable String getRole() {
         return role;
     }
 
-    public void setRole(String role) {
+    public void setRole(@Nullable String role) {
         this.role = role;
     }
 
     @DynamoDbAttribute("content")
-    public String getContent() {
+    public @Nullable String getContent() {
         return content;
     }
 
-    public void setContent(String content) {
+    public void setContent(@Nullable String content) {
         this.content = content;
     }
 
     @DynamoDbAttribute("status")
-    public String getStatus() {
+    public @Nullable String getStatus() {
         return status;
     }
 
-    public void setStatus(String status) {
+    public void setStatus(@Nullable String status) {
         this.status = status;
     }
 
     @DynamoDbAttribute("attempts")
-    public Integer getAttempts() {
+    public @Nullable Integer getAttempts() {
         return attempts;
     }
 
-    public void setAttempts(Integer attempts) {
+    public void setAttempts(@Nullable Integer attempts) {
         this.attempts = attempts;
     }
 
     @DynamoDbAttribute("error_code")
-    public String getErrorCode() {
+    public @Nullable String getErrorCode() {
         return errorCode;
     }
 
-    public void setErrorCode(String errorCode) {
+    public void setErrorCode(@Nullable String errorCode) {
         this.errorCode = errorCode;
     }
 
     @DynamoDbAttribute("error_message")
-    public String getErrorMessage() {
+    public @Nullable String getErrorMessage() {
         return errorMessage;
     }
 
-    public void setErrorMessage(String errorMessage) {
+    public void setErrorMessage(@Nullable String errorMessage) {
         this.errorMessage = errorMessage;
     }
 
     @DynamoDbAttribute("created_at")
-    public String getCreatedAt() {
+    public @Nullable String getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(String createdAt) {
+    public void setCreatedAt(@Nullable String createdAt) {
         this.createdAt = createdAt;
     }
 
     @DynamoDbAttribute("updated_at")
-    public String getUpdatedAt() {
+    public @Nullable String getUpdatedAt() {
         return updatedAt;
     }
 
-    public void setUpdatedAt(String updatedAt) {
+    public void setUpdatedAt(@Nullable String updatedAt) {
         this.updatedAt = updatedAt;
     }
 
     @DynamoDbAttribute("model_id")
-    public String getModelId() {
+    public @Nullable String getModelId() {
         return modelId;
     }
 
-    public void setModelId(String modelId) {
+    public void setModelId(@Nullable String modelId) {
         this.modelId = modelId;
     }
 
     @DynamoDbAttribute("input_tokens")
-    public Long getInputTokens() {
+    public @Nullable Long getInputTokens() {
         return inputTokens;
     }
 
-    public void setInputTokens(Long inputTokens) {
+    public void setInputTokens(@Nullable Long inputTokens) {
         this.inputTokens = inputTokens;
     }
 
     @DynamoDbAttribute("output_tokens")
-    public Long getOutputTokens() {
+    public @Nullable Long getOutputTokens() {
         return outputTokens;
     }
 
-    public void setOutputTokens(Long outputTokens) {
+    public void setOutputTokens(@Nullable Long outputTokens) {
         this.outputTokens = outputTokens;
     }
 }

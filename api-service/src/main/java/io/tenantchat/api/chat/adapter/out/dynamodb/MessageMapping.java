@@ -13,6 +13,7 @@ import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Maps between items and domain records. */
 final class MessageMapping {
@@ -75,17 +76,25 @@ final class MessageMapping {
         MessageError error = item.getErrorCode() == null ? null
                 : new MessageError(item.getErrorCode(), item.getErrorMessage() == null ? "" : item.getErrorMessage());
         return new ChatMessage(TenantId.of(item.getTenantId()), SessionId.of(item.getSessionId()),
-                UserId.of(item.getUserId()), MessageId.of(item.getMessageId()), item.getContent(),
-                MessageStatus.fromWire(item.getStatus()), item.getAttempts() == null ? 0 : item.getAttempts(), error,
+                UserId.of(item.getUserId()), MessageId.of(item.getMessageId()), required(item.getContent(), "content"),
+                MessageStatus.fromWire(required(item.getStatus(), "status")), item.getAttempts() == null ? 0 : item.getAttempts(), error,
                 Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()));
     }
 
     private static Reply toReply(MessageItem item) {
-        return new Reply(item.getContent(), item.getModelId(), orZero(item.getInputTokens()),
-                orZero(item.getOutputTokens()), Instant.parse(item.getCreatedAt()));
+        return new Reply(required(item.getContent(), "content"), required(item.getModelId(), "model_id"),
+                orZero(item.getInputTokens()), orZero(item.getOutputTokens()), Instant.parse(item.getCreatedAt()));
     }
 
-    private static long orZero(Long value) {
+    /** An attribute every message item has; one without it is malformed. */
+    private static String required(@Nullable String value, String attribute) {
+        if (value == null) {
+            throw new IllegalStateException("message item without " + attribute);
+        }
+        return value;
+    }
+
+    private static long orZero(@Nullable Long value) {
         return value == null ? 0 : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -9,76 +10,76 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 @DynamoDbBean
 public class MessageRefItem {
 
-    private String pk;
-    private String sk;
-    private String tenantId;
-    private String sessionId;
-    private String userId;
-    private String messageId;
-    private String createdAt;
+    private @Nullable String pk;
+    private @Nullable String sk;
+    private @Nullable String tenantId;
+    private @Nullable String sessionId;
+    private @Nullable String userId;
+    private @Nullable String messageId;
+    private @Nullable String createdAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
-    public String getPk() {
+    public @Nullable String getPk() {
         return pk;
     }
 
-    public void setPk(String pk) {
+    public void setPk(@Nullable String pk) {
         this.pk = pk;
     }
 
     @DynamoDbSortKey
     @DynamoDbAttribute("sk")
-    public String getSk() {
+    public @Nullable String getSk() {
         return sk;
     }
 
-    public void setSk(String sk) {
+    public void setSk(@Nullable String sk) {
         this.sk = sk;
     }
 
     @DynamoDbAttribute("tenant_id")
-    public String getTenantId() {
+    public @Nullable String getTenantId() {
         return tenantId;
     }
 
-    public void setTenantId(String tenantId) {
+    public void setTenantId(@Nullable String tenantId) {
         this.tenantId = tenantId;
     }
 
     @DynamoDbAttribute("session_id")
-    public String getSessionId() {
+    public @Nullable String getSessionId() {
         return sessionId;
     }
 
-    public void setSessionId(String sessionId) {
+    public void setSessionId(@Nullable String sessionId) {
         this.sessionId = sessionId;
     }
 
     @DynamoDbAttribute("user_id")
-    public String getUserId() {
+    public @Nullable String getUserId() {
         return userId;
     }
 
-    public void setUserId(String userId) {
+    public void setUserId(@Nullable String userId) {
         this.userId = userId;
     }
 
     @DynamoDbAttribute("message_id")
-    public String getMessageId() {
+    public @Nullable String getMessageId() {
         return messageId;
     }
 
-    public void setMessageId(String messageId) {
+    public void setMessageId(@Nullable String messageId) {
         this.messageId = messageId;
     }
 
     @DynamoDbAttribute("created_at")
-    public String getCreatedAt() {
+    public @Nullable String getCreatedAt() {
         return createdAt;
     }
 
-    public void setCreatedAt(String createdAt) {
+    public void setCreatedAt(@Nullable String createdAt) {
         this.createdAt = createdAt;
     }
 }

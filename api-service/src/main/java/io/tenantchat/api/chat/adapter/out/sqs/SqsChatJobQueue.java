@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,7 @@ class SqsChatJobQueue implements ChatJobQueue {
     private final String queueName;
     private final MessageGrouping grouping;
     private final ObservationRegistry observations;
-    private volatile String queueUrl;
+    private volatile @Nullable String queueUrl;
 
     SqsChatJobQueue(SqsAsyncClient sqs, JsonMapper json, QueueProperties queues) {
         this(sqs, json, queues, ObservationRegistry.NOOP);

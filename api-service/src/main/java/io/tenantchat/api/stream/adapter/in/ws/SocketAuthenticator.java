@@ -7,6 +7,7 @@ import io.tenantchat.api.identity.CallerArgumentResolver;
 import io.tenantchat.api.tenant.application.KnownTenants;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -34,7 +35,7 @@ class SocketAuthenticator {
      *
      * @throws ForbiddenException {@code unknown_tenant} for a valid token of a tenant that is refused as unknown
      */
-    Optional<Authenticated> authenticate(String token) {
+    Optional<Authenticated> authenticate(@Nullable String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -21,16 +22,16 @@ final class SocketState {
 
     private final SocketOutbox outbox;
     private final Map<SessionId, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private volatile SocketAuthenticator.Authenticated authenticated;
-    private volatile ScheduledFuture<?> closer;
-    private volatile CallerSlots.Slot slot;
+    private volatile SocketAuthenticator.@Nullable Authenticated authenticated;
+    private volatile @Nullable ScheduledFuture<?> closer;
+    private volatile CallerSlots.@Nullable Slot slot;
     private volatile boolean released;
 
     SocketState(WebSocketSession session, SocketOutbox.Limits limits) {
         this.outbox = new SocketOutbox(session, limits);
     }
 
-    SocketAuthenticator.Authenticated authenticated() {
+    SocketAuthenticator.@Nullable Authenticated authenticated() {
         return authenticated;
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -82,6 +83,9 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         SocketState state = (SocketState) session.getAttributes().get(STATE);
+        if (state == null) { // set when the socket opened; absent only once it closed
+            return;
+        }
         JsonNode frame;
         try {
             frame = json.readTree(message.getPayload());
@@ -98,7 +102,7 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
         }
     }
 
-    private void auth(SocketState state, String token) {
+    private void auth(SocketState state, @Nullable String token) {
         if (state.authenticated() != null) {
             state.send(frames.error("already_authenticated", "this socket is authenticated already"));
             return;
@@ -107,7 +111,7 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
         try {
             caller = authenticator.authenticate(token);
         } catch (ForbiddenException e) {
-            state.send(frames.error(e.code(), e.getMessage()));
+            state.send(frames.error(e.code(), String.valueOf(e.getMessage())));
             state.close(REFUSED);
             return;
         }
@@ -149,7 +153,7 @@ final class StreamSocketHandler extends TextWebSocketHandler implements SubProto
     }
 
     private void open(SocketState state, SocketAuthenticator.Authenticated caller, SessionId sessionId,
-            MessageId after) {
+            @Nullable MessageId after) {
         if (state.isSubscribed(sessionId)) {
             state.send(frames.error("already_subscribed", "this socket follows that session already"));
             return;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.tenantchat.api.config.StreamProperties;
@@ -56,9 +57,9 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
     private final Timer relay;
     private final Counter resyncs;
     private final Counter settledRereads;
-    private StatefulRedisPubSubConnection<String, String> connection;
-    private RedisClient client;
-    private RedisConnectionStateListener drops;
+    private @Nullable StatefulRedisPubSubConnection<String, String> connection;
+    private @Nullable RedisClient client;
+    private @Nullable RedisConnectionStateListener drops;
 
     /**
      * {@code tenantchat.stream.relay}: an event received from Redis until every local socket has it;
@@ -130,9 +131,11 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
     }
 
     private StatefulRedisPubSubConnection<String, String> connection() {
-        if (connection == null) {
-            client = (RedisClient) connections.getRequiredNativeClient();
-            StatefulRedisPubSubConnection<String, String> opened = client.connectPubSub();
+        StatefulRedisPubSubConnection<String, String> current = connection;
+        if (current == null) {
+            RedisClient redis = (RedisClient) connections.getRequiredNativeClient();
+            client = redis;
+            StatefulRedisPubSubConnection<String, String> opened = redis.connectPubSub();
             opened.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String body) {
@@ -146,7 +149,7 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
                     }
                 }
             });
-            drops = new RedisConnectionStateListener() {
+            RedisConnectionStateListener dropListener = new RedisConnectionStateListener() {
                 @Override
                 public void onRedisDisconnected(RedisChannelHandler<?, ?> dropped) {
                     if (dropped == opened) {
@@ -156,10 +159,12 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
                     }
                 }
             };
-            client.addListener(drops);
+            redis.addListener(dropListener);
+            drops = dropListener;
             connection = opened;
+            current = opened;
         }
-        return connection;
+        return current;
     }
 
     private void resync(String channel) {
@@ -198,9 +203,14 @@ class RedisLiveReplies implements LiveReplies, InitializingBean, DisposableBean 
 
     @Override
     public synchronized void destroy() {
-        if (connection != null) {
-            client.removeListener(drops);
-            connection.close();
+        StatefulRedisPubSubConnection<String, String> current = connection;
+        if (current != null) {
+            RedisClient redis = client;
+            RedisConnectionStateListener dropListener = drops;
+            if (redis != null && dropListener != null) {
+                redis.removeListener(dropListener);
+            }
+            current.close();
         }
     }
 }
