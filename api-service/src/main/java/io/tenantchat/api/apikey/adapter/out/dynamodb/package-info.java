@@ -1,0 +1,2 @@
+/** API keys in their own DynamoDB table, keyed by key id, listed per tenant through an index. */
+package io.tenantchat.api.apikey.adapter.out.dynamodb;

@@ -1,0 +1,2 @@
+/** API keys, their ids and the secret's presented form; no framework. */
+package io.tenantchat.api.apikey.domain;
