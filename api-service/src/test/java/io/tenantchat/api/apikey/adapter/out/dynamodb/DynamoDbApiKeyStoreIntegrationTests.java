@@ -78,7 +78,7 @@ class DynamoDbApiKeyStoreIntegrationTests {
         Map<String, AttributeValue> item = client.getItem(g -> g.tableName(Provisioner.API_KEYS_TABLE)
                 .key(Map.of("key_id", AttributeValue.fromS(secret.keyId().value())))).item();
         assertThat(item.toString()).doesNotContain(secret.reveal())
-                .doesNotContain(secret.reveal().substring(secret.reveal().lastIndexOf('_') + 1));
+                .doesNotContain(secret.reveal().substring(25));
         assertThat(item.get("secret_hash").s()).isEqualTo(secret.hash());
     }
 
