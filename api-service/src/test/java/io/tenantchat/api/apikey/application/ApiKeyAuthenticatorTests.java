@@ -51,6 +51,7 @@ class ApiKeyAuthenticatorTests {
         IssuedApiKey key = service.create(ADMIN_A, "tenant-a", new CreateApiKey("ci", null, null));
         ApiKeyAuthenticator otherInstance = new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(1),
                 Duration.ofMinutes(1));
+        assertThat(authenticator.authenticate(key.secret().reveal())).isPresent();
         assertThat(otherInstance.authenticate(key.secret().reveal())).isPresent();
 
         service.revoke(ADMIN_A, "tenant-a", key.key().keyId().value());
