@@ -1,6 +1,7 @@
 package io.tenantchat.api.config;
 
 import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
+import io.tenantchat.api.apikey.application.ApiKeyLookup;
 import io.tenantchat.api.apikey.application.ApiKeyService;
 import io.tenantchat.api.apikey.application.ApiKeyStore;
 import java.security.SecureRandom;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class ApiKeyConfig {
 
     @Bean
-    ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyStore store, Clock clock, ApiKeyProperties properties) {
+    ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyLookup store, Clock clock, ApiKeyProperties properties) {
         return new ApiKeyAuthenticator(store, clock, properties.cacheTtl(), properties.markUsedEvery());
     }
 

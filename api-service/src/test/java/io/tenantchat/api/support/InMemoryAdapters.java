@@ -1,5 +1,7 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
+import io.tenantchat.api.apikey.application.ApiKeyService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
 import io.tenantchat.api.session.application.SessionService;
@@ -9,7 +11,10 @@ import io.tenantchat.api.tenant.application.TenantPlans;
 import io.tenantchat.api.tenant.application.TierCatalog;
 import io.tenantchat.api.tenant.application.TokenEstimate;
 import io.tenantchat.shared.ChatRequested;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -66,6 +71,27 @@ public class InMemoryAdapters {
         TierCatalog catalog = Tiers.catalog();
         return new SubscriptionService(new TenantPlans(directory, catalog), directory, catalog, ledger,
                 Clock.systemUTC());
+    }
+
+    /** The API keys' clock, which web tests move on to expire keys. */
+    @Bean
+    SettableClock apiKeyClock() {
+        return new SettableClock(Instant.now());
+    }
+
+    @Bean
+    InMemoryApiKeyStore apiKeyStore() {
+        return new InMemoryApiKeyStore();
+    }
+
+    @Bean
+    ApiKeyAuthenticator apiKeyAuthenticator(InMemoryApiKeyStore keys, SettableClock apiKeyClock) {
+        return new ApiKeyAuthenticator(keys, apiKeyClock, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    }
+
+    @Bean
+    ApiKeyService apiKeyService(InMemoryApiKeyStore keys, ApiKeyAuthenticator authenticator, SettableClock apiKeyClock) {
+        return new ApiKeyService(keys, authenticator, apiKeyClock, new SecureRandom());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.apikey.application.ApiKeyLookup;
 import io.tenantchat.api.apikey.application.ApiKeyStore;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** API keys in a map, counting reads and last-used writes. */
-public class InMemoryApiKeyStore implements ApiKeyStore {
+public class InMemoryApiKeyStore implements ApiKeyStore, ApiKeyLookup {
 
     private final Map<ApiKeyId, ApiKey> keys = new ConcurrentHashMap<>();
     public final AtomicInteger finds = new AtomicInteger();

@@ -28,7 +28,7 @@ public final class ApiKeyAuthenticator {
     static final int MAX_CACHED = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
 
-    private final ApiKeyStore store;
+    private final ApiKeyLookup store;
     private final Clock clock;
     private final Duration cacheTtl;
     private final Duration markUsedEvery;
@@ -38,7 +38,7 @@ public final class ApiKeyAuthenticator {
     private record Cached(Optional<ApiKey> key, Instant until) {
     }
 
-    public ApiKeyAuthenticator(ApiKeyStore store, Clock clock, Duration cacheTtl, Duration markUsedEvery) {
+    public ApiKeyAuthenticator(ApiKeyLookup store, Clock clock, Duration cacheTtl, Duration markUsedEvery) {
         if (cacheTtl.isNegative() || cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
             throw new IllegalArgumentException("the key cache may hold a key at most " + MAX_CACHE_TTL);
         }

@@ -62,8 +62,9 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
     }
 
     @Override
-    public List<ApiKey> list(Caller caller, String tenantId) {
-        return store.list(ownTenant(caller, tenantId));
+    public List<ListedApiKey> list(Caller caller, String tenantId) {
+        Instant now = clock.instant();
+        return store.list(ownTenant(caller, tenantId)).stream().map(key -> ListedApiKey.of(key, now)).toList();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.tenantchat.api.apikey.application;
 
-import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.IssuedApiKey;
 import io.tenantchat.api.identity.Caller;
 import java.util.List;
@@ -10,7 +9,7 @@ public interface ManageApiKeysUseCase {
 
     IssuedApiKey create(Caller caller, String tenantId, CreateApiKey request);
 
-    List<ApiKey> list(Caller caller, String tenantId);
+    List<ListedApiKey> list(Caller caller, String tenantId);
 
     void revoke(Caller caller, String tenantId, String keyId);
 }

@@ -4,8 +4,6 @@ import io.tenantchat.api.apikey.application.CreateApiKey;
 import io.tenantchat.api.apikey.application.ManageApiKeysUseCase;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeyController {
 
     private final ManageApiKeysUseCase keys;
-    private final Clock clock;
 
-    ApiKeyController(ManageApiKeysUseCase keys, Clock clock) {
+    ApiKeyController(ManageApiKeysUseCase keys) {
         this.keys = keys;
-        this.clock = clock;
     }
 
     @PostMapping("/api/tenants/{tenantId}/api-keys")
@@ -40,9 +36,7 @@ class ApiKeyController {
 
     @GetMapping("/api/tenants/{tenantId}/api-keys")
     ApiKeyListResponse list(Caller caller, @PathVariable String tenantId) {
-        Instant now = clock.instant();
-        return new ApiKeyListResponse(tenantId, keys.list(caller, tenantId).stream()
-                .map(key -> ApiKeyResponse.of(key, now)).toList());
+        return new ApiKeyListResponse(tenantId, keys.list(caller, tenantId).stream().map(ApiKeyResponse::of).toList());
     }
 
     @DeleteMapping("/api/tenants/{tenantId}/api-keys/{keyId}")

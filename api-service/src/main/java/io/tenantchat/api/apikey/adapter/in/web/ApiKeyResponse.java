@@ -1,14 +1,17 @@
 package io.tenantchat.api.apikey.adapter.in.web;
 
+import io.tenantchat.api.apikey.application.ListedApiKey;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import java.time.Instant;
+import java.util.Locale;
 
 /** A listed key: never its secret or hash. {@code status} is {@code active}, {@code expired} or {@code revoked}. */
 record ApiKeyResponse(String keyId, String label, String principal, String status, Instant createdAt,
         Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
 
-    static ApiKeyResponse of(ApiKey key, Instant now) {
-        String status = key.revoked() ? "revoked" : key.usableAt(now) ? "active" : "expired";
+    static ApiKeyResponse of(ListedApiKey listed) {
+        ApiKey key = listed.key();
+        String status = listed.status().name().toLowerCase(Locale.ROOT);
         return new ApiKeyResponse(key.keyId().value(), key.label(), key.principal().value(), status, key.createdAt(),
                 key.expiresAt(), key.revokedAt(), key.lastUsedAt());
     }

@@ -1,5 +1,6 @@
 package io.tenantchat.api.apikey.adapter.out.dynamodb;
 
+import io.tenantchat.api.apikey.application.ApiKeyLookup;
 import io.tenantchat.api.apikey.application.ApiKeyStore;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
@@ -25,12 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * API keys in their own table. Authentication reads a key before any tenant is known, so this adapter is signed
- * with the service's credentials (the task role), not a tenant's scoped ones; every read of a tenant's keys checks
- * the tenant on the item, and a revocation is conditional on it.
+ * API keys in their own table, keyed by key id. Authentication reads a key before any tenant is known, and the
+ * table's partition key is not the tenant's, so this adapter is signed with the service's credentials (the task
+ * role), not a tenant's scoped ones (an all-tenant adapter: ArchitectureRules, docs/security.md section 4); every
+ * read of a tenant's keys checks the tenant on the item, and a revocation is conditional on it.
  */
 @Component
-class DynamoDbApiKeyStore implements ApiKeyStore {
+class DynamoDbApiKeyStore implements ApiKeyStore, ApiKeyLookup {
 
     private static final TableSchema<ApiKeyItem> SCHEMA = TableSchema.fromBean(ApiKeyItem.class);
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")

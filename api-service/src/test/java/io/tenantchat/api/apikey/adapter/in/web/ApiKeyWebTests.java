@@ -14,24 +14,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
-import io.tenantchat.api.apikey.application.ApiKeyService;
 import io.tenantchat.api.config.SecurityConfig;
 import io.tenantchat.api.identity.TenantAuthorities;
 import io.tenantchat.api.support.InMemoryAdapters;
-import io.tenantchat.api.support.InMemoryApiKeyStore;
 import io.tenantchat.api.support.SettableClock;
 import io.tenantchat.api.web.ProblemHandler;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -50,32 +43,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "tenantchat.auth.client-ids=client",
         "tenantchat.auth.tenant-claim=custom:tenant_id",
         "spring.jackson.property-naming-strategy=SNAKE_CASE"})
-@Import({SecurityConfig.class, ProblemHandler.class, InMemoryAdapters.class, ApiKeyWebTests.Keys.class})
+@Import({SecurityConfig.class, ProblemHandler.class, InMemoryAdapters.class})
 class ApiKeyWebTests {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Keys {
-
-        @Bean
-        SettableClock clock() {
-            return new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        }
-
-        @Bean
-        InMemoryApiKeyStore apiKeyStore() {
-            return new InMemoryApiKeyStore();
-        }
-
-        @Bean
-        ApiKeyAuthenticator apiKeyAuthenticator(InMemoryApiKeyStore store, SettableClock clock) {
-            return new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(1), Duration.ofMinutes(1));
-        }
-
-        @Bean
-        ApiKeyService apiKeyService(InMemoryApiKeyStore store, ApiKeyAuthenticator authenticator, SettableClock clock) {
-            return new ApiKeyService(store, authenticator, clock, new SecureRandom());
-        }
-    }
 
     @Autowired
     MockMvc mvc;
@@ -87,12 +56,12 @@ class ApiKeyWebTests {
     void tenantAdminCreatesAKeyWhoseSecretIsShownOnlyOnce() throws Exception {
         String tenant = tenant();
         String created = create(tenant, "{\"label\": \"deploy bot\", \"principal\": \"svc-deploy\", "
-                + "\"expires_at\": \"2027-01-01T00:00:00Z\"}")
+                + "\"expires_at\": \"2099-01-01T00:00:00Z\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.secret", startsWith("tck_")))
                 .andExpect(jsonPath("$.label").value("deploy bot"))
                 .andExpect(jsonPath("$.principal").value("svc-deploy"))
-                .andExpect(jsonPath("$.expires_at").value("2027-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.expires_at").value("2099-01-01T00:00:00Z"))
                 .andReturn().getResponse().getContentAsString();
         String secret = JsonPath.read(created, "$.secret");
         String keyId = JsonPath.read(created, "$.key_id");
