@@ -30,6 +30,7 @@ final class OperationCases {
             OperationCase.of("GET /api/sessions/{sessionId}/messages", OWN_RESOURCE),
             OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
             OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
+            OperationCase.of("GET /api/chat/{messageId}/events", OWN_RESOURCE),
             OperationCase.of("POST /api/chat/{messageId}/retry", OWN_RESOURCE),
             OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
             OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE),

@@ -1,0 +1,2 @@
+/** {@code GET /api/chat/{message_id}/events}: one reply as Server-Sent Events, resumable with Last-Event-ID. */
+package io.tenantchat.api.stream.adapter.in.sse;
