@@ -163,6 +163,38 @@ class ReplyEventsIntegrationTests {
         }
     }
 
+    @Test
+    void aUserHoldsAtMostAsManyStreamsAsLongPollsAndAClosedOneFreesItsSlot() {
+        User user = newUser();
+        Sent sent = send(user);
+        URI events = uri("/api/chat/" + sent.messageId() + "/events");
+        List<EventStream> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(EventStream.open(events, user.token(), null));
+                assertThat(open.getLast().status()).isEqualTo(200);
+            }
+            try (EventStream refused = EventStream.open(events, user.token(), null)) {
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+            User other = newUser();
+            try (EventStream theirs = EventStream.open(uri("/api/chat/" + send(other).messageId() + "/events"),
+                    other.token(), null)) {
+                assertThat(theirs.status()).as("the bound is per user").isEqualTo(200);
+            }
+            // the server notices a dropped stream at its next write (a keep-alive comment at the latest)
+            open.removeFirst().close();
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                try (EventStream again = EventStream.open(events, user.token(), null)) {
+                    return again.status() == 200;
+                }
+            });
+        } finally {
+            open.forEach(EventStream::close);
+        }
+    }
+
     private void markProcessing(Sent sent) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(DYNOXIDE.endpoint());
         dynamoDb.updateItem(r -> r.tableName(TableNames.defaults().messages())
