@@ -92,6 +92,7 @@ class ReplyEventsIntegrationTests {
         registry.add("tenantchat.stream.redis.enabled", () -> "true");
         registry.add("spring.data.redis.host", REDIS::host);
         registry.add("spring.data.redis.port", REDIS::port);
+        registry.add("tenantchat.stream.events.keep-alive", () -> "1s");
     }
 
     @AfterAll
@@ -183,9 +184,9 @@ class ReplyEventsIntegrationTests {
                     other.token(), null)) {
                 assertThat(theirs.status()).as("the bound is per user").isEqualTo(200);
             }
-            // the server notices a dropped stream at its next write (a keep-alive comment at the latest)
+            // the server notices a dropped stream at a write (keep-alive comments here every second)
             open.removeFirst().close();
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 try (EventStream again = EventStream.open(events, user.token(), null)) {
                     return again.status() == 200;
                 }

@@ -7,6 +7,7 @@ import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ViewMessagesUseCase;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.api.config.EventStreamProperties;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.identity.Caller;
@@ -19,7 +20,6 @@ import io.tenantchat.shared.stream.ReplyError;
 import io.tenantchat.shared.stream.ReplyFailed;
 import io.tenantchat.shared.stream.ReplyUsage;
 import jakarta.annotation.PreDestroy;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,17 +40,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * text with ids {@code attempt:chars}, {@code restarted} voids the text so far, and {@code completed} or
  * {@code failed} (id {@code done}) ends the response. A client that reconnects with {@code Last-Event-ID} gets
  * only what it lacks. At most as many streams per user and instance as long polls; each lasts at most
- * {@link #MAX_DURATION} (then the client resumes).
+ * {@link EventStreamProperties#maxDuration()} (then the client resumes).
  */
 @RestController
 class ReplyEventsController {
 
-    static final Duration MAX_DURATION = Duration.ofMinutes(10);
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
     private final ViewMessagesUseCase view;
     private final StreamRepliesUseCase streams;
     private final CallerSlots open;
+    private final EventStreamProperties settings;
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sse-keep-alive");
@@ -58,10 +56,12 @@ class ReplyEventsController {
         return thread;
     });
 
-    ReplyEventsController(ViewMessagesUseCase view, StreamRepliesUseCase streams, ObjectProvider<ChatLimits> limits) {
+    ReplyEventsController(ViewMessagesUseCase view, StreamRepliesUseCase streams, ObjectProvider<ChatLimits> limits,
+            ObjectProvider<EventStreamProperties> settings) {
         this.view = view;
         this.streams = streams;
         this.open = new CallerSlots(limits.getIfAvailable(ChatLimits::defaults).maxLongPollsPerUser());
+        this.settings = settings.getIfAvailable(EventStreamProperties::defaults);
     }
 
     @PreDestroy
@@ -93,7 +93,7 @@ class ReplyEventsController {
     }
 
     private SseEmitter stream(Caller caller, Exchange now, ResumePoint resume, CallerSlots.Slot slot) {
-        SseEmitter emitter = new SseEmitter(MAX_DURATION.toMillis());
+        SseEmitter emitter = new SseEmitter(settings.maxDuration().toMillis());
         AtomicReference<Subscription> subscription = new AtomicReference<>(Subscription.NONE);
         AtomicReference<ScheduledFuture<?>> ticks = new AtomicReference<>();
         ReplyEventStream stream = new ReplyEventStream(emitter, new ReplyFrames(now.message().messageId(), resume),
@@ -109,12 +109,13 @@ class ReplyEventsController {
             stream.accept(terminal(now));
             return emitter;
         }
+        stream.keepAlive(); // the headers go out now, not with the first event
         subscription.set(streams.open(caller, now.message().sessionId(), null, stream::accept));
         if (stream.ended()) {
             subscription.get().close();
         } else {
-            ticks.set(keepAlive.scheduleAtFixedRate(stream::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
-                    TimeUnit.MILLISECONDS));
+            long every = settings.keepAlive().toMillis();
+            ticks.set(keepAlive.scheduleAtFixedRate(stream::keepAlive, every, every, TimeUnit.MILLISECONDS));
             if (stream.ended()) {
                 ticks.get().cancel(false);
             }
