@@ -180,3 +180,44 @@ resource "aws_dynamodb_table" "tenants" {
     kms_key_arn = aws_kms_key.data.arn
   }
 }
+
+# per-tenant API keys (api-service's ApiKeyItem): by key id, because authentication finds a key (and so its tenant)
+# from the key alone; a tenant's keys are listed through the index. Only the key's SHA-256 is stored.
+resource "aws_dynamodb_table" "api_keys" {
+  name                        = var.api_keys_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "key_id"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "key_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "tenant_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "created_at"
+    type = "S"
+  }
+
+  # a tenant's keys (tenant-admin)
+  global_secondary_index {
+    name            = "tenant_id-created_at-index"
+    hash_key        = "tenant_id"
+    range_key       = "created_at"
+    projection_type = "ALL"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}

@@ -58,6 +58,7 @@ locals {
     COGNITO_HOSTED_UI_URL = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.aws_region}.amazoncognito.com"
     WEB_REDIRECT_URI      = "${local.public_url}/"
     TENANTS_TABLE         = aws_dynamodb_table.tenants.name
+    API_KEYS_TABLE        = aws_dynamodb_table.api_keys.name
     # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
     UNKNOWN_TENANTS    = "refuse"
     DEFAULT_TIER       = var.default_tier

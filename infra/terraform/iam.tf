@@ -9,6 +9,7 @@ locals {
     usage         = aws_dynamodb_table.usage.arn
     usage_rollups = aws_dynamodb_table.usage_rollups.arn
     tenants       = aws_dynamodb_table.tenants.arn
+    api_keys      = aws_dynamodb_table.api_keys.arn
   }
 
   # an inference profile id (us./eu./apac./global. ...) routes to its foundation model in several regions
@@ -160,6 +161,24 @@ data "aws_iam_policy_document" "api_task" {
       "dynamodb:ConditionCheckItem",
     ]
     resources = [aws_dynamodb_table.tenants.arn]
+  }
+
+  # per-tenant API keys: created (conditional put), found by key id on every authentication (signed by this role:
+  # no tenant is known yet), revoked and marked used (conditional updates), listed per tenant through the index
+  statement {
+    sid = "ApiKeysReadWrite"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+    ]
+    resources = [aws_dynamodb_table.api_keys.arn]
+  }
+
+  statement {
+    sid       = "ApiKeysByTenant"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.api_keys.arn}/index/tenant_id-created_at-index"]
   }
 
   statement {

@@ -41,6 +41,12 @@ variable "tenants_table" {
   default     = "tenants"
 }
 
+variable "api_keys_table" {
+  description = "API_KEYS_TABLE: per-tenant API keys by key id, with a tenant index (api reads and writes)."
+  type        = string
+  default     = "tenant-api-keys"
+}
+
 variable "default_tier" {
   description = "DEFAULT_TIER: tier of a tenant that is not registered, when UNKNOWN_TENANTS is default-tier (the deployment refuses them)."
   type        = string

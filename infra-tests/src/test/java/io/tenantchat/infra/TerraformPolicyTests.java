@@ -48,7 +48,9 @@ class TerraformPolicyTests {
             new ExpectedTable("usage_rollups", "USAGE_ROLLUPS_TABLE", "tenant-usage-rollups", new Key("pk", "sk"),
                     Map.of(), "expires_at"),
             new ExpectedTable("tenants", "TENANTS_TABLE", "tenants", new Key("tenant_id", "sk"), Map.of(),
-                    "expires_at"));
+                    "expires_at"),
+            new ExpectedTable("api_keys", "API_KEYS_TABLE", "tenant-api-keys", new Key("key_id", null),
+                    Map.of("tenant_id-created_at-index", new Key("tenant_id", "created_at")), null));
 
     /** Module → its ECS task definition resource. */
     static final Map<String, String> TASK_DEFINITIONS =
@@ -432,6 +434,10 @@ class TerraformPolicyTests {
             assertThat(api.on(table("sessions"))).as("DELETE /api/sessions/{id}").contains("dynamodb:DeleteItem");
             assertThat(api.on(table("messages"))).as("a deleted session's messages are erased in batches")
                     .contains("dynamodb:BatchWriteItem");
+            assertThat(api.on(table("api_keys"))).as("API keys: created, found by id, revoked, marked used")
+                    .contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")
+                    .doesNotContain("dynamodb:Scan", "dynamodb:DeleteItem");
+            assertThat(api.on(table("api_keys") + "/index/tenant_id-created_at-index")).contains("dynamodb:Query");
             assertNoAccess(api, table("usage"), "aws_cloudwatch_event_bus.usage");
             assertThat(api.actions()).noneMatch(action -> action.startsWith("bedrock"));
         }

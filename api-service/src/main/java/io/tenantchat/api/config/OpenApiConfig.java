@@ -32,10 +32,12 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     static final String BEARER = "cognito-id-token";
+    static final String API_KEY = "api-key";
     static final String PROBLEM = "Problem";
     private static final Map<String, String> COMMON_PROBLEMS = Map.of(
             "400", "the request is malformed (ids, parameters or body)",
-            "401", "no token, or one that is expired, forged or not for this pool and app client",
+            "401", "no token, or one that is expired, forged or not for this pool and app client; or an API key that "
+                    + "is unknown, revoked, expired or malformed",
             "403", "the token has no valid tenant, lacks the group this needs, or names another tenant or user",
             "500", "unexpected error (logged; no details are returned)");
 
@@ -48,10 +50,14 @@ class OpenApiConfig {
     OpenAPI tenantChatOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("TenantChat API").version("v1").description(
-                        "Multi-tenant chat. The tenant and user always come from the verified Cognito ID token."))
+                        "Multi-tenant chat. The tenant and user always come from the verified Cognito ID token or the "
+                                + "stored record of the API key, never from the request."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("Cognito ID token of the user pool (RS256)")));
+                                .bearerFormat("JWT").description("Cognito ID token of the user pool (RS256)"))
+                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("tck_<key_id>_<secret>").description("An API key of the tenant (README "
+                                        + "\"API keys\"): acts as its principal, an ordinary member of the tenant")));
     }
 
     /**
@@ -78,6 +84,7 @@ class OpenApiConfig {
 
     private static void secure(String path, Operation operation) {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+        operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         COMMON_PROBLEMS.forEach((status, description) -> responses.putIfAbsent(status, problem(description)));
         if (path.contains("{")) {

@@ -1,17 +1,25 @@
 package io.tenantchat.api.config;
 
+import io.tenantchat.api.apikey.adapter.in.web.ApiKeyAuthenticationProvider;
+import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
 import io.tenantchat.api.identity.CallerArgumentResolver;
 import io.tenantchat.api.identity.CognitoJwtDecoders;
 import io.tenantchat.api.identity.TenantAuthorities;
 import io.tenantchat.api.web.ProblemResponses;
 import io.tenantchat.api.webclient.ClientContentSecurityPolicy;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +27,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,8 +37,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Stateless resource server: every {@code /api/**} call needs a verified Cognito token with a valid tenant;
- * {@code /api/tenants/*}{@code /sessions} also needs the {@code tenant-admin} group and
+ * Stateless resource server: every {@code /api/**} call needs a verified Cognito token with a valid tenant, or an
+ * API key of a tenant ({@code Authorization: Bearer tck_...}, which acts as an ordinary member of its tenant);
+ * {@code /api/tenants/*}{@code /sessions} and {@code /api/tenants/*}{@code /api-keys} also need the
+ * {@code tenant-admin} group and
  * {@code /api/operator/**} and {@code /api/admin/**} the {@code platform-operator} group. Refusals are problem JSON.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,15 +53,15 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthProperties auth, WebProperties web,
-            WebClientProperties client) throws Exception {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new TenantAuthorities(auth.tenantClaim()));
+            WebClientProperties client, JwtDecoder jwtDecoder, ObjectProvider<ApiKeyAuthenticator> apiKeys)
+            throws Exception {
+        AuthenticationManagerResolver<HttpServletRequest> managers = managers(auth, jwtDecoder, apiKeys.getIfAvailable());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(WebHardening.corsSource(web)))
                 .authorizeHttpRequests(SecurityConfig::rules)
                 .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationManagerResolver(managers)
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
@@ -58,6 +71,25 @@ public class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .headers(headers -> WebHardening.securityHeaders(headers, ClientContentSecurityPolicy.of(client)));
         return http.build();
+    }
+
+    /**
+     * A bearer token with an API key's prefix goes to the key provider (when keys are on), every other one to the
+     * Cognito JWT provider exactly as before.
+     */
+    static AuthenticationManagerResolver<HttpServletRequest> managers(AuthProperties auth, JwtDecoder jwtDecoder,
+            @Nullable ApiKeyAuthenticator apiKeysOrNull) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new TenantAuthorities(auth.tenantClaim()));
+        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+        jwt.setJwtAuthenticationConverter(converter);
+        AuthenticationManager jwtManager = new ProviderManager(jwt);
+        if (apiKeysOrNull == null) {
+            return request -> jwtManager;
+        }
+        AuthenticationManager keyManager = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeysOrNull));
+        BearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        return request -> ApiKeyAuthenticationProvider.isKey(bearer.resolve(request)) ? keyManager : jwtManager;
     }
 
     private static void rules(
@@ -73,7 +105,8 @@ public class SecurityConfig {
                 // the WebSocket handshake carries no header a browser can set: the socket authenticates itself
                 .requestMatchers("/ws").permitAll()
                 .requestMatchers("/api/operator/**", "/api/admin/**").hasAuthority(TenantAuthorities.PLATFORM_OPERATOR)
-                .requestMatchers("/api/tenants/*/sessions").access(AuthorizationManagers.allOf(
+                .requestMatchers("/api/tenants/*/sessions", "/api/tenants/*/api-keys", "/api/tenants/*/api-keys/*")
+                .access(AuthorizationManagers.allOf(
                         AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_MEMBER),
                         AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_ADMIN)))
                 .requestMatchers("/api/**").hasAuthority(TenantAuthorities.TENANT_MEMBER)

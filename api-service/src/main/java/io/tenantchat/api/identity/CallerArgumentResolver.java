@@ -13,7 +13,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves a {@link Caller} controller parameter from the verified JWT of the current request. */
+/** Resolves a {@link Caller} controller parameter from the verified JWT or API key of the current request. */
 public final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final String tenantClaim;
@@ -30,6 +30,17 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
         return CallerClaims.callerOf(jwt, tenantClaim);
     }
 
+    /**
+     * The caller of an authenticated request: from a verified token's claims, or the caller an API key stands for
+     * ({@link CallerAuthentication}); empty for anything else.
+     */
+    public static Optional<Caller> callerOf(@Nullable Authentication authentication, String tenantClaim) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return CallerClaims.callerOf(token.getToken(), tenantClaim);
+        }
+        return authentication instanceof CallerAuthentication key ? Optional.of(key.caller()) : Optional.empty();
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return Caller.class.equals(parameter.getParameterType());
@@ -38,11 +49,7 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
     @Override
     public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
-            throw new AccessDeniedException("a verified token is required");
-        }
-        return CallerClaims.callerOf(token.getToken(), tenantClaim)
-                .orElseThrow(() -> new AccessDeniedException("the token carries no valid tenant"));
+        return callerOf(SecurityContextHolder.getContext().getAuthentication(), tenantClaim)
+                .orElseThrow(() -> new AccessDeniedException("a verified token with a valid tenant is required"));
     }
 }

@@ -8,9 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.MDC;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,9 +37,6 @@ public final class CallerLogContextFilter extends OncePerRequestFilter {
     }
 
     private Optional<Caller> caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken token
-                ? CallerClaims.callerOf(token.getToken(), tenantClaim)
-                : Optional.empty();
+        return CallerArgumentResolver.callerOf(SecurityContextHolder.getContext().getAuthentication(), tenantClaim);
     }
 }

@@ -61,6 +61,7 @@ final class Attacks {
         unauthorized.put("forged signature", TestTokens.sign(as(alice), TestTokens.newKey(tokens.signingKey().getKeyID())));
         unauthorized.put("tampered payload", TestTokens.tampered(bob.token(), payload -> payload
                 .replace(bob.tenantId(), alice.tenantId()).replace(bob.userId(), alice.userId())));
+        unauthorized.putAll(world.keys().refused());
         List<Attempt> attempts = new ArrayList<>();
         unauthorized.forEach((name, token) -> attempts.add(refusedEverywhere(name, token, UNAUTHORIZED, world)));
         attempts.add(refusedEverywhere("no tenant claim", tokens.sign(as(alice).claim(TestTokens.TENANT_CLAIM, null)),
@@ -75,26 +76,51 @@ final class Attacks {
     private static List<Attempt> crossTenant(OperationCase op, World world) {
         Actor attacker = op.scope().adminOwner ? world.bobAdmin() : world.bob();
         var guarded = DataSnapshot.ofTenant(world.victim().tenantId());
-        return List.of(
+        List<Attempt> attempts = new ArrayList<>(List.of(
                 new Attempt("other tenant's token with this tenant's ids", attacker.token(), world.victim(),
                         op.scope().otherTenant, guarded, world.victimSecrets()),
                 new Attempt("other tenant's token, own identity, this tenant's resource ids", attacker.token(),
                         world.victim().withTenantAndUser(attacker.tenantId(), attacker.userId()),
-                        op.scope().otherTenantOwnIdentity, guarded, world.victimSecrets()));
+                        op.scope().otherTenantOwnIdentity, guarded, world.victimSecrets())));
+        String bobKey = world.keys().bobKey();
+        if (bobKey != null) {
+            // bob's key acts as bob, a plain member of tenant B: never a tenant-admin or operator
+            attempts.add(new Attempt("other tenant's API key with this tenant's ids", bobKey, world.victim(),
+                    op.scope().otherTenant, guarded, world.victimSecrets()));
+            attempts.add(new Attempt("other tenant's API key, own identity, this tenant's resource ids", bobKey,
+                    world.victim().withTenantAndUser(world.bob().tenantId(), world.bob().userId()),
+                    op.scope().adminOwner ? FORBIDDEN : op.scope().otherTenantOwnIdentity, guarded,
+                    world.victimSecrets()));
+        }
+        return attempts;
     }
 
     private static List<Attempt> sameTenantOtherUser(OperationCase op, World world) {
         Set<String> secrets = new HashSet<>(world.victimSecrets());
         secrets.remove(world.victim().tenantId());
+        String annaKey = world.keys().annaKey();
+        List<Attempt> attempts = new ArrayList<>();
         if (op.scope().operatorOnly()) {
-            return List.of(new Attempt("same tenant's tenant-admin on an operator operation", world.aliceAdmin().token(),
-                    world.victim(), FORBIDDEN, DataSnapshot.everything(), Set.copyOf(secrets)),
-                    new Attempt("same tenant, other user, on an operator operation", world.anna().token(),
-                            world.victim(), op.scope().otherUser, DataSnapshot.everything(), Set.copyOf(secrets)));
+            attempts.add(new Attempt("same tenant's tenant-admin on an operator operation", world.aliceAdmin().token(),
+                    world.victim(), FORBIDDEN, DataSnapshot.everything(), Set.copyOf(secrets)));
+            attempts.add(new Attempt("same tenant, other user, on an operator operation", world.anna().token(),
+                    world.victim(), op.scope().otherUser, DataSnapshot.everything(), Set.copyOf(secrets)));
+            if (annaKey != null) {
+                // the key is valid, so its coarse last_used_at may be written: everything else must stay
+                attempts.add(new Attempt("same tenant's API key on an operator operation", annaKey, world.victim(),
+                        FORBIDDEN, DataSnapshot.everything().and(item -> !item.containsKey("secret_hash")),
+                        Set.copyOf(secrets)));
+            }
+            return attempts;
         }
-        return List.of(new Attempt("same tenant, other user, private session", world.anna().token(), world.victim(),
-                op.scope().otherUser, DataSnapshot.ofUser(world.victim().tenantId(), world.victim().userId()),
-                Set.copyOf(secrets)));
+        var guarded = DataSnapshot.ofUser(world.victim().tenantId(), world.victim().userId());
+        attempts.add(new Attempt("same tenant, other user, private session", world.anna().token(), world.victim(),
+                op.scope().otherUser, guarded, Set.copyOf(secrets)));
+        if (annaKey != null) {
+            attempts.add(new Attempt("same tenant, other user's API key, private session", annaKey, world.victim(),
+                    op.scope().otherUser, guarded, Set.copyOf(secrets)));
+        }
+        return attempts;
     }
 
     private static List<Attempt> guessedAndMalformed(OperationCase op, World world) {

@@ -4,6 +4,7 @@ import static io.tenantchat.api.isolation.Scope.CALLER_COLLECTION;
 import static io.tenantchat.api.isolation.Scope.OWN_RESOURCE;
 import static io.tenantchat.api.isolation.Scope.PLATFORM_OPERATOR;
 import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN;
+import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN_RESOURCE;
 import static io.tenantchat.api.isolation.Scope.TENANT_RESOURCE;
 
 import java.util.List;
@@ -29,6 +30,7 @@ final class OperationCases {
             OperationCase.of("GET /api/sessions/{sessionId}/messages", OWN_RESOURCE),
             OperationCase.of("POST /api/chat", OWN_RESOURCE).withBody(OperationCases::chatBody),
             OperationCase.of("GET /api/chat/{messageId}", OWN_RESOURCE),
+            OperationCase.of("GET /api/chat/{messageId}/events", OWN_RESOURCE),
             OperationCase.of("POST /api/chat/{messageId}/retry", OWN_RESOURCE),
             // after the retry: the owner stops the message it requeued (queued -> cancelled, 202)
             OperationCase.of("POST /api/chat/{messageId}/cancel", OWN_RESOURCE),
@@ -42,6 +44,11 @@ final class OperationCases {
             OperationCase.of("PUT /api/admin/tenants/{tenantId}", PLATFORM_OPERATOR).withBody(ids -> """
                     {"name": "isolation", "tier": "open"}
                     """),
+            OperationCase.of("POST /api/tenants/{tenantId}/api-keys", TENANT_ADMIN)
+                    .withBody(ids -> "{\"label\": \"isolation\"}"),
+            OperationCase.of("GET /api/tenants/{tenantId}/api-keys", TENANT_ADMIN),
+            // its owner call revokes the victim tenant's key (the suite runs it after its attacks)
+            OperationCase.of("DELETE /api/tenants/{tenantId}/api-keys/{keyId}", TENANT_ADMIN_RESOURCE),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),
             // last: its owner call removes the victim's conversation (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE));

@@ -23,6 +23,11 @@ enum Scope {
     /** Names the tenant in the path and needs the tenant-admin group. */
     TENANT_ADMIN(true, FORBIDDEN, SUCCESS, FORBIDDEN, FORBIDDEN, MALFORMED_TENANT),
     /**
+     * One resource of a tenant (an API key) under the tenant in the path, for its tenant-admin: another tenant's
+     * admin naming its own tenant with this tenant's resource id finds nothing (404).
+     */
+    TENANT_ADMIN_RESOURCE(true, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, MALFORMED_TENANT),
+    /**
      * Platform administration ({@code /api/admin/**}): only the platform-operator group. Every tenant member and
      * tenant-admin, of any tenant, is refused; the operation's own input validation is tested by its web tests.
      */
@@ -59,6 +64,6 @@ enum Scope {
     }
 
     boolean addressedByTenant() {
-        return this == TENANT_RESOURCE || this == TENANT_ADMIN;
+        return this == TENANT_RESOURCE || this == TENANT_ADMIN || this == TENANT_ADMIN_RESOURCE;
     }
 }

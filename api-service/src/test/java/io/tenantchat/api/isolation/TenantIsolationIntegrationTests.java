@@ -2,14 +2,20 @@ package io.tenantchat.api.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +35,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Each is refused (or, for operations on the caller's own collection, sees and changes only the caller's data),
  * the answer is problem JSON that leaks none of the victim's data, and nothing in DynamoDB or the job queue
  * changed. The owner's own call must succeed first, so no attack passes because the request itself was wrong.
+ * API keys attack every operation too: another tenant's key, another user's key of the same tenant, and revoked,
+ * expired, malformed, unknown and forged keys.
  *
  * <p>Extending: a new HTTP operation fails {@link #everyDocumentedOperationHasAnIsolationCase()} until it gets a
  * line in {@link OperationCases}. WebSocket actions (not in the OpenAPI document) are attacked by
@@ -45,20 +53,56 @@ class TenantIsolationIntegrationTests extends RunningApi {
     @BeforeAll
     void seed() {
         Actor alice = World.actor(TOKENS, World.TENANT_A, "alice");
+        Actor aliceAdmin = World.actor(TOKENS, World.TENANT_A, "alice-admin", "tenant-admin");
+        Actor anna = World.actor(TOKENS, World.TENANT_A, "anna");
         Actor bob = World.actor(TOKENS, World.TENANT_B, "bob");
+        Actor bobAdmin = World.actor(TOKENS, World.TENANT_B, "bob-admin", "tenant-admin");
         String aliceSecret = "alice-secret-" + UUID.randomUUID();
         String bobSecret = "bob-secret-" + UUID.randomUUID();
         Ids victim = conversation(alice, aliceSecret);
         failMessage(victim);
         Ids attacker = conversation(bob, bobSecret);
-        conversation(World.actor(TOKENS, World.TENANT_A, "anna"), "anna's own words");
+        conversation(anna, "anna's own words");
         String sessionKey = victim.tenantId() + "#" + victim.userId() + "#" + victim.sessionId();
-        world = new World(alice, World.actor(TOKENS, World.TENANT_A, "alice-admin", "tenant-admin"),
-                World.actor(TOKENS, World.TENANT_A, "anna"), bob, World.actor(TOKENS, World.TENANT_B, "bob-admin",
-                        "tenant-admin"), victim,
-                Set.of(victim.tenantId(), victim.userId(), victim.sessionId(), victim.messageId(), aliceSecret, sessionKey),
+        String victimKey = apiKey(aliceAdmin, alice.userId(), null);
+        victim = victim.withKeyId(keyId(victimKey));
+        world = new World(alice, aliceAdmin, anna, bob, bobAdmin, victim,
+                Set.of(victim.tenantId(), victim.userId(), victim.sessionId(), victim.messageId(), aliceSecret, sessionKey,
+                        victim.keyId(), victimKey),
                 attacker, Set.of(attacker.tenantId(), attacker.userId(), attacker.sessionId(), attacker.messageId(), bobSecret),
-                World.operator(TOKENS));
+                World.operator(TOKENS), keys(aliceAdmin, alice, anna, bobAdmin, bob));
+    }
+
+    /** bob's and anna's keys, and a revoked, an expired, a malformed, an unknown and a forged one. */
+    private ApiKeys keys(Actor aliceAdmin, Actor alice, Actor anna, Actor bobAdmin, Actor bob) {
+        String annaKey = apiKey(aliceAdmin, anna.userId(), null);
+        String revoked = apiKey(aliceAdmin, alice.userId(), null);
+        HttpResponse<String> revocation = send(HttpRequest.newBuilder(uri("/api/tenants/" + alice.tenantId()
+                + "/api-keys/" + keyId(revoked))).header("Authorization", "Bearer " + aliceAdmin.token()).DELETE().build());
+        assertThat(revocation.statusCode()).as(revocation.body()).isEqualTo(204);
+        String expired = apiKey(aliceAdmin, alice.userId(), Instant.now().plusSeconds(2));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> send(HttpRequest.newBuilder(uri("/api/sessions"))
+                .header("Authorization", "Bearer " + expired).GET().build()).statusCode() == 401);
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("revoked API key", revoked);
+        refused.put("expired API key", expired);
+        refused.put("malformed API key", "tck_" + keyId(annaKey) + "_not-a-secret");
+        refused.put("unknown API key", "tck_" + "0123456789abcdef0123" + annaKey.substring(24));
+        refused.put("forged API key secret", annaKey.substring(0, 30) + new StringBuilder(annaKey.substring(30)).reverse());
+        return new ApiKeys(apiKey(bobAdmin, bob.userId(), null), annaKey, refused);
+    }
+
+    /** A key of the admin's tenant acting as {@code principal}, created through the API. */
+    private String apiKey(Actor admin, String principal, Instant expiresAt) {
+        String body = "{\"label\": \"isolation\", \"principal\": \"%s\"%s}".formatted(principal,
+                expiresAt == null ? "" : ", \"expires_at\": \"" + expiresAt + "\"");
+        HttpResponse<String> created = send(post("/api/tenants/" + admin.tenantId() + "/api-keys", admin, body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JsonPath.read(created.body(), "$.secret");
+    }
+
+    private static String keyId(String key) {
+        return key.substring("tck_".length(), "tck_".length() + 20);
     }
 
     @Test

@@ -55,7 +55,7 @@ class WebSocketIsolationIntegrationTests extends RunningApi {
                 victim.messageId(), aliceSecret));
         world = new World(alice, alice, World.actor(TOKENS, World.TENANT_A, "anna"), bob, bob, victim,
                 Set.copyOf(victimSecrets), attacker, Set.of(attacker.tenantId(), attacker.userId(),
-                        attacker.sessionId(), attacker.messageId(), bobSecret), World.operator(TOKENS));
+                        attacker.sessionId(), attacker.messageId(), bobSecret), World.operator(TOKENS), ApiKeys.NONE);
     }
 
     @TestFactory

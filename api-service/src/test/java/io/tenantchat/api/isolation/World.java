@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param victimSecrets what no one but alice (and her tenant's admin) may ever see
  * @param attackerIds bob's own tenant, user, session and message ids
  * @param attackerSecrets what alice must never see of bob's
+ * @param keys API keys the attacks use ({@link ApiKeys#NONE}: none)
  */
 record World(Actor alice, Actor aliceAdmin, Actor anna, Actor bob, Actor bobAdmin, Ids victim, Set<String> victimSecrets,
-        Ids attackerIds, Set<String> attackerSecrets, Actor operator) {
+        Ids attackerIds, Set<String> attackerSecrets, Actor operator, ApiKeys keys) {
 
     static final String TENANT_A = "tenant-iso-a";
     static final String TENANT_B = "tenant-iso-b";

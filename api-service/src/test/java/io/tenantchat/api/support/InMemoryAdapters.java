@@ -1,5 +1,7 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
+import io.tenantchat.api.apikey.application.ApiKeyService;
 import io.tenantchat.api.chat.application.CancelChatMessageService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
@@ -9,9 +11,19 @@ import io.tenantchat.api.tenant.application.SubscriptionService;
 import io.tenantchat.api.tenant.application.TenantPlans;
 import io.tenantchat.api.tenant.application.TierCatalog;
 import io.tenantchat.api.tenant.application.TokenEstimate;
+import io.tenantchat.api.stream.application.LiveReplies;
+import io.tenantchat.api.stream.application.StreamService;
+import io.tenantchat.api.stream.application.Subscription;
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.SessionId;
+import io.tenantchat.shared.TenantId;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -77,6 +89,45 @@ public class InMemoryAdapters {
         TierCatalog catalog = Tiers.catalog();
         return new SubscriptionService(new TenantPlans(directory, catalog), directory, catalog, ledger,
                 Clock.systemUTC());
+    }
+
+    /** The API keys' clock, which web tests move on to expire keys. */
+    @Bean
+    SettableClock apiKeyClock() {
+        return new SettableClock(Instant.now());
+    }
+
+    @Bean
+    InMemoryApiKeyStore apiKeyStore() {
+        return new InMemoryApiKeyStore();
+    }
+
+    @Bean
+    ApiKeyAuthenticator apiKeyAuthenticator(InMemoryApiKeyStore keys, SettableClock apiKeyClock) {
+        return new ApiKeyAuthenticator(keys, apiKeyClock, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    }
+
+    @Bean
+    ApiKeyService apiKeyService(InMemoryApiKeyStore keys, ApiKeyAuthenticator authenticator, SettableClock apiKeyClock) {
+        return new ApiKeyService(keys, authenticator, apiKeyClock, new SecureRandom());
+    }
+
+    /** The reply feed over the in-memory messages, without live events (as on one instance without Redis). */
+    @Bean
+    StreamService streamService(ChatService messages) {
+        LiveReplies none = new LiveReplies() {
+            @Override
+            public Subscription subscribe(TenantId tenantId, SessionId sessionId, Listener listener) {
+                return Subscription.NONE;
+            }
+
+            @Override
+            public boolean carriesWorkerEvents() {
+                return false;
+            }
+        };
+        return new StreamService(messages, none, (tenant, session, message) -> Optional.empty(),
+                Executors.newSingleThreadScheduledExecutor(), Duration.ofMillis(100));
     }
 
     @Bean

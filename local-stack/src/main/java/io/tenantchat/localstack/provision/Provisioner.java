@@ -14,6 +14,8 @@ public final class Provisioner {
     public static final String CHAT_REQUESTS_DLQ = "chat-requests-dlq.fifo";
     public static final String USAGE_EVENTS = "usage-events";
     public static final String USAGE_EVENTS_DLQ = "usage-events-dlq";
+    /** api-service's {@code API_KEYS_TABLE} default. */
+    public static final String API_KEYS_TABLE = "tenant-api-keys";
     static final int MAX_RECEIVE_COUNT = 5;
 
     private Provisioner() {}
@@ -25,6 +27,7 @@ public final class Provisioner {
         tables.ensure(Tables.usage(names.usage()));
         tables.ensure(Tables.usageRollups(names.usageRollups()));
         tables.ensure(Tables.tenants(names.tenants()));
+        tables.ensure(Tables.apiKeys(API_KEYS_TABLE));
     }
 
     public static QueueUrls createQueues(SqsClient sqs) {

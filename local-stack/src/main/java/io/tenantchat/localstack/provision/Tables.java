@@ -20,6 +20,7 @@ final class Tables {
 
     static final String SESSIONS_BY_USER_INDEX = "tenant_user-created_at-index";
     static final String SESSIONS_BY_TENANT_INDEX = "tenant_id-created_at-index";
+    static final String API_KEYS_BY_TENANT_INDEX = "tenant_id-created_at-index";
 
     private final DynamoDbClient dynamoDb;
 
@@ -61,6 +62,17 @@ final class Tables {
     /** Plans, quota counters and per-message holds, keyed by tenant (api-service's QuotaKeys). */
     static CreateTableRequest tenants(String name) {
         return hashAndRange(name, "tenant_id", "sk");
+    }
+
+    /** Per-tenant API keys by key id, listed per tenant (api-service's ApiKeyItem). */
+    static CreateTableRequest apiKeys(String name) {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("key_id"), string("tenant_id"), string("created_at"))
+                .keySchema(key("key_id", KeyType.HASH))
+                .globalSecondaryIndexes(index(API_KEYS_BY_TENANT_INDEX, "tenant_id", "created_at"))
+                .build();
     }
 
     void ensure(CreateTableRequest table) {

@@ -48,7 +48,21 @@ class ProvisionerIntegrationTests {
 
         assertThat(dynamoDb.listTables().tableNames())
                 .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups",
-                        "tenants");
+                        "tenants", "tenant-api-keys");
+    }
+
+    @Test
+    void createsTheApiKeysTableByKeyIdWithItsTenantIndex() {
+        Provisioner.createTables(dynamoDb, TableNames.defaults());
+
+        TableDescription keys = describe("tenant-api-keys");
+        assertThat(keys.keySchema()).containsExactly(key("key_id", KeyType.HASH));
+        assertThat(keys.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("tenant_id-created_at-index");
+            assertThat(index.keySchema()).containsExactly(key("tenant_id", KeyType.HASH),
+                    key("created_at", KeyType.RANGE));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+        });
     }
 
     @Test

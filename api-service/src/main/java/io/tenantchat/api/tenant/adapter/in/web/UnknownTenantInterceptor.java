@@ -4,9 +4,7 @@ import io.tenantchat.api.identity.CallerArgumentResolver;
 import io.tenantchat.api.tenant.application.KnownTenants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 
@@ -34,11 +32,8 @@ public final class UnknownTenantInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            CallerArgumentResolver.callerOf(token.getToken(), tenantClaim)
-                    .ifPresent(caller -> known.require(caller.tenantId()));
-        }
+        CallerArgumentResolver.callerOf(SecurityContextHolder.getContext().getAuthentication(), tenantClaim)
+                .ifPresent(caller -> known.require(caller.tenantId()));
         return true;
     }
 }
