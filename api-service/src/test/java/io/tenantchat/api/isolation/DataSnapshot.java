@@ -17,15 +17,34 @@ record DataSnapshot(Map<String, List<String>> items, long queuedJobs) {
 
     static DataSnapshot take(DynamoDbClient dynamoDb, SqsClient sqs, String queueUrl,
             Predicate<Map<String, AttributeValue>> selected) {
-        Map<String, List<String>> items = new TreeMap<>();
+        return read(dynamoDb, sqs, queueUrl).select(selected);
+    }
+
+    /** Every item of every table and the chat queue's job count, as read now. */
+    static Raw read(DynamoDbClient dynamoDb, SqsClient sqs, String queueUrl) {
+        Map<String, List<Map<String, AttributeValue>>> items = new TreeMap<>();
         for (String table : dynamoDb.listTablesPaginator().tableNames()) {
             items.put(table, dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
+                    .toList());
+        }
+        return new Raw(items, queued(sqs, queueUrl));
+    }
+
+    /**
+     * Everything read at one moment; a suite whose calls run one after another may take the state after one call
+     * as the state before the next (nothing else writes in between).
+     */
+    record Raw(Map<String, List<Map<String, AttributeValue>>> items, long queuedJobs) {
+
+        DataSnapshot select(Predicate<Map<String, AttributeValue>> selected) {
+            Map<String, List<String>> chosen = new TreeMap<>();
+            items.forEach((table, tableItems) -> chosen.put(table, tableItems.stream()
                     .filter(selected)
                     .map(DataSnapshot::canonical)
                     .sorted()
-                    .toList());
+                    .toList()));
+            return new DataSnapshot(chosen, queuedJobs);
         }
-        return new DataSnapshot(items, queued(sqs, queueUrl));
     }
 
     /** The item as text with its attributes, and those of nested maps, in name order. */

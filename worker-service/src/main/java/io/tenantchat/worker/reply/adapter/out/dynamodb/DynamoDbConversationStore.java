@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** {@link ConversationStore} on DynamoDB; every read is strongly consistent, every write conditional. */
@@ -129,26 +131,8 @@ class DynamoDbConversationStore implements ConversationStore {
      */
     @Override
     public boolean completeWithReply(UserMessage message, ModelReply reply, Instant now, @Nullable JobHold carried) {
-        for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> hold = attempt == 1 && carried != null
-                    ? QuotaRelease.asItem(message.ref(), carried) : quota.hold(message.ref());
-            List<TransactWriteItem> release = quota.writes(message.ref(), hold, false);
-            try {
-                dynamoDb.transactWriteItems(writes.completion(message, reply, now, release));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (CompletionConflict.alreadyAnswered(e) || CompletionConflict.sessionGone(e)) {
-                    log.info("Reply to message {} not stored: answered already, or its message or session is gone",
-                            message.ref().messageId());
-                    release(message.ref(), false, null);
-                    return false;
-                }
-                if (release.isEmpty() || attempt >= RELEASE_ATTEMPTS) {
-                    throw e;
-                }
-                // the hold changed meanwhile (api-service withdrew it): read it again
-            }
-        }
+        return storeReplyReleasingSlot(message, carried, "Reply",
+                release -> writes.completion(message, reply, now, release));
     }
 
     /**
@@ -157,16 +141,27 @@ class DynamoDbConversationStore implements ConversationStore {
      */
     @Override
     public boolean completeCancelled(UserMessage message, ModelReply partial, Instant now, @Nullable JobHold carried) {
+        return storeReplyReleasingSlot(message, carried, "Stopped reply",
+                release -> writes.cancelledCompletion(message, partial, now, release));
+    }
+
+    /**
+     * Writes {@code transaction} (the reply and the message's end) together with the release of the message's
+     * in-flight slot, from the hold the job carries, then from the hold item when that copy was stale. False when
+     * the message ended elsewhere or its session is gone: nothing is stored and the slot is given back on its own.
+     */
+    private boolean storeReplyReleasingSlot(UserMessage message, @Nullable JobHold carried, String what,
+            Function<List<TransactWriteItem>, TransactWriteItemsRequest> transaction) {
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> hold = attempt == 1 && carried != null
                     ? QuotaRelease.asItem(message.ref(), carried) : quota.hold(message.ref());
             List<TransactWriteItem> release = quota.writes(message.ref(), hold, false);
             try {
-                dynamoDb.transactWriteItems(writes.cancelledCompletion(message, partial, now, release));
+                dynamoDb.transactWriteItems(transaction.apply(release));
                 return true;
             } catch (TransactionCanceledException e) {
                 if (CompletionConflict.alreadyAnswered(e) || CompletionConflict.sessionGone(e)) {
-                    log.info("Stopped reply to message {} not stored: ended already, or its session is gone",
+                    log.info("{} to message {} not stored: it ended already, or its message or session is gone", what,
                             message.ref().messageId());
                     release(message.ref(), false, null);
                     return false;
@@ -174,6 +169,7 @@ class DynamoDbConversationStore implements ConversationStore {
                 if (release.isEmpty() || attempt >= RELEASE_ATTEMPTS) {
                     throw e;
                 }
+                // the hold changed meanwhile (api-service withdrew it): read it again
             }
         }
     }
