@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** {@link ConversationStore} on DynamoDB; every read is strongly consistent, every write conditional. */
 @Component
@@ -177,29 +179,8 @@ class DynamoDbConversationStore implements ConversationStore {
     /** Cancels the message and gives back its in-flight slot and token reservation in the same transaction. */
     @Override
     public boolean cancel(MessageRef ref, Instant now, @Nullable JobHold carried) {
-        for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> hold = attempt == 1 && carried != null
-                    ? QuotaRelease.asItem(ref, carried) : quota.hold(ref);
-            List<TransactWriteItem> release = quota.writes(ref, hold, true);
-            try {
-                if (release.isEmpty()) {
-                    dynamoDb.updateItem(writes.cancel(ref, now));
-                } else {
-                    dynamoDb.transactWriteItems(writes.cancellation(ref, now, release));
-                    quota.forgetIdleSession(ref, hold);
-                }
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return noLongerProcessing(ref);
-            } catch (TransactionCanceledException e) {
-                if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
-                    return noLongerProcessing(ref);
-                }
-                if (attempt >= RELEASE_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return endReleasingHold(ref, carried, () -> writes.cancel(ref, now),
+                release -> writes.cancellation(ref, now, release));
     }
 
     @Override
@@ -213,15 +194,27 @@ class DynamoDbConversationStore implements ConversationStore {
     /** Fails the message and gives back its in-flight slot and token reservation in the same transaction. */
     @Override
     public boolean markFailed(MessageRef ref, ReplyFailure failure, Instant now, @Nullable JobHold carried) {
+        return endReleasingHold(ref, carried, () -> writes.markFailed(ref, failure, now),
+                release -> writes.failure(ref, failure, now, release));
+    }
+
+    /**
+     * Ends a message that is still {@code processing} (failed or cancelled) and gives back its in-flight slot and
+     * token reservation in the same transaction: from the hold the job carries, then from the hold item when that
+     * copy was stale (usage-aggregator settled the reservation, api-service withdrew it). Without anything to give
+     * back, {@code alone} ends it. False when the message is no longer processing.
+     */
+    private boolean endReleasingHold(MessageRef ref, @Nullable JobHold carried, Supplier<UpdateItemRequest> alone,
+            Function<List<TransactWriteItem>, TransactWriteItemsRequest> withRelease) {
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> hold = attempt == 1 && carried != null
                     ? QuotaRelease.asItem(ref, carried) : quota.hold(ref);
             List<TransactWriteItem> release = quota.writes(ref, hold, true);
             try {
                 if (release.isEmpty()) {
-                    dynamoDb.updateItem(writes.markFailed(ref, failure, now));
+                    dynamoDb.updateItem(alone.get());
                 } else {
-                    dynamoDb.transactWriteItems(writes.failure(ref, failure, now, release));
+                    dynamoDb.transactWriteItems(withRelease.apply(release));
                     quota.forgetIdleSession(ref, hold);
                 }
                 return true;
@@ -234,7 +227,7 @@ class DynamoDbConversationStore implements ConversationStore {
                 if (attempt >= RELEASE_ATTEMPTS) {
                     throw e;
                 }
-                // the hold changed meanwhile (usage-aggregator settled the reservation): read it again
+                // the hold changed meanwhile: read it again
             }
         }
     }
