@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code content}, {@code attempt} and {@code hold} let the worker start without reading the message and give
  * back the quota hold without reading it (issue 19/20: the job carries what the worker needs). They are absent from
- * jobs sent before they existed; a worker then reads the message and the hold as before.
+ * jobs sent before they existed; a worker then reads the message and the hold as before. {@code given} is the
+ * conversation of an OpenAI-compatible request ({@link GivenConversation}), absent for chat messages.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatRequested(
@@ -23,12 +24,19 @@ public record ChatRequested(
         @JsonProperty("requested_at") Instant requestedAt,
         @JsonProperty("content") @Nullable String content,
         @JsonProperty("attempt") @Nullable Integer attempt,
-        @JsonProperty("hold") @Nullable JobHold hold) {
+        @JsonProperty("hold") @Nullable JobHold hold,
+        @JsonProperty("given") @Nullable GivenConversation given) {
 
     /** A job without the message's content, attempt and hold: the worker reads them. */
     public ChatRequested(MessageId messageId, TenantId tenantId, UserId userId, SessionId sessionId,
             Instant requestedAt) {
-        this(messageId, tenantId, userId, sessionId, requestedAt, null, null, null);
+        this(messageId, tenantId, userId, sessionId, requestedAt, null, null, null, null);
+    }
+
+    /** A job of a chat message (no given conversation: the worker reads the session's history). */
+    public ChatRequested(MessageId messageId, TenantId tenantId, UserId userId, SessionId sessionId,
+            Instant requestedAt, @Nullable String content, @Nullable Integer attempt, @Nullable JobHold hold) {
+        this(messageId, tenantId, userId, sessionId, requestedAt, content, attempt, hold, null);
     }
 
     public ChatRequested {
@@ -44,7 +52,16 @@ public record ChatRequested(
 
     /** This job with the message's content, attempt and quota hold, so the worker need not read them. */
     public ChatRequested carrying(String content, int attempt, JobHold hold) {
-        return new ChatRequested(messageId, tenantId, userId, sessionId, requestedAt, content, attempt, hold);
+        return new ChatRequested(messageId, tenantId, userId, sessionId, requestedAt, content, attempt, hold, given);
+    }
+
+    /**
+     * This job answering {@code conversation} exactly as given ({@code POST /v1/chat/completions}): the worker sends
+     * those messages and reads no history.
+     */
+    public ChatRequested answering(@Nullable GivenConversation conversation) {
+        return new ChatRequested(messageId, tenantId, userId, sessionId, requestedAt, content, attempt, hold,
+                conversation);
     }
 
     /** FIFO message group: one conversation is strictly ordered, conversations run in parallel. */

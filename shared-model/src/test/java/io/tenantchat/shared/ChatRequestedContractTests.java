@@ -49,8 +49,42 @@ class ChatRequestedContractTests {
         assertThat(job.messageGroupId(MessageGrouping.SESSION)).isEqualTo(job.messageGroupId());
     }
 
+    @Test
+    void carriesAGivenConversationExactlyAsTheFixtureHasIt() throws IOException {
+        String fixture = fixture("/contracts/chat-requested-given.json");
+        ChatRequested job = json.readValue(fixture, ChatRequested.class);
+
+        assertThat(job.given()).isNotNull();
+        assertThat(job.given().messages()).extracting(GivenConversation.Message::role)
+                .containsExactly("system", "user", "assistant", "user");
+        assertThat(job.given().model()).isEqualTo("anthropic.claude-3-5-sonnet-20241022-v2:0");
+        assertThat(job.given().maxTokens()).isEqualTo(64);
+        assertThat(job.given().temperature()).isEqualTo(0.2);
+        assertThat(json.readTree(json.writeValueAsString(job))).isEqualTo(json.readTree(fixture));
+    }
+
+    @Test
+    void aChatJobCarriesNoGivenConversation() throws IOException {
+        ChatRequested job = json.readValue(fixture(), ChatRequested.class);
+
+        assertThat(job.given()).isNull();
+        assertThat(json.writeValueAsString(job)).doesNotContain("given");
+    }
+
+    @Test
+    void refusesAGivenConversationThatDoesNotEndWithTheUser() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GivenConversation(
+                java.util.List.of(new GivenConversation.Message("user", "hi"),
+                        new GivenConversation.Message("assistant", "hello")), "m", null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private String fixture() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/contracts/chat-requested.json")) {
+        return fixture("/contracts/chat-requested.json");
+    }
+
+    private String fixture(String path) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
