@@ -31,6 +31,11 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
+    public boolean createUncounted(ChatSession session) {
+        return sessions.putIfAbsent(session.sessionKey(), session) == null;
+    }
+
+    @Override
     public Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId) {
         return Optional.ofNullable(sessions.get(ChatSession.keyOf(tenantId, userId, sessionId)));
     }

@@ -73,16 +73,17 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         Caller caller = command.caller();
         String text = validText(command.message());
         SessionId sessionId = claimedSession(caller, command.claimed());
-        admission.refuseIfKnown(caller.tenantId(), text.length());
+        admission.refuseIfKnown(caller.tenantId(), command.chars());
         if (intake != null) {
             return submitInOneWrite(intake, command, caller, sessionId, text);
         }
         requireOwnSession(caller, sessionId);
         Instant now = clock.instant();
-        ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
+        ChatMessage message = newMessage(command, sessionId, text, now);
         try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, message.messageId().value(),
                 LogContext.SESSION_ID, sessionId.value())) {
-            ChatAdmission.Admitted admitted = admission.admit(caller.tenantId(), sessionId, message.messageId(), text.length());
+            ChatAdmission.Admitted admitted = admission.admit(caller.tenantId(), sessionId, message.messageId(),
+                    command.chars());
             Optional<MessageRef> original = store(message, command, now);
             if (original.isPresent()) {
                 withdraw(message);
@@ -102,10 +103,10 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     private MessageAccepted submitInOneWrite(MessageIntake intake, SubmitChatMessage command, Caller caller, SessionId sessionId,
             String text) {
         Instant now = clock.instant();
-        ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock), text, now);
+        ChatMessage message = newMessage(command, sessionId, text, now);
         try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, message.messageId().value(),
                 LogContext.SESSION_ID, sessionId.value())) {
-            QuotaClaim claim = admission.claim(caller.tenantId(), sessionId, message.messageId(), text.length());
+            QuotaClaim claim = admission.claim(caller.tenantId(), sessionId, message.messageId(), command.chars());
             Optional<MessageRef> original;
             try {
                 original = intake.accept(message, command.idempotencyKey(),
@@ -123,13 +124,23 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         }
     }
 
-    /** The job of a message, carrying its text, attempt and hold so the worker need not read them. */
+    private ChatMessage newMessage(SubmitChatMessage command, SessionId sessionId, String text, Instant now) {
+        Caller caller = command.caller();
+        ChatMessage message = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock),
+                text, now);
+        return command.given() == null ? message : message.answering(command.given());
+    }
+
+    /**
+     * The job of a message, carrying its text, attempt and hold so the worker need not read them, and the given
+     * conversation of an OpenAI-compatible request.
+     */
     static ChatRequested job(ChatMessage message, Instant now, int attempt, @Nullable QuotaClaim claim) {
         JobHold hold = claim == null ? new JobHold(false, null, null, QuotaClaim.LIVE)
                 : new JobHold(true, claim.tokens(), YearMonth.from(claim.at().atOffset(ZoneOffset.UTC)).toString(),
                         claim.counterKey());
         return new ChatRequested(message.messageId(), message.tenantId(), message.userId(), message.sessionId(), now)
-                .carrying(message.content(), attempt, hold);
+                .carrying(message.content(), attempt, hold).answering(message.given());
     }
 
     /** Stores the message; a failure gives back what its admission took, so a refused request changes nothing. */
@@ -189,7 +200,7 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
 
     private void enqueue(ChatMessage message, Instant now) {
         send(message, new ChatRequested(message.messageId(), message.tenantId(), message.userId(),
-                message.sessionId(), now));
+                message.sessionId(), now).answering(message.given()));
     }
 
     private void enqueue(ChatMessage message, Instant now, @Nullable QuotaClaim claim) {

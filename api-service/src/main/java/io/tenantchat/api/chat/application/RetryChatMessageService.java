@@ -59,13 +59,15 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
         if (intake != null) {
             return retryInOneWrite(intake, ref);
         }
+        ChatMessage failed = failedMessage(ref);
         ChatAdmission.Admitted admitted = admission.readmit(ref.tenantId(), ref.sessionId(), messageId,
-                failedContent(ref).length());
+                chars(failed));
         Instant now = clock.instant();
         if (!requeueFailed(ref, now)) {
             throw notFailed();
         }
-        ChatRequested job = new ChatRequested(messageId, ref.tenantId(), ref.userId(), ref.sessionId(), now);
+        ChatRequested job = new ChatRequested(messageId, ref.tenantId(), ref.userId(), ref.sessionId(), now)
+                .answering(failed.given());
         try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, messageId.value(),
                 LogContext.SESSION_ID, ref.sessionId().value())) {
             queue.requeue(job, job.requeueDeduplicationId(now));
@@ -86,7 +88,7 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
      */
     private MessageAccepted retryInOneWrite(MessageIntake intake, MessageRef ref) {
         ChatMessage failed = failedMessage(ref);
-        QuotaClaim claim = admission.claim(ref.tenantId(), ref.sessionId(), ref.messageId(), failed.content().length());
+        QuotaClaim claim = admission.claim(ref.tenantId(), ref.sessionId(), ref.messageId(), chars(failed));
         Instant now = clock.instant();
         boolean requeued;
         try {
@@ -119,13 +121,9 @@ public final class RetryChatMessageService implements RetryChatMessageUseCase {
                 .orElseThrow(RetryChatMessageService::notFailed);
     }
 
-    /** The text of the failed message (its size sizes the token reservation); a message in any other state is refused. */
-    private String failedContent(MessageRef ref) {
-        return messages.findExchange(ref.tenantId(), ref.sessionId(), ref.messageId())
-                .map(Exchange::message)
-                .filter(message -> message.status() == MessageStatus.FAILED)
-                .orElseThrow(RetryChatMessageService::notFailed)
-                .content();
+    /** What sizes the token reservation: the text, or every given message of an OpenAI-compatible request. */
+    private static int chars(ChatMessage message) {
+        return message.given() == null ? message.content().length() : message.given().chars();
     }
 
     /** Requeues the message; a lost race (another retry came first) gives back what this retry's admission took. */

@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.domain;
 
+import io.tenantchat.shared.GivenConversation;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -9,9 +10,19 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** A user's message and the state of its reply. {@code error} is set only when {@code FAILED}. */
+/**
+ * A user's message and the state of its reply. {@code error} is set only when {@code FAILED}; {@code given} only on
+ * the message of an OpenAI-compatible request, whose given messages are the whole conversation ({@code content} is
+ * then its last user message).
+ */
 public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
-        MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt) {
+        MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt,
+        @Nullable GivenConversation given) {
+
+    public ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
+            MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt) {
+        this(tenantId, sessionId, userId, messageId, content, status, attempts, error, createdAt, updatedAt, null);
+    }
 
     public ChatMessage {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -27,6 +38,12 @@ public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId,
     public static ChatMessage queued(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId,
             String content, Instant now) {
         return new ChatMessage(tenantId, sessionId, userId, messageId, content, MessageStatus.QUEUED, 0, null, now, now);
+    }
+
+    /** This message answering the given conversation (its content becomes the conversation's last user text). */
+    public ChatMessage answering(GivenConversation conversation) {
+        return new ChatMessage(tenantId, sessionId, userId, messageId, conversation.lastUserText(), status, attempts,
+                error, createdAt, updatedAt, conversation);
     }
 
     public Optional<MessageError> failure() {

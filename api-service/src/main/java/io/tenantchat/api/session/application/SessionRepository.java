@@ -17,6 +17,13 @@ public interface SessionRepository {
      */
     boolean create(ChatSession session, int maxSessionsOfUser);
 
+    /**
+     * Stores the new session outside its user's session cap (a session of kind {@code api}).
+     *
+     * @return false when a session with its key exists already (nothing was written then)
+     */
+    boolean createUncounted(ChatSession session);
+
     Optional<ChatSession> find(TenantId tenantId, UserId userId, SessionId sessionId);
 
     /** Sets the title of the user's session; empty if the tenant and user hold no such session. */

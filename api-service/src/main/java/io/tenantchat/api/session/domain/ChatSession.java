@@ -7,9 +7,16 @@ import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A conversation of one user within one tenant; {@code title} is null until the user names it. */
+/**
+ * A conversation of one user within one tenant; {@code title} is null until the user names it. {@code kind} is
+ * {@value #CHAT} for a conversation of the chat API and {@value #API} for one request of the OpenAI-compatible API,
+ * whose given messages are the whole conversation.
+ */
 public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt,
-        Instant lastActivity, long messageCount, @Nullable String title) {
+        Instant lastActivity, long messageCount, @Nullable String title, String kind) {
+
+    public static final String CHAT = "chat";
+    public static final String API = "api";
 
     public ChatSession {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -17,6 +24,14 @@ public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId,
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastActivity, "lastActivity");
+        if (!CHAT.equals(kind) && !API.equals(kind)) {
+            throw new IllegalArgumentException("kind must be chat or api");
+        }
+    }
+
+    public ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt, Instant lastActivity,
+            long messageCount, @Nullable String title) {
+        this(tenantId, userId, sessionId, createdAt, lastActivity, messageCount, title, CHAT);
     }
 
     public ChatSession(TenantId tenantId, UserId userId, SessionId sessionId, Instant createdAt, Instant lastActivity,
@@ -25,11 +40,17 @@ public record ChatSession(TenantId tenantId, UserId userId, SessionId sessionId,
     }
 
     public ChatSession withTitle(SessionTitle newTitle) {
-        return new ChatSession(tenantId, userId, sessionId, createdAt, lastActivity, messageCount, newTitle.value());
+        return new ChatSession(tenantId, userId, sessionId, createdAt, lastActivity, messageCount, newTitle.value(),
+                kind);
     }
 
     public static ChatSession start(TenantId tenantId, UserId userId, SessionId sessionId, Instant now) {
         return new ChatSession(tenantId, userId, sessionId, now, now, 0);
+    }
+
+    /** A session of kind {@value #API}: one request of the OpenAI-compatible API. */
+    public static ChatSession startApi(TenantId tenantId, UserId userId, SessionId sessionId, Instant now) {
+        return new ChatSession(tenantId, userId, sessionId, now, now, 0, null, API);
     }
 
     /**

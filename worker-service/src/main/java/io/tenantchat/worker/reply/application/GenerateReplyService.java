@@ -1,6 +1,7 @@
 package io.tenantchat.worker.reply.application;
 
 import io.tenantchat.shared.ChatRequested;
+import io.tenantchat.shared.GivenConversation;
 import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.observability.LogContext;
 import io.tenantchat.shared.stream.ReplyCancelled;
@@ -12,6 +13,7 @@ import io.tenantchat.shared.stream.ReplyUsage;
 import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.ConversationScope;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
@@ -45,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * with {@link TokenEstimate}: a closed stream reports no usage) and stored as the {@code cancelled} reply; a stop
  * that arrives only through the stored request (no stream bus) is found by the completion, which then stores the
  * whole reply as cancelled.
+ *
+ * <p>A job with a {@link GivenConversation} ({@code POST /v1/chat/completions}) is answered from exactly those
+ * messages, with the client's model, temperature and output cap (never above {@link ReplySettings#maxTokens()}):
+ * no history is read and nothing is trimmed; claims, retries, metering and storage are those of any message.
  */
 public class GenerateReplyService implements GenerateReplyUseCase {
 
@@ -109,7 +115,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         Instant received = clock.instant();
         MessageRef ref = new MessageRef(job.tenantId(), job.sessionId(), job.messageId());
         try (TenantSlots.Slot slot = tenantSlots.acquire(job.tenantId())) {
-            return answerWithRetries(ref, received, job.hold());
+            return answerWithRetries(ref, received, job.hold(), job.given());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ChatModelException.retryable("The reply was interrupted.", e);
@@ -127,15 +133,18 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      * Claims the message for each call (the claim is also the only read of it: the job's first claim tells a
      * duplicate of a finished message apart), retrying retryable failures with backoff on this job's own thread.
      */
-    private ReplyOutcome answerWithRetries(MessageRef ref, Instant received, @Nullable JobHold hold) {
-        CompletableFuture<List<StoredMessage>> history = readHistory(ref);
+    private ReplyOutcome answerWithRetries(MessageRef ref, Instant received, @Nullable JobHold hold,
+            @Nullable GivenConversation given) {
+        // a given conversation is the whole conversation: no history is read for it
+        CompletableFuture<List<StoredMessage>> history = given == null ? readHistory(ref)
+                : CompletableFuture.completedFuture(List.of());
         for (int call = 1; ; call++) {
             Claim claim = store.claim(ref, clock.instant());
             if (claim.started() == null) {
                 return notClaimed(ref, claim, call, hold);
             }
             try {
-                return answer(claim.started(), call == 1 ? received : null, hold, history);
+                return answer(claim.started(), call == 1 ? received : null, hold, history, given);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
@@ -202,20 +211,39 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
     private ReplyOutcome answer(UserMessage message, @Nullable Instant received, @Nullable JobHold hold,
-            CompletableFuture<List<StoredMessage>> history) {
+            CompletableFuture<List<StoredMessage>> history, @Nullable GivenConversation given) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."), hold);
         }
-        Conversation conversation = Conversation.of(SystemPrompt.forMessage(message), await(history),
-                message.content()).trimmedTo(settings.history());
+        Conversation conversation;
+        try {
+            conversation = given != null ? givenConversation(message, given)
+                    : Conversation.of(SystemPrompt.forMessage(message), await(history), message.content())
+                            .trimmedTo(settings.history());
+        } catch (IllegalArgumentException e) {
+            return fail(message, new ReplyFailure(ErrorCode.INVALID_REQUEST,
+                    "The given messages must start and end with a user message."), hold);
+        }
         try (RunningReplies.Watch watch = running.watch(message.ref())) {
-            return call(message, conversation, received, hold, watch);
+            return call(message, conversation, received, hold, watch, maxTokens(given));
         }
     }
 
+    /** The client's conversation, sent as given; whose it is comes from the message, never from its text. */
+    private static Conversation givenConversation(UserMessage message, GivenConversation given) {
+        MessageRef ref = message.ref();
+        return Conversation.given(given, new ConversationScope(ref.tenantId(), message.userId(), ref.sessionId()));
+    }
+
+    /** The client's cap on generated tokens, never above the deployment's (the quota reservation assumes it). */
+    private int maxTokens(@Nullable GivenConversation given) {
+        return given == null || given.maxTokens() == null ? settings.maxTokens()
+                : Math.min(given.maxTokens(), settings.maxTokens());
+    }
+
     private ReplyOutcome call(UserMessage message, Conversation conversation, @Nullable Instant received,
-            @Nullable JobHold hold, RunningReplies.Watch watch) {
+            @Nullable JobHold hold, RunningReplies.Watch watch, int maxTokens) {
         StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts(),
                 coalescing).timedBy(clock);
         listener.begin();
@@ -225,7 +253,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
         }
         try {
-            reply = watch.modelCall(() -> chatModel.reply(conversation, settings.maxTokens(), listener));
+            reply = watch.modelCall(() -> chatModel.reply(conversation, maxTokens, listener));
         } catch (RunningReplies.StoppedBeforeCall e) {
             return cancelWithoutReply(message.ref(), hold);
         } catch (ChatModelException e) {

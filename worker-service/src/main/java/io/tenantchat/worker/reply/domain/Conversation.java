@@ -1,22 +1,62 @@
 package io.tenantchat.worker.reply.domain;
 
+import io.tenantchat.shared.GivenConversation;
 import io.tenantchat.shared.MessageId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the model is asked to continue: a system prompt and turns that alternate user/assistant, starting and
  * ending with a user turn.
+ *
+ * @param scope whose conversation it is, when the use case says so (a given conversation, whose system prompt is
+ *     the client's and must not be read for it); null: read from the system prompt ({@link ConversationScope#of})
+ * @param options the client's model and temperature ({@link ModelOptions#DEFAULTS}: the deployment's)
  */
-public record Conversation(String systemPrompt, List<ChatTurn> turns) {
+public record Conversation(String systemPrompt, List<ChatTurn> turns, @Nullable ConversationScope scope,
+        ModelOptions options) {
 
     public Conversation {
         Objects.requireNonNull(systemPrompt, "systemPrompt");
+        Objects.requireNonNull(options, "options");
         turns = List.copyOf(turns);
         requireAlternating(turns);
+    }
+
+    public Conversation(String systemPrompt, List<ChatTurn> turns) {
+        this(systemPrompt, turns, null, ModelOptions.DEFAULTS);
+    }
+
+    /**
+     * The conversation a client gave ({@code POST /v1/chat/completions}), sent as it is: its {@code system} messages
+     * (joined by a blank line) are the system prompt, the others the turns, in order. Providers take strictly
+     * alternating turns, so consecutive messages of one role are joined by a blank line into one turn; nothing is
+     * dropped or trimmed.
+     *
+     * @throws IllegalArgumentException when the turns do not start and end with a user message
+     */
+    public static Conversation given(GivenConversation given, ConversationScope scope) {
+        List<String> system = new ArrayList<>();
+        List<ChatTurn> turns = new ArrayList<>();
+        for (GivenConversation.Message message : given.messages()) {
+            if (message.role().equals("system")) {
+                system.add(message.content());
+                continue;
+            }
+            Role role = Role.fromWireValue(message.role());
+            if (!turns.isEmpty() && turns.getLast().role() == role) {
+                ChatTurn last = turns.removeLast();
+                turns.add(new ChatTurn(role, last.text() + "\n\n" + message.content()));
+            } else {
+                turns.add(new ChatTurn(role, message.content()));
+            }
+        }
+        return new Conversation(String.join("\n\n", system), turns, scope,
+                new ModelOptions(given.model(), given.temperature()));
     }
 
     /**
@@ -52,7 +92,7 @@ public record Conversation(String systemPrompt, List<ChatTurn> turns) {
             chars -= turns.get(from).text().length() + turns.get(from + 1).text().length();
             from += 2;
         }
-        return from == 0 ? this : new Conversation(systemPrompt, turns.subList(from, turns.size()));
+        return from == 0 ? this : new Conversation(systemPrompt, turns.subList(from, turns.size()), scope, options);
     }
 
     private static void requireAlternating(List<ChatTurn> turns) {

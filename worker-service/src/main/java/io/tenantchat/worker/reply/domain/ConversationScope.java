@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Whose conversation it is: the tenant, user and session that model providers with their own sessions (Bedrock
  * Agents, AgentCore) need as ids and attributes. Read from the {@code tenant:}, {@code user:} and {@code session:}
  * lines that the reply use case writes into the system prompt; only the system prompt is read, never the turns,
- * so user text cannot pose as another tenant.
+ * so user text cannot pose as another tenant. A conversation a client gave carries its scope itself (its system
+ * prompt is the client's text and is never read for it).
  */
 public record ConversationScope(TenantId tenantId, UserId userId, SessionId sessionId) {
 
@@ -28,6 +29,9 @@ public record ConversationScope(TenantId tenantId, UserId userId, SessionId sess
 
     /** The scope named by the conversation's system prompt, or empty when a line is missing or malformed. */
     public static Optional<ConversationScope> of(Conversation conversation) {
+        if (conversation.scope() != null) {
+            return Optional.of(conversation.scope());
+        }
         String prompt = conversation.systemPrompt();
         Optional<String> tenant = value(TENANT, prompt).filter(TenantId::isValid);
         Optional<String> user = value(USER, prompt).filter(UserId::isValid);

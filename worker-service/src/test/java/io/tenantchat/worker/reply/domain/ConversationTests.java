@@ -27,6 +27,27 @@ class ConversationTests {
     }
 
     @Test
+    void aGivenConversationKeepsEveryMessageJoiningSystemMessagesAndRepeatedRoles() {
+        io.tenantchat.shared.GivenConversation given = new io.tenantchat.shared.GivenConversation(List.of(
+                new io.tenantchat.shared.GivenConversation.Message("system", "Be brief."),
+                new io.tenantchat.shared.GivenConversation.Message("user", "one"),
+                new io.tenantchat.shared.GivenConversation.Message("user", "two"),
+                new io.tenantchat.shared.GivenConversation.Message("system", "Be kind."),
+                new io.tenantchat.shared.GivenConversation.Message("assistant", "ok"),
+                new io.tenantchat.shared.GivenConversation.Message("user", "three")), "model-x", null, 0.5);
+        ConversationScope scope = new ConversationScope(io.tenantchat.shared.TenantId.of("tenant-001"),
+                io.tenantchat.shared.UserId.of("user-1"), io.tenantchat.shared.SessionId.random());
+
+        Conversation conversation = Conversation.given(given, scope);
+
+        assertThat(conversation.systemPrompt()).isEqualTo("Be brief.\n\nBe kind.");
+        assertThat(conversation.turns()).containsExactly(ChatTurn.user("one\n\ntwo"), ChatTurn.assistant("ok"),
+                ChatTurn.user("three"));
+        assertThat(conversation.options()).isEqualTo(new ModelOptions("model-x", 0.5));
+        assertThat(conversation.scope()).isEqualTo(scope);
+    }
+
+    @Test
     void conversationEndingWithAssistantTurnIsRejected() {
         List<ChatTurn> turns = List.of(ChatTurn.user("hi"), ChatTurn.assistant("hello"));
 

@@ -27,6 +27,7 @@ public class MessageItem {
     private @Nullable String modelId;
     private @Nullable Long inputTokens;
     private @Nullable Long outputTokens;
+    private @Nullable String given;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
@@ -181,5 +182,15 @@ public class MessageItem {
 
     public void setOutputTokens(@Nullable Long outputTokens) {
         this.outputTokens = outputTokens;
+    }
+
+    /** The given conversation of an OpenAI-compatible request, as JSON (user messages only; absent otherwise). */
+    @DynamoDbAttribute("given")
+    public @Nullable String getGiven() {
+        return given;
+    }
+
+    public void setGiven(@Nullable String given) {
+        this.given = given;
     }
 }

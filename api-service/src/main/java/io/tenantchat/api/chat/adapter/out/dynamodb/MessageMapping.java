@@ -6,6 +6,7 @@ import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.chat.domain.Reply;
+import io.tenantchat.shared.GivenConversation;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -14,9 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Maps between items and domain records. */
 final class MessageMapping {
+
+    /** The given conversation's own wire names ({@link GivenConversation}'s annotations), as in the job. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MessageMapping() {
     }
@@ -35,6 +40,9 @@ final class MessageMapping {
         item.setAttempts(m.attempts());
         item.setCreatedAt(m.createdAt().toString());
         item.setUpdatedAt(m.updatedAt().toString());
+        if (m.given() != null) {
+            item.setGiven(JSON.writeValueAsString(m.given()));
+        }
         return item;
     }
 
@@ -78,7 +86,8 @@ final class MessageMapping {
         return new ChatMessage(TenantId.of(item.getTenantId()), SessionId.of(item.getSessionId()),
                 UserId.of(item.getUserId()), MessageId.of(item.getMessageId()), required(item.getContent(), "content"),
                 MessageStatus.fromWire(required(item.getStatus(), "status")), item.getAttempts() == null ? 0 : item.getAttempts(), error,
-                Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()));
+                Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()),
+                item.getGiven() == null ? null : JSON.readValue(item.getGiven(), GivenConversation.class));
     }
 
     private static Reply toReply(MessageItem item) {

@@ -88,6 +88,22 @@ class DynamoDbSessionRepository implements SessionRepository {
         }
     }
 
+    /**
+     * One conditional put, no counter: a session of kind {@code api} is one request, bounded by the tenant's message
+     * quotas rather than the per-user session cap (its delete takes nothing off the counter: it is not
+     * {@code counted}).
+     */
+    @Override
+    public boolean createUncounted(ChatSession session) {
+        try {
+            table(session.tenantId()).putItem(p -> p.item(toItem(session))
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(session_key)").build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** The user's counter: how many sessions the cap sees (tests hold it against the sessions listed). */
     long countForUser(TenantId tenantId, UserId userId) {
         Map<String, AttributeValue> counter = dynamo.client(tenantId).getItem(g -> g.tableName(tableName)
@@ -254,6 +270,7 @@ class DynamoDbSessionRepository implements SessionRepository {
         item.setLastActivity(s.lastActivity().toString());
         item.setMessageCount(s.messageCount());
         item.setTitle(s.title());
+        item.setKind(s.kind());
         return item;
     }
 
@@ -262,7 +279,8 @@ class DynamoDbSessionRepository implements SessionRepository {
         return new ChatSession(TenantId.of(item.getTenantId()), UserId.of(item.getUserId()),
                 SessionId.of(item.getSessionId()), Instant.parse(required(item.getCreatedAt(), "created_at")),
                 Instant.parse(required(item.getLastActivity(), "last_activity")),
-                messageCount == null ? 0 : messageCount, item.getTitle());
+                messageCount == null ? 0 : messageCount, item.getTitle(),
+                item.getKind() == null ? ChatSession.CHAT : item.getKind());
     }
 
     /** An attribute every session item has; one without it is malformed. */

@@ -23,6 +23,7 @@ public class SessionItem {
     private @Nullable String lastActivity;
     private @Nullable Long messageCount;
     private @Nullable String title;
+    private @Nullable String kind;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("session_key")
@@ -107,5 +108,15 @@ public class SessionItem {
 
     public void setTitle(@Nullable String title) {
         this.title = title;
+    }
+
+    /** {@code chat} or {@code api}; absent on sessions stored before kinds existed (chat). */
+    @DynamoDbAttribute("kind")
+    public @Nullable String getKind() {
+        return kind;
+    }
+
+    public void setKind(@Nullable String kind) {
+        this.kind = kind;
     }
 }

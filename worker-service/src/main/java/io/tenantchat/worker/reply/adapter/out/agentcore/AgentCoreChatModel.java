@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntime
  * {@link ChatModel} on an agent hosted in AgentCore Runtime ({@code InvokeAgentRuntime}). The agent's reply is
  * its own stream, read line by line as it arrives and parsed into deltas; token usage stays unknown
  * unless the agent reports it. A session id derived from tenant and session keeps each conversation in its own
- * runtime session.
+ * runtime session. A client's conversation ({@code POST /v1/chat/completions}) is sent whole with its max_tokens;
+ * the model and temperature are the agent's own (the payload carries neither).
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.AGENTCORE)

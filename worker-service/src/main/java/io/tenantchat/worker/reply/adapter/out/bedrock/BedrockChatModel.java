@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 /**
  * {@link ChatModel} on Bedrock ConverseStream, the default provider: collects the streamed text and returns it only
  * when complete. The tenant context travels in the {@code system} field, and {@code maxTokens} is always sent. The
- * model is the deployment's unless the tenant has its own in {@code tenantchat.model.tenant-models}.
+ * model is the one a client chose ({@code POST /v1/chat/completions}, allowed by the api), else the deployment's
+ * unless the tenant has its own in {@code tenantchat.model.tenant-models}; a client's temperature replaces the
+ * configured one.
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.BEDROCK)
@@ -45,7 +47,7 @@ class BedrockChatModel implements ChatModel {
 
     @Override
     public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
-        String modelId = tenantModels.modelFor(conversation);
+        String modelId = modelIdFor(conversation);
         ReplyCollector collector = new ReplyCollector(listener);
         long started = System.nanoTime();
         await(bedrock.converseStream(request(modelId, conversation, maxTokens), collector.handler()));
@@ -54,19 +56,24 @@ class BedrockChatModel implements ChatModel {
 
     @Override
     public String modelIdFor(Conversation conversation) {
-        return tenantModels.modelFor(conversation);
+        String chosen = conversation.options().modelId();
+        return chosen != null ? chosen : tenantModels.modelFor(conversation);
     }
 
     private ConverseStreamRequest request(String modelId, Conversation conversation, int maxTokens) {
-        return ConverseStreamRequest.builder()
+        Double chosen = conversation.options().temperature();
+        ConverseStreamRequest.Builder request = ConverseStreamRequest.builder()
                 .modelId(modelId)
-                .system(SystemContentBlock.fromText(conversation.systemPrompt()))
                 .messages(conversation.turns().stream().map(BedrockChatModel::message).toList())
                 .inferenceConfig(InferenceConfiguration.builder()
                         .maxTokens(maxTokens)
-                        .temperature(model.temperature())
-                        .build())
-                .build();
+                        .temperature(chosen != null ? chosen.floatValue() : model.temperature())
+                        .build());
+        // a client's conversation may have no system message; Converse refuses an empty system block
+        if (!conversation.systemPrompt().isBlank()) {
+            request.system(SystemContentBlock.fromText(conversation.systemPrompt()));
+        }
+        return request.build();
     }
 
     private static Message message(ChatTurn turn) {

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.bedrockagentruntime.model.SessionState;
  * one per chat session and tenant, so only the current user text is sent; the tenant context goes in the session
  * attributes (for action groups) and prompt session attributes (for the agent's prompt), never into the user text.
  * The agent's prompt configuration, not this call, bounds its reply length: InvokeAgent takes no token limit.
+ * A client's conversation ({@code POST /v1/chat/completions}) is answered only when it is one user message (the
+ * agent would drop the rest: refused as an invalid request); its model, temperature and max_tokens are the agent's.
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.BEDROCK_AGENT)
@@ -62,6 +64,11 @@ class BedrockAgentChatModel implements ChatModel {
         ConversationScope scope = ConversationScope.of(conversation).orElseThrow(() -> ChatModelException.permanent(
                 ErrorCode.INVALID_REQUEST, "The conversation names no tenant, user and session.", null));
         List<ChatTurn> turns = conversation.turns();
+        if (conversation.scope() != null && (turns.size() > 1 || !conversation.systemPrompt().isBlank())) {
+            // a client's conversation (POST /v1/chat/completions) would lose all but its last message here
+            throw ChatModelException.permanent(ErrorCode.INVALID_REQUEST, "A Bedrock Agent keeps its own "
+                    + "conversation and prompt: send one user message and no system message.", null);
+        }
         return InvokeAgentRequest.builder()
                 .agentId(model.agentId())
                 .agentAliasId(model.agentAliasId())

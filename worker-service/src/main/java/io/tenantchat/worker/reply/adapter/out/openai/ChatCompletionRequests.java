@@ -26,7 +26,9 @@ final class ChatCompletionRequests {
 
     static byte[] body(String model, Conversation conversation, int maxTokens, float temperature) {
         List<Message> messages = new ArrayList<>();
-        messages.add(new Message("system", conversation.systemPrompt()));
+        if (!conversation.systemPrompt().isBlank()) { // a client's conversation may have none
+            messages.add(new Message("system", conversation.systemPrompt()));
+        }
         for (ChatTurn turn : conversation.turns()) {
             messages.add(new Message(turn.role().wireValue(), turn.text()));
         }

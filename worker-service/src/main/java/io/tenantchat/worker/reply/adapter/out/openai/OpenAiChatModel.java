@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@link ChatModel} on an OpenAI-compatible server ({@code POST {base-url}/v1/chat/completions} with
  * {@code stream: true}): Ollama, llama.cpp {@code llama-server} or vLLM for a real local model. Usage comes from
- * the final chunk ({@code stream_options.include_usage}); a server that leaves it out leaves usage unknown.
+ * the final chunk ({@code stream_options.include_usage}); a server that leaves it out leaves usage unknown. A
+ * client's model ({@code POST /v1/chat/completions}, allowed by the api) and temperature replace the configured
+ * ones.
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.OPENAI)
@@ -48,16 +50,19 @@ class OpenAiChatModel implements ChatModel {
         CompletionStream stream = new CompletionStream(listener);
         long started = System.nanoTime();
         await(http.sendAsync(request(conversation, maxTokens), handler(stream)));
-        return stream.toReply(modelName, Duration.ofNanos(System.nanoTime() - started));
+        return stream.toReply(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
     public String modelIdFor(Conversation conversation) {
-        return modelName;
+        String chosen = conversation.options().modelId();
+        return chosen != null ? chosen : modelName;
     }
 
     private HttpRequest request(Conversation conversation, int maxTokens) {
-        byte[] body = ChatCompletionRequests.body(modelName, conversation, maxTokens, model.temperature());
+        Double chosen = conversation.options().temperature();
+        byte[] body = ChatCompletionRequests.body(modelIdFor(conversation), conversation, maxTokens,
+                chosen != null ? chosen.floatValue() : model.temperature());
         HttpRequest.Builder request = HttpRequest.newBuilder(completions)
                 .timeout(model.callTimeout())
                 .header("Content-Type", "application/json")

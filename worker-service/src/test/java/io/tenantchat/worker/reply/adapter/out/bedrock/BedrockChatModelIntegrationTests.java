@@ -99,6 +99,22 @@ class BedrockChatModelIntegrationTests {
     }
 
     @Test
+    void aClientsConversationIsAnsweredByItsChosenModelWithoutASystemBlockWhenItHasNone() {
+        BedrockChatModel perTenant = new BedrockChatModel(client,
+                ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", MODEL.modelId())));
+        io.tenantchat.worker.reply.domain.Conversation given = io.tenantchat.worker.reply.domain.Conversation.given(
+                new io.tenantchat.shared.GivenConversation(java.util.List.of(
+                        new io.tenantchat.shared.GivenConversation.Message("user", "Hi there")), OVERRIDE, 4, 0.1),
+                new io.tenantchat.worker.reply.domain.ConversationScope(TenantId.of("tenant-001"),
+                        io.tenantchat.shared.UserId.of("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"), SessionId.random()));
+
+        ModelReply reply = perTenant.reply(given, 4, ReplyListener.NONE);
+
+        assertThat(reply.modelId()).isEqualTo(OVERRIDE);
+        assertThat(reply.outputTokens()).isEqualTo(4);
+    }
+
+    @Test
     void tenantWithoutAnOverrideIsAnsweredByTheDeploymentsModel() {
         BedrockChatModel perTenant = new BedrockChatModel(client,
                 ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
