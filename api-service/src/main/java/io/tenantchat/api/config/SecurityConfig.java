@@ -5,6 +5,7 @@ import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
 import io.tenantchat.api.identity.CallerArgumentResolver;
 import io.tenantchat.api.identity.CognitoJwtDecoders;
 import io.tenantchat.api.identity.TenantAuthorities;
+import io.tenantchat.api.web.OpenAiErrorResponses;
 import io.tenantchat.api.web.ProblemResponses;
 import io.tenantchat.api.webclient.ClientContentSecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,11 +38,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Stateless resource server: every {@code /api/**} call needs a verified Cognito token with a valid tenant, or an
+ * Stateless resource server: every {@code /api/**} and {@code /v1/**} (OpenAI-compatible) call needs a verified Cognito token with a valid tenant, or an
  * API key of a tenant ({@code Authorization: Bearer tck_...}, which acts as an ordinary member of its tenant);
  * {@code /api/tenants/*}{@code /sessions} and {@code /api/tenants/*}{@code /api-keys} also need the
  * {@code tenant-admin} group and
- * {@code /api/operator/**} and {@code /api/admin/**} the {@code platform-operator} group. Refusals are problem JSON.
+ * {@code /api/operator/**} and {@code /api/admin/**} the {@code platform-operator} group. Refusals are problem JSON,
+ * on {@code /v1/**} OpenAI's error shape.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuthProperties.class, WebProperties.class, WebClientProperties.class})
@@ -110,6 +112,8 @@ public class SecurityConfig {
                         AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_MEMBER),
                         AuthorityAuthorizationManager.hasAuthority(TenantAuthorities.TENANT_ADMIN)))
                 .requestMatchers("/api/**").hasAuthority(TenantAuthorities.TENANT_MEMBER)
+                // the OpenAI-compatible API: the same tokens and keys, the same tenant membership
+                .requestMatchers("/v1/**").hasAuthority(TenantAuthorities.TENANT_MEMBER)
                 .anyRequest().denyAll();
     }
 
@@ -131,12 +135,24 @@ public class SecurityConfig {
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            if (OpenAiErrorResponses.applies(request)) {
+                OpenAiErrorResponses.write(response, HttpStatus.UNAUTHORIZED, "invalid_api_key",
+                        "a valid API key or bearer token is required");
+                return;
+            }
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required");
         };
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden",
-                "the token does not grant access to this resource");
+        return (request, response, e) -> {
+            if (OpenAiErrorResponses.applies(request)) {
+                OpenAiErrorResponses.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                        "the key or token does not grant access to this resource");
+                return;
+            }
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                    "the token does not grant access to this resource");
+        };
     }
 }
