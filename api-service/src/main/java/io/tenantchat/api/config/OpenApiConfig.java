@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): the bearer scheme on
- * every {@code /api} operation and the problem responses every one of them can give.
+ * every {@code /api} and {@code /v1} operation and the problem responses (on {@code /v1} OpenAI errors) every one of
+ * them can give.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -34,6 +35,7 @@ class OpenApiConfig {
     static final String BEARER = "cognito-id-token";
     static final String API_KEY = "api-key";
     static final String PROBLEM = "Problem";
+    static final String OPENAI_ERROR = "OpenAiError";
     private static final Map<String, String> COMMON_PROBLEMS = Map.of(
             "400", "the request is malformed (ids, parameters or body)",
             "401", "no token, or one that is expired, forged or not for this pool and app client; or an API key that "
@@ -74,9 +76,12 @@ class OpenApiConfig {
         return openApi -> {
             // added here, not in the bean: springdoc drops component schemas no operation referenced yet
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getComponents().addSchemas(OPENAI_ERROR, openAiErrorSchema());
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/")) {
                     item.readOperations().forEach(operation -> secure(path, operation));
+                } else if (path.startsWith("/v1/")) {
+                    item.readOperations().forEach(OpenApiConfig::secureOpenAi);
                 }
             });
         };
@@ -95,6 +100,36 @@ class OpenApiConfig {
             responses.putIfAbsent("415", problem("the body is not application/json"));
         }
         operation.setResponses(responses);
+    }
+
+    /** The OpenAI-compatible API: the same schemes, errors in OpenAI's shape (docs/api.md). */
+    private static void secureOpenAi(Operation operation) {
+        operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+        operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        COMMON_PROBLEMS.forEach((status, description) -> responses.putIfAbsent(status, openAiError(description)));
+        if (operation.getRequestBody() != null) {
+            responses.putIfAbsent("404", openAiError("model_not_found: the tenant may not use the model"));
+            responses.putIfAbsent("429", openAiError("a quota or rate limit is reached (Retry-After says when to retry)"));
+            responses.putIfAbsent("503", openAiError("the reply could not be generated now (Retry-After)"));
+        }
+        operation.setResponses(responses);
+    }
+
+    private static ApiResponse openAiError(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + OPENAI_ERROR))));
+    }
+
+    private static Schema<?> openAiErrorSchema() {
+        return new ObjectSchema().description("OpenAI's error shape").addProperty("error", new ObjectSchema()
+                .addProperty("message", new StringSchema())
+                .addProperty("type", new StringSchema().description("invalid_request_error, authentication_error, "
+                        + "permission_error, rate_limit_error, server_error or timeout"))
+                .addProperty("param", new StringSchema().description("the request parameter at fault, or null"))
+                .addProperty("code", new StringSchema().description("stable machine-readable reason")))
+                .addRequiredItem("error");
     }
 
     private static ApiResponse problem(String description) {

@@ -1,6 +1,7 @@
 package io.tenantchat.api.isolation;
 
 import static io.tenantchat.api.isolation.Scope.CALLER_COLLECTION;
+import static io.tenantchat.api.isolation.Scope.CALLER_REQUEST;
 import static io.tenantchat.api.isolation.Scope.OWN_RESOURCE;
 import static io.tenantchat.api.isolation.Scope.PLATFORM_OPERATOR;
 import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN;
@@ -49,6 +50,13 @@ final class OperationCases {
             OperationCase.of("GET /api/tenants/{tenantId}/api-keys", TENANT_ADMIN),
             // its owner call revokes the victim tenant's key (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/tenants/{tenantId}/api-keys/{keyId}", TENANT_ADMIN_RESOURCE),
+            // the OpenAI-compatible API: the caller's own tenant only; a streamed completion answers 200 at once and
+            // (no worker here) ends after tenantchat.openai.completion-timeout (RunningApi: 1 s)
+            OperationCase.of("GET /v1/models", CALLER_COLLECTION),
+            OperationCase.of("POST /v1/chat/completions", CALLER_REQUEST).withBody(ids -> """
+                    {"model": "anthropic.claude-3-5-sonnet-20241022-v2:0", "stream": true,
+                     "messages": [{"role": "user", "content": "hello from the isolation suite"}]}
+                    """),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),
             // last: its owner call removes the victim's conversation (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE));

@@ -74,6 +74,7 @@ abstract class RunningApi {
         registry.add("tenantchat.auth.client-ids", () -> TestTokens.CLIENT_ID);
         registry.add("tenantchat.web.max-request-body", () -> "256KB");
         registry.add("tenantchat.stream.auth-timeout", () -> "2s");
+        registry.add("tenantchat.openai.completion-timeout", () -> "1s");
     }
 
     URI uri(String pathAndQuery) {

@@ -18,6 +18,12 @@ enum Scope {
     OWN_RESOURCE(false, HIDDEN, HIDDEN, HIDDEN, NOT_FOUND, MALFORMED),
     /** Lists or creates within the caller's own tenant and user: others succeed, but see and change only theirs. */
     CALLER_COLLECTION(false, SUCCESS, SUCCESS, SUCCESS, null, null),
+    /**
+     * Acts for the caller alone in its own tenant and queues a job for it ({@code POST /v1/chat/completions}):
+     * others succeed, in their own tenant; none of the victim's data changes (the queue's job count grows by their
+     * own jobs).
+     */
+    CALLER_REQUEST(false, SUCCESS, SUCCESS, SUCCESS, null, null),
     /** Names the tenant in the path, open to every member of that tenant (e.g. usage totals). */
     TENANT_RESOURCE(false, HIDDEN, SUCCESS, SUCCESS, HIDDEN, MALFORMED_TENANT),
     /** Names the tenant in the path and needs the tenant-admin group. */
