@@ -34,4 +34,11 @@ public record OpenAiProperties(
         @DefaultValue("1024") @Positive int maxTokens,
         @DefaultValue("1.0") @DecimalMin("0.0") @DecimalMax("2.0") double maxTemperature,
         @DefaultValue("5m") @NotNull Duration completionTimeout,
-        @DefaultValue("32") @Positive int maxOpenPerCaller) {}
+        @DefaultValue("32") @Positive int maxOpenPerCaller) {
+
+    /** The defaults above, for contexts without configuration properties. */
+    public static OpenAiProperties defaults() {
+        return new OpenAiProperties(List.of("anthropic.claude-3-5-sonnet-20241022-v2:0"), 100, 32_000, 1024, 1.0,
+                Duration.ofMinutes(5), 32);
+    }
+}

@@ -131,6 +131,16 @@ public class InMemoryAdapters {
     }
 
     @Bean
+    io.tenantchat.api.openai.application.CompletionService completionService(InMemorySessionRepository sessions,
+            ChatService chat) {
+        return new io.tenantchat.api.openai.application.CompletionService(
+                new io.tenantchat.api.openai.application.AllowedModels(
+                        io.tenantchat.api.config.OpenAiProperties.defaults().allowedModels(),
+                        tenant -> java.util.Optional.empty()),
+                sessions, chat, Clock.systemUTC());
+    }
+
+    @Bean
     ChatService chatService(InMemorySessionRepository sessions, InMemoryMessageStore messages, List<ChatRequested> queuedJobs) {
         return new ChatService(sessions, messages, queuedJobs::add, Clock.systemUTC());
     }

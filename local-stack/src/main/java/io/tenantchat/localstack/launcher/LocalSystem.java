@@ -163,6 +163,11 @@ public final class LocalSystem implements AutoCloseable {
         return TestUsers.createOrSignIn(cognito, pool, tenantId, email, TestUsers.DEV_PASSWORD);
     }
 
+    /** As {@link #user}, in the {@code tenant-admin} group of its tenant (manages its API keys and sessions). */
+    public TestUser tenantAdmin(String tenantId, String email) {
+        return TestUsers.addToGroup(cognito, pool, user(tenantId, email), "tenant-admin", TestUsers.DEV_PASSWORD);
+    }
+
     /** As {@link #user}, in the {@code platform-operator} group (may read {@code /actuator/metrics} of the api). */
     public TestUser operator(String tenantId, String email) {
         return TestUsers.addToGroup(cognito, pool, user(tenantId, email), "platform-operator", TestUsers.DEV_PASSWORD);

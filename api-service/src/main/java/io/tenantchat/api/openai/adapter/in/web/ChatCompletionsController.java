@@ -64,14 +64,15 @@ class ChatCompletionsController {
     });
 
     ChatCompletionsController(StartCompletionUseCase completions, StreamRepliesUseCase streams,
-            OpenAiProperties settings, ObjectProvider<EventStreamProperties> events, Clock clock) {
+            ObjectProvider<OpenAiProperties> settings, ObjectProvider<EventStreamProperties> events,
+            ObjectProvider<Clock> clock) {
         this.completions = completions;
         this.streams = streams;
-        this.settings = settings;
-        this.requests = new CompletionRequests(settings);
+        this.settings = settings.getIfAvailable(OpenAiProperties::defaults);
+        this.requests = new CompletionRequests(this.settings);
         this.keepAliveEvery = events.getIfAvailable(EventStreamProperties::defaults).keepAlive();
-        this.clock = clock;
-        this.open = new CallerSlots(settings.maxOpenPerCaller());
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.open = new CallerSlots(this.settings.maxOpenPerCaller());
     }
 
     @PreDestroy
