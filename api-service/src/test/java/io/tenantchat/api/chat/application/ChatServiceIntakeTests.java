@@ -86,6 +86,41 @@ class ChatServiceIntakeTests {
     }
 
     @Test
+    void aGivenConversationIsStoredOnTheMessageCarriedByTheJobAndSizesTheReservationByAllItsMessages() {
+        io.tenantchat.shared.GivenConversation given = new io.tenantchat.shared.GivenConversation(List.of(
+                new io.tenantchat.shared.GivenConversation.Message("system", "Be brief, be kind, be exact."),
+                new io.tenantchat.shared.GivenConversation.Message("user", "Hello")), "model-a", 32, 0.5);
+        List<ChatMessage> stored = new ArrayList<>();
+        ChatService recording = new ChatService(new InMemorySessionRepository(), new InMemoryMessageStore(),
+                queued::add, clock, ChatLimits.defaults(), new QuotaAdmission(new TenantPlans(directory,
+                        Tiers.refusingUnknown()), new InMemoryQuotaLedger(), new TokenEstimate(100, 4, 0), clock),
+                new MessageIntake() {
+                    @Override
+                    public Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
+                            QuotaClaim claim) {
+                        stored.add(message);
+                        written.add(claim);
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public boolean requeue(MessageRef ref, QuotaClaim claim, Instant at) {
+                        return true;
+                    }
+                });
+
+        recording.submit(new SubmitChatMessage(ALICE, "Hello", new TenantContext(null, null,
+                SessionId.random().value()), null, given));
+
+        assertThat(stored).singleElement().satisfies(message -> {
+            assertThat(message.given()).isEqualTo(given);
+            assertThat(message.content()).isEqualTo("Hello");
+        });
+        assertThat(queued).singleElement().satisfies(job -> assertThat(job.given()).isEqualTo(given));
+        assertThat(written).singleElement().satisfies(claim -> assertThat(claim.tokens()).isEqualTo(109)); // 33 chars
+    }
+
+    @Test
     void aLimitTheWriteRefusedIsThe429OfThatLimit() {
         refuseWith = QuotaRefusal.IN_FLIGHT;
 
