@@ -63,6 +63,9 @@ locals {
     UNKNOWN_TENANTS    = "refuse"
     DEFAULT_TIER       = var.default_tier
     BEDROCK_MAX_TOKENS = tostring(var.bedrock_max_tokens)
+    # the OpenAI-compatible /v1 (docs/api.md): the models tenants may name, by default the worker's model
+    BEDROCK_MODEL_ID      = var.bedrock_model_id
+    OPENAI_ALLOWED_MODELS = join(",", length(var.openai_allowed_models) > 0 ? var.openai_allowed_models : [var.bedrock_model_id])
   }
 
   # tenantchat.aws.scoped-credentials.role-arn (docs/architecture.md)

@@ -128,6 +128,12 @@ variable "bedrock_model_id" {
   default     = "anthropic.claude-3-5-sonnet-20241022-v2:0"
 }
 
+variable "openai_allowed_models" {
+  description = "OPENAI_ALLOWED_MODELS: models every tenant may name on /v1 (empty: bedrock_model_id); a tenant plan's model_override is added for its tenant."
+  type        = list(string)
+  default     = []
+}
+
 variable "bedrock_max_tokens" {
   description = "BEDROCK_MAX_TOKENS: maxTokens sent with every model call (reserves quota)."
   type        = number
