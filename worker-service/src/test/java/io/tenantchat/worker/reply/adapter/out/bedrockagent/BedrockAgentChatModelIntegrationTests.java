@@ -143,6 +143,23 @@ class BedrockAgentChatModelIntegrationTests {
     }
 
     @Test
+    void refusesAClientsConversationOfMoreThanOneMessageWhichTheAgentWouldCutToItsLast() {
+        Conversation given = Conversation.given(new io.tenantchat.shared.GivenConversation(List.of(
+                        new io.tenantchat.shared.GivenConversation.Message("user", "Hi"),
+                        new io.tenantchat.shared.GivenConversation.Message("assistant", "Hello"),
+                        new io.tenantchat.shared.GivenConversation.Message("user", QUESTION)), "any", null, null),
+                new io.tenantchat.worker.reply.domain.ConversationScope(io.tenantchat.shared.TenantId.of("tenant-001"),
+                        io.tenantchat.shared.UserId.of("user-1"), io.tenantchat.shared.SessionId.random()));
+
+        assertThatThrownBy(() -> withoutTrace.reply(given, 256, text -> { }))
+                .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
+                .satisfies(e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.failure().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                });
+    }
+
+    @Test
     void refusesAConversationWithoutTenant() {
         Conversation anonymous = new Conversation("You are TenantChat.", List.of(ChatTurn.user(QUESTION)));
 

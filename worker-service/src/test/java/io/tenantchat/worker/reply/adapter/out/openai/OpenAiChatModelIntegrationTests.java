@@ -91,6 +91,27 @@ class OpenAiChatModelIntegrationTests {
     }
 
     @Test
+    void aClientsConversationIsSentAsGivenWithItsModelAndTemperatureAndNoEmptySystemMessage() {
+        Conversation given = Conversation.given(new io.tenantchat.shared.GivenConversation(List.of(
+                        new io.tenantchat.shared.GivenConversation.Message("user", "Hi"),
+                        new io.tenantchat.shared.GivenConversation.Message("assistant", "Hello"),
+                        new io.tenantchat.shared.GivenConversation.Message("user", "Bye")), "client-model", 9, 0.25),
+                new io.tenantchat.worker.reply.domain.ConversationScope(io.tenantchat.shared.TenantId.of("tenant-001"),
+                        io.tenantchat.shared.UserId.of("user-1"), io.tenantchat.shared.SessionId.random()));
+
+        ModelReply reply = chatModel.reply(given, 9, text -> { });
+
+        JsonNode body = JsonMapper.builder().build().readTree(standIn.lastRequest().orElseThrow().body());
+        assertThat(body.path("model").asString()).isEqualTo("client-model");
+        assertThat(body.path("temperature").asDouble()).isEqualTo(0.25);
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(9);
+        assertThat(body.path("messages")).hasSize(3);
+        assertThat(body.path("messages").get(0).path("role").asString()).isEqualTo("user");
+        assertThat(body.path("messages").get(2).path("content").asString()).isEqualTo("Bye");
+        assertThat(reply.modelId()).isEqualTo("client-model");
+    }
+
+    @Test
     void sendsTheTenantOnlyInTheSystemMessageAndAlwaysMaxTokens() {
         chatModel.reply(CONVERSATION, 7, text -> { });
 
