@@ -47,6 +47,9 @@ final class OperationCases {
             OperationCase.of("POST /api/tenants/{tenantId}/api-keys", TENANT_ADMIN)
                     .withBody(ids -> "{\"label\": \"isolation\"}"),
             OperationCase.of("GET /api/tenants/{tenantId}/api-keys", TENANT_ADMIN),
+            // the tenant's audit trail: its tenant-admin (and platform operators, who are not among the attackers)
+            OperationCase.of("GET /api/tenants/{tenantId}/audit", TENANT_ADMIN),
+            OperationCase.of("GET /api/tenants/{tenantId}/audit/verification", TENANT_ADMIN),
             // its owner call revokes the victim tenant's key (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/tenants/{tenantId}/api-keys/{keyId}", TENANT_ADMIN_RESOURCE),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),

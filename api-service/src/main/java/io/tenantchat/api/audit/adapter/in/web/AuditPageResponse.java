@@ -1,0 +1,26 @@
+package io.tenantchat.api.audit.adapter.in.web;
+
+import io.tenantchat.api.audit.application.AuditService;
+import io.tenantchat.shared.audit.AuditEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A page of a tenant's audit entries, oldest first; {@code cursor} fetches the next (absent on the last page). */
+record AuditPageResponse(String tenantId, List<Entry> entries, @Nullable String cursor) {
+
+    record Entry(long seq, String actor, String action, String target, Map<String, String> before,
+            Map<String, String> after, Instant at, String requestId, String prevHash, String hash) {
+
+        static Entry of(AuditEntry e) {
+            return new Entry(e.seq(), e.actor(), e.action(), e.target(), e.before(), e.after(), e.at(), e.requestId(),
+                    e.prevHash(), e.hash());
+        }
+    }
+
+    static AuditPageResponse of(AuditService.Page page) {
+        return new AuditPageResponse(page.tenantId().value(), page.entries().stream().map(Entry::of).toList(),
+                page.cursor());
+    }
+}
