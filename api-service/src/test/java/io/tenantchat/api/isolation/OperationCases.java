@@ -50,6 +50,8 @@ final class OperationCases {
             // the tenant's audit trail: its tenant-admin (and platform operators, who are not among the attackers)
             OperationCase.of("GET /api/tenants/{tenantId}/audit", TENANT_ADMIN),
             OperationCase.of("GET /api/tenants/{tenantId}/audit/verification", TENANT_ADMIN),
+            OperationCase.of("GET /api/tenants/{tenantId}/export", TENANT_ADMIN),
+            OperationCase.of("GET /api/sessions/{sessionId}/export", OWN_RESOURCE).withQuery(ids -> "format=json"),
             // its owner call revokes the victim tenant's key (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/tenants/{tenantId}/api-keys/{keyId}", TENANT_ADMIN_RESOURCE),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),

@@ -3,6 +3,9 @@ package io.tenantchat.api.support;
 import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
 import io.tenantchat.api.apikey.application.ApiKeyService;
 import io.tenantchat.api.audit.application.AuditService;
+import io.tenantchat.api.export.application.ExportService;
+import io.tenantchat.api.usage.domain.RollupRow;
+import io.tenantchat.api.usage.domain.UsageFigures;
 import io.tenantchat.api.chat.application.CancelChatMessageService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
@@ -83,6 +86,14 @@ public class InMemoryAdapters {
     @Bean
     AuditService auditService(InMemoryAuditTrail trail) {
         return new AuditService(trail);
+    }
+
+    /** Exports over the in-memory sessions and messages; one month of usage for every tenant. */
+    @Bean
+    ExportService exportService(InMemorySessionRepository sessions, InMemoryMessageStore messages,
+            InMemoryAuditTrail trail) {
+        return new ExportService(sessions, messages, (tenant, granularity, from, to) -> List.of(new RollupRow(
+                "2026-12", "total", new UsageFigures(1, 10, 20, 0, 0, 1_000, 0))), trail.requestRecorder(Clock.systemUTC()));
     }
 
     @Bean
