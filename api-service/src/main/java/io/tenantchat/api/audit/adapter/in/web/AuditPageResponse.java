@@ -8,19 +8,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A page of a tenant's audit entries, oldest first; {@code cursor} fetches the next (absent on the last page). */
-record AuditPageResponse(String tenantId, List<Entry> entries, @Nullable String cursor) {
+record AuditPageResponse(String tenantId, List<AuditEntryBody> entries, @Nullable String cursor) {
 
-    record Entry(long seq, String actor, String action, String target, Map<String, String> before,
+    /** One entry; {@code before} and {@code after} map attribute names to values. */
+    record AuditEntryBody(long seq, String actor, String action, String target, Map<String, String> before,
             Map<String, String> after, Instant at, String requestId, String prevHash, String hash) {
 
-        static Entry of(AuditEntry e) {
-            return new Entry(e.seq(), e.actor(), e.action(), e.target(), e.before(), e.after(), e.at(), e.requestId(),
+        static AuditEntryBody of(AuditEntry e) {
+            return new AuditEntryBody(e.seq(), e.actor(), e.action(), e.target(), e.before(), e.after(), e.at(), e.requestId(),
                     e.prevHash(), e.hash());
         }
     }
 
     static AuditPageResponse of(AuditService.Page page) {
-        return new AuditPageResponse(page.tenantId().value(), page.entries().stream().map(Entry::of).toList(),
+        return new AuditPageResponse(page.tenantId().value(), page.entries().stream().map(AuditEntryBody::of).toList(),
                 page.cursor());
     }
 }

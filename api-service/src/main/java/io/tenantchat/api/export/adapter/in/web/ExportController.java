@@ -4,6 +4,9 @@ import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.export.application.Export;
 import io.tenantchat.api.export.application.ExportDataUseCase;
 import io.tenantchat.api.identity.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +33,9 @@ class ExportController {
     }
 
     @GetMapping("/api/sessions/{sessionId}/export")
+    @ApiResponse(responseCode = "200", description = "the session and its messages, as an attachment", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ExportLines.SessionExport.class)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string"))})
     void session(Caller caller, @PathVariable String sessionId, @RequestParam(defaultValue = "json") String format,
             HttpServletResponse response) throws IOException {
         if (!format.equals("json") && !format.equals("markdown")) {
@@ -51,6 +57,10 @@ class ExportController {
     }
 
     @GetMapping("/api/tenants/{tenantId}/export")
+    @ApiResponse(responseCode = "200", description = "one JSON object a line: each session, then its messages; "
+            + "then the monthly usage rollups", content = @Content(mediaType = "application/x-ndjson",
+            schema = @Schema(oneOf = {ExportLines.ExportedSession.class, ExportLines.ExportedMessage.class,
+                    ExportLines.ExportedUsage.class})))
     void tenant(Caller caller, @PathVariable String tenantId, HttpServletResponse response) throws IOException {
         Export export = exports.tenant(caller, tenantId);
         start(response, "application/x-ndjson", "tenant-" + tenantId + ".ndjson");

@@ -16,41 +16,45 @@ final class ExportLines {
     private ExportLines() {
     }
 
-    record SessionLine(String type, String tenantId, String sessionId, String userId, @Nullable String title,
+    record ExportedSession(String type, String tenantId, String sessionId, String userId, @Nullable String title,
             Instant createdAt, Instant lastActivity, long messageCount) {
 
-        static SessionLine of(ChatSession s) {
-            return new SessionLine("session", s.tenantId().value(), s.sessionId().value(), s.userId().value(),
+        static ExportedSession of(ChatSession s) {
+            return new ExportedSession("session", s.tenantId().value(), s.sessionId().value(), s.userId().value(),
                     s.title(), s.createdAt(), s.lastActivity(), s.messageCount());
         }
     }
 
-    record MessageLine(String type, String sessionId, String messageId, String userId, String role, String content,
+    record ExportedMessage(String type, String sessionId, String messageId, String userId, String role, String content,
             String status, Instant createdAt, @Nullable String modelId, @Nullable Long inputTokens,
             @Nullable Long outputTokens, @Nullable String errorCode) {
 
         /** The user message, then its reply when there is one. */
-        static List<MessageLine> of(Exchange exchange) {
+        static List<ExportedMessage> of(Exchange exchange) {
             var m = exchange.message();
             MessageError error = m.error();
-            List<MessageLine> lines = new ArrayList<>(2);
-            lines.add(new MessageLine("message", m.sessionId().value(), m.messageId().value(), m.userId().value(),
+            List<ExportedMessage> lines = new ArrayList<>(2);
+            lines.add(new ExportedMessage("message", m.sessionId().value(), m.messageId().value(), m.userId().value(),
                     "user", m.content(), m.status().wireValue(), m.createdAt(), null, null, null,
                     error == null ? null : error.code()));
-            exchange.reply().ifPresent(r -> lines.add(new MessageLine("message", m.sessionId().value(),
+            exchange.reply().ifPresent(r -> lines.add(new ExportedMessage("message", m.sessionId().value(),
                     m.messageId().value(), m.userId().value(), "assistant", r.content(), "completed", r.createdAt(),
                     r.modelId(), r.inputTokens(), r.outputTokens(), null)));
             return lines;
         }
     }
 
-    record UsageLine(String type, String granularity, String bucket, String dimension, long invocations,
+    /** The JSON format of a session export (documentation; it is written as it is read). */
+    record SessionExport(ExportedSession session, List<ExportedMessage> messages) {
+    }
+
+    record ExportedUsage(String type, String granularity, String bucket, String dimension, long invocations,
             long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheWriteInputTokens,
             BigDecimal costUsd, long unknownUsage) {
 
-        static UsageLine of(RollupRow row) {
+        static ExportedUsage of(RollupRow row) {
             var f = row.figures();
-            return new UsageLine("usage", "month", row.bucket(), row.dimension(), f.invocations(), f.inputTokens(),
+            return new ExportedUsage("usage", "month", row.bucket(), row.dimension(), f.invocations(), f.inputTokens(),
                     f.outputTokens(), f.cacheReadInputTokens(), f.cacheWriteInputTokens(), f.costUsd(),
                     f.unknownUsage());
         }

@@ -1,9 +1,9 @@
 package io.tenantchat.api.export.adapter.in.web;
 
 import io.tenantchat.api.chat.domain.Exchange;
-import io.tenantchat.api.export.adapter.in.web.ExportLines.MessageLine;
-import io.tenantchat.api.export.adapter.in.web.ExportLines.SessionLine;
-import io.tenantchat.api.export.adapter.in.web.ExportLines.UsageLine;
+import io.tenantchat.api.export.adapter.in.web.ExportLines.ExportedMessage;
+import io.tenantchat.api.export.adapter.in.web.ExportLines.ExportedSession;
+import io.tenantchat.api.export.adapter.in.web.ExportLines.ExportedUsage;
 import io.tenantchat.api.export.application.ExportSink;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.usage.domain.RollupRow;
@@ -23,19 +23,19 @@ final class ExportWriters {
         return new ExportSink() {
             @Override
             public void session(ChatSession session) throws IOException {
-                line(SessionLine.of(session));
+                line(ExportedSession.of(session));
             }
 
             @Override
             public void exchange(Exchange exchange) throws IOException {
-                for (MessageLine line : MessageLine.of(exchange)) {
+                for (ExportedMessage line : ExportedMessage.of(exchange)) {
                     line(line);
                 }
             }
 
             @Override
             public void usage(RollupRow row) throws IOException {
-                line(UsageLine.of(row));
+                line(ExportedUsage.of(row));
             }
 
             @Override
@@ -68,13 +68,13 @@ final class ExportWriters {
         @Override
         public void session(ChatSession session) throws IOException {
             write("{\"session\":");
-            out.write(json.writeValueAsBytes(SessionLine.of(session)));
+            out.write(json.writeValueAsBytes(ExportedSession.of(session)));
             write(",\"messages\":[");
         }
 
         @Override
         public void exchange(Exchange exchange) throws IOException {
-            for (MessageLine line : MessageLine.of(exchange)) {
+            for (ExportedMessage line : ExportedMessage.of(exchange)) {
                 write(first ? "" : ",");
                 first = false;
                 out.write(json.writeValueAsBytes(line));
@@ -113,7 +113,7 @@ final class ExportWriters {
 
             @Override
             public void exchange(Exchange exchange) throws IOException {
-                for (MessageLine line : MessageLine.of(exchange)) {
+                for (ExportedMessage line : ExportedMessage.of(exchange)) {
                     write("## " + line.role() + " (" + line.createdAt() + (line.modelId() == null ? ""
                             : ", " + line.modelId()) + ")\n\n" + line.content() + "\n\n");
                 }
