@@ -7,21 +7,24 @@
 #   scripts/ops.sh replay chat-requests [--tenant ID] [--session ID] [--message-id ID]...   (usage-events: docs/runbook.md)
 #                  [--from ISO-INSTANT] [--to ISO-INSTANT] [--limit N] [--dry-run]
 #   scripts/ops.sh reaggregate --tenant ID --from ISO-INSTANT --to ISO-INSTANT
+#   scripts/ops.sh audit <tenant> [--limit N] [--cursor C]    (a page of the tenant's audit trail, oldest first)
+#   scripts/ops.sh audit-verify <tenant>                      (re-computes the hash chain; exit 1 when it breaks)
 #
 # Environment: TENANTCHAT_API_URL (default http://localhost:8000), TENANTCHAT_TOKEN (the operator's ID token,
 # e.g. the id_token printed by scripts/create-test-user.sh for a user added to the platform-operator group).
 # Prints the API's JSON answer; exits non-zero on an HTTP error (the problem JSON goes to stderr).
 # reaggregate runs usage-aggregator once as a command (no token): against the local stack when .local/stack.json
 # exists and TENANTCHAT_TARGET is not "aws", else against AWS with the aggregator's environment (USAGE_TABLE,
-# USAGE_ROLLUPS_TABLE, USAGE_ROLLUP_SHARDS, AWS_REGION and credentials). TENANTCHAT_STACK_FILE names another
-# stack file than .local/stack.json (the e2e tests' stacks).
+# USAGE_ROLLUPS_TABLE, USAGE_ROLLUP_SHARDS, AUDIT_TABLE, AWS_REGION and credentials) and records its run in the
+# tenant's audit trail as ops-cli/$TENANTCHAT_ACTOR (default $USER). TENANTCHAT_STACK_FILE names another stack file
+# than .local/stack.json (the e2e tests' stacks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # JDK 25 or newer as JAVA_HOME for ./mvnw and java (scripts/use-java.sh)
 source scripts/use-java.sh
 
 api="${TENANTCHAT_API_URL:-http://localhost:8000}"
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 if [[ "${1:-}" =~ ^(-h|--help)?$ ]]; then
   usage
@@ -56,7 +59,8 @@ reaggregate() {
     jars=(usage-aggregator/target/usage-aggregator-*-exec.jar)
   fi
   local args=(--spring.main.web-application-type=none --spring.cloud.aws.sqs.listener.auto-startup=false
-    "--tenantchat.reaggregate.tenant=$tenant" "--tenantchat.reaggregate.from=$from" "--tenantchat.reaggregate.to=$to")
+    "--tenantchat.reaggregate.tenant=$tenant" "--tenantchat.reaggregate.from=$from" "--tenantchat.reaggregate.to=$to"
+    "--tenantchat.reaggregate.actor=ops-cli/${TENANTCHAT_ACTOR:-${USER:-unknown}}")
   local stack="${TENANTCHAT_STACK_FILE:-.local/stack.json}"
   if [[ -f "$stack" && "${TENANTCHAT_TARGET:-local}" != "aws" ]]; then
     local dynamodb
@@ -77,6 +81,14 @@ json_string() {
     exit 2
   fi
   printf '"%s"' "$1"
+}
+
+tenant_arg() {
+  if [[ ! "$1" =~ ^[A-Za-z0-9_-]{1,64}$ ]]; then
+    echo "ops: give a tenant id" >&2
+    exit 2
+  fi
+  printf '%s' "$1"
 }
 
 call() {
@@ -140,6 +152,28 @@ case "$command" in
     call POST "/api/admin/queues/${queue}/dead-letters/replay" "{$(IFS=,; echo "${fields[*]:-}")}" ;;
   reaggregate)
     reaggregate "$@" ;;
+  audit)
+    tenant="$(tenant_arg "${1:-}")"; shift
+    query=""
+    while [[ $# -gt 0 ]]; do
+      case "$1" in
+        --limit) [[ "${2:?}" =~ ^[0-9]+$ ]] || { echo "ops: --limit must be a number" >&2; exit 2; }
+                 query+="&limit=$2"; shift ;;
+        --cursor) [[ "${2:?}" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "ops: invalid --cursor" >&2; exit 2; }
+                  query+="&cursor=$2"; shift ;;
+        *) echo "ops: unknown option $1" >&2; exit 2 ;;
+      esac
+      shift
+    done
+    call GET "/api/tenants/${tenant}/audit?${query#&}" ;;
+  audit-verify)
+    tenant="$(tenant_arg "${1:-}")"
+    result="$(call GET "/api/tenants/${tenant}/audit/verification")"
+    echo "$result"
+    if [[ ! "$result" =~ \"intact\"[[:space:]]*:[[:space:]]*true ]]; then
+      echo "ops: the audit chain of ${tenant} is broken (see broken_at and problem)" >&2
+      exit 1
+    fi ;;
   *)
     echo "ops: unknown command $command (see --help)" >&2; exit 2 ;;
 esac

@@ -221,3 +221,33 @@ resource "aws_dynamodb_table" "api_keys" {
     kms_key_arn = aws_kms_key.data.arn
   }
 }
+
+# the tenant audit trail (api-service's AuditItems, docs/architecture.md "Audit"): one hash-chained entry per tenant
+# and sequence number. Entries are appended (conditional put on a free seq) and never updated or deleted by the
+# services; no TTL: an audit trail outlives the data it describes.
+resource "aws_dynamodb_table" "audit" {
+  name                        = var.audit_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "tenant_id"
+  range_key                   = "seq"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "tenant_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "seq"
+    type = "N"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}

@@ -59,6 +59,7 @@ locals {
     WEB_REDIRECT_URI      = "${local.public_url}/"
     TENANTS_TABLE         = aws_dynamodb_table.tenants.name
     API_KEYS_TABLE        = aws_dynamodb_table.api_keys.name
+    AUDIT_TABLE           = aws_dynamodb_table.audit.name
     # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
     UNKNOWN_TENANTS    = "refuse"
     DEFAULT_TIER       = var.default_tier
@@ -114,6 +115,8 @@ locals {
     USAGE_ROLLUPS_TABLE    = aws_dynamodb_table.usage_rollups.name
     USAGE_ROLLUP_SHARDS    = tostring(var.usage_rollup_shards)
     TENANTS_TABLE          = aws_dynamodb_table.tenants.name
+    # a re-aggregation (the same task definition run as a command) records itself in the tenant's audit trail
+    AUDIT_TABLE = aws_dynamodb_table.audit.name
   }
 
   # read-only root file system; Tomcat and the JVM write only to /tmp

@@ -10,6 +10,7 @@ locals {
     usage_rollups = aws_dynamodb_table.usage_rollups.arn
     tenants       = aws_dynamodb_table.tenants.arn
     api_keys      = aws_dynamodb_table.api_keys.arn
+    audit         = aws_dynamodb_table.audit.arn
   }
 
   # an inference profile id (us./eu./apac./global. ...) routes to its foundation model in several regions
@@ -179,6 +180,15 @@ data "aws_iam_policy_document" "api_task" {
     sid       = "ApiKeysByTenant"
     actions   = ["dynamodb:Query"]
     resources = ["${aws_dynamodb_table.api_keys.arn}/index/tenant_id-created_at-index"]
+  }
+
+  # the audit trail: an API key's creation or revocation and its entry are one TransactWriteItems signed by this role
+  # (the keys table is not the tenant's); with scoped credentials off, the tenant client's appends and ordered reads
+  # too. Entries are only ever appended (conditional put), never updated or deleted
+  statement {
+    sid       = "AuditAppendAndRead"
+    actions   = ["dynamodb:PutItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.audit.arn]
   }
 
   statement {
@@ -386,6 +396,14 @@ data "aws_iam_policy_document" "aggregator_task" {
     resources = [aws_dynamodb_table.tenants.arn]
   }
 
+  # re-aggregation (ops.sh reaggregate) appends its entry to the tenant's audit trail: reads the chain's last entry,
+  # puts the next on condition its seq is free; never updates or deletes one
+  statement {
+    sid       = "AuditAppendReaggregation"
+    actions   = ["dynamodb:PutItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.audit.arn]
+  }
+
   statement {
     sid = "UsageEventsConsume"
     actions = [
@@ -552,6 +570,27 @@ data "aws_iam_policy_document" "tenant_scoped" {
       "dynamodb:ConditionCheckItem",
     ]
     resources = [aws_dynamodb_table.tenants.arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  # the tenant's audit trail: partition key exactly {tenant}; appended (conditional put, alone or in the transaction
+  # of a plan change) and read in order (Query), never updated or deleted
+  statement {
+    sid       = "TenantAuditTrail"
+    actions   = ["dynamodb:PutItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.audit.arn]
 
     condition {
       test     = "ForAllValues:StringEquals"

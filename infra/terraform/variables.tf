@@ -47,6 +47,12 @@ variable "api_keys_table" {
   default     = "tenant-api-keys"
 }
 
+variable "audit_table" {
+  description = "AUDIT_TABLE: the tenant audit trail, one hash-chained entry per tenant and sequence number (api appends and reads)."
+  type        = string
+  default     = "tenant-audit"
+}
+
 variable "default_tier" {
   description = "DEFAULT_TIER: tier of a tenant that is not registered, when UNKNOWN_TENANTS is default-tier (the deployment refuses them)."
   type        = string

@@ -11,6 +11,8 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.audit.AuditChain;
+import io.tenantchat.shared.audit.AuditEntry;
 import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.shared.usage.UsageRollupKeys;
@@ -144,6 +146,32 @@ class UsageMeteringEndToEndIntegrationTests {
         assertThat(ops.exitValue()).as(Files.readString(output)).isZero();
         assertThat(Files.readString(output)).contains("Re-aggregated usage of tenant tenant-m4");
         assertTotals(user, expected);
+        List<AuditEntry> audit = auditTrail(user.tenantId());
+        assertThat(audit).as("the run is recorded in the tenant's audit trail").last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("usage.reaggregated");
+            assertThat(entry.actor()).startsWith("ops-cli/");
+            assertThat(Integer.parseInt(entry.after().get("items_corrected"))).isPositive();
+        });
+        assertThat(AuditChain.verify(TenantId.of(user.tenantId()), audit).intact()).isTrue();
+    }
+
+    /** The tenant's audit entries in order, read from the table as api-service lays it out. */
+    private static List<AuditEntry> auditTrail(String tenant) {
+        try (DynamoDbClient dynamo = io.tenantchat.localstack.AwsClients.dynamoDb(system.dynamoDbEndpoint())) {
+            return dynamo.query(q -> q.tableName("tenant-audit").keyConditionExpression("tenant_id = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant)))).items().stream()
+                    .map(item -> new AuditEntry(TenantId.of(item.get("tenant_id").s()), Long.parseLong(item.get("seq").n()),
+                            item.get("actor").s(), item.get("action").s(), item.get("target").s(), strings(item.get("before")),
+                            strings(item.get("after")), Instant.parse(item.get("at").s()), item.get("request_id").s(),
+                            item.get("prev_hash").s(), item.get("hash").s()))
+                    .toList();
+        }
+    }
+
+    private static Map<String, String> strings(AttributeValue map) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        map.m().forEach((key, value) -> values.put(key, value.s()));
+        return values;
     }
 
     /** Adds {@code inputTokens} to every rollup item of the tenant, as a bug or a bad manual fix might. */

@@ -50,7 +50,11 @@ class TerraformPolicyTests {
             new ExpectedTable("tenants", "TENANTS_TABLE", "tenants", new Key("tenant_id", "sk"), Map.of(),
                     "expires_at"),
             new ExpectedTable("api_keys", "API_KEYS_TABLE", "tenant-api-keys", new Key("key_id", null),
-                    Map.of("tenant_id-created_at-index", new Key("tenant_id", "created_at")), null));
+                    Map.of("tenant_id-created_at-index", new Key("tenant_id", "created_at")), null),
+            new ExpectedTable("audit", "AUDIT_TABLE", "tenant-audit", new Key("tenant_id", "seq"), Map.of(), null));
+
+    /** Key attributes of type N (every other key attribute is S): the audit trail's sequence number. */
+    static final Set<String> NUMERIC_KEY_ATTRIBUTES = Set.of("seq");
 
     /** Module → its ECS task definition resource. */
     static final Map<String, String> TASK_DEFINITIONS =
@@ -115,7 +119,7 @@ class TerraformPolicyTests {
                 assertThat(keyOf(table)).as("%s key schema", expected.resource()).isEqualTo(expected.key());
                 assertThat(indexesOf(table)).as("%s global secondary indexes", expected.resource())
                         .isEqualTo(expected.indexes());
-                assertThat(attributesOf(table)).as("%s attribute definitions (all key attributes, type S)",
+                assertThat(attributesOf(table)).as("%s attribute definitions (all key attributes, type S but seq)",
                         expected.resource()).isEqualTo(keyAttributes(expected));
             }
         }
@@ -438,6 +442,8 @@ class TerraformPolicyTests {
                     .contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")
                     .doesNotContain("dynamodb:Scan", "dynamodb:DeleteItem");
             assertThat(api.on(table("api_keys") + "/index/tenant_id-created_at-index")).contains("dynamodb:Query");
+            assertThat(api.on(table("audit"))).as("audit entries: appended (with a key change) and read in order")
+                    .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:Query");
             assertNoAccess(api, table("usage"), "aws_cloudwatch_event_bus.usage");
             assertThat(api.actions()).noneMatch(action -> action.startsWith("bedrock"));
         }
@@ -456,7 +462,7 @@ class TerraformPolicyTests {
             assertThat(worker.on("aws_cloudwatch_event_bus.usage")).containsExactly("events:PutEvents");
             assertThat(worker.on("${local.bedrock_model_arns}")).as("model calls only on the configured model ARNs")
                     .contains("bedrock:InvokeModelWithResponseStream", "bedrock:InvokeModel");
-            assertNoAccess(worker, table("usage"), table("usage_rollups"), queue("usage_events"),
+            assertNoAccess(worker, table("audit"), table("usage"), table("usage_rollups"), queue("usage_events"),
                     queue("usage_events_dlq"));
         }
 
@@ -468,6 +474,8 @@ class TerraformPolicyTests {
             assertThat(aggregator.on(table("usage"))).as("re-aggregation reads raw rows").contains("dynamodb:Query");
             assertThat(aggregator.on(table("usage_rollups"))).as("re-aggregation reads rollups")
                     .contains("dynamodb:Query");
+            assertThat(aggregator.on(table("audit"))).as("re-aggregation appends its audit entry, nothing else")
+                    .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:Query");
             assertThat(aggregator.on(queue("usage_events"))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage")
                     .doesNotContain("sqs:SendMessage");
             assertThat(aggregator.on(queue("usage_events_dlq"))).as("refused events are dead-lettered")
@@ -501,7 +509,7 @@ class TerraformPolicyTests {
             dynamoStatements.forEach(statement -> statement.resources().forEach(r -> covered.add(Hcl.resourceAddress(r))));
             assertThat(covered).as("tables reachable with scoped credentials")
                     .contains(table("sessions"), table("messages"), table("usage"), table("usage_rollups"),
-                            table("tenants"));
+                            table("tenants"), table("audit"));
         }
 
         @Test
@@ -783,7 +791,7 @@ class TerraformPolicyTests {
         keys.forEach(key -> {
             attributes.put(key.hash(), "S");
             if (key.range() != null) {
-                attributes.put(key.range(), "S");
+                attributes.put(key.range(), NUMERIC_KEY_ATTRIBUTES.contains(key.range()) ? "N" : "S");
             }
         });
         return attributes;

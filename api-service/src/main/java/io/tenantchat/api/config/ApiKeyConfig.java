@@ -4,6 +4,7 @@ import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
 import io.tenantchat.api.apikey.application.ApiKeyLookup;
 import io.tenantchat.api.apikey.application.ApiKeyService;
 import io.tenantchat.api.apikey.application.ApiKeyStore;
+import io.tenantchat.api.audit.application.AuditRecorder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,7 +22,8 @@ class ApiKeyConfig {
     }
 
     @Bean
-    ApiKeyService apiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock) {
-        return new ApiKeyService(store, authenticator, clock, new SecureRandom());
+    ApiKeyService apiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock,
+            AuditRecorder audit) {
+        return new ApiKeyService(store, authenticator, clock, new SecureRandom(), audit);
     }
 }

@@ -1,5 +1,6 @@
 package io.tenantchat.api.config;
 
+import io.tenantchat.api.audit.application.AuditRecorder;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.operations.application.DeadLetterReplays;
 import io.tenantchat.api.operations.application.InspectQueuesService;
@@ -19,7 +20,8 @@ class OperationsConfig {
     }
 
     @Bean
-    ReplayDeadLettersService replayDeadLettersService(QueueConsole console, MessageStore messages, Clock clock) {
-        return new ReplayDeadLettersService(console, new DeadLetterReplays(console, messages, clock));
+    ReplayDeadLettersService replayDeadLettersService(QueueConsole console, MessageStore messages, Clock clock,
+            AuditRecorder audit) {
+        return new ReplayDeadLettersService(console, new DeadLetterReplays(console, messages, clock), audit);
     }
 }

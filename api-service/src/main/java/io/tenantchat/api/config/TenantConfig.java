@@ -2,6 +2,7 @@ package io.tenantchat.api.config;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.tenantchat.api.audit.application.AuditRecorder;
 import io.tenantchat.api.chat.application.ChatAdmission;
 import io.tenantchat.api.tenant.adapter.in.web.UnknownTenantInterceptor;
 import io.tenantchat.api.tenant.adapter.out.redis.RedisPlanChanges;
@@ -104,8 +105,8 @@ class TenantConfig {
 
     @Bean
     SubscriptionService subscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog,
-            QuotaLedger ledger, Clock clock, RefusalHints hints) {
-        return new SubscriptionService(plans, directory, catalog, ledger, clock, hints);
+            QuotaLedger ledger, Clock clock, RefusalHints hints, AuditRecorder audit) {
+        return new SubscriptionService(plans, directory, catalog, ledger, clock, hints, audit);
     }
 
     private static PlanLimits limits(TenantProperties.Tier t) {

@@ -65,7 +65,7 @@ class TenantScopedPolicyTests {
                 ChatSession.keyOf(t, UserId.of("alice"), SessionId.of(session)), // sessions
                 ChatSession.userCounterKeyOf(t, UserId.of("alice")), // sessions: the user's session counter
                 t.value() + "#alice", // sessions GSI tenant_user
-                t.value(), // sessions GSI tenant_id, usage table, tenants table (plan, quota counters, holds)
+                t.value(), // sessions GSI tenant_id, usage table, tenants table (plan, quota counters, holds), audit table
                 t.value() + "#" + session, // a conversation
                 t.value() + "#message#0190f1e0-0000-7000-8000-000000000001", // a message lookup
                 t.value() + "#idem#9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", // idempotency

@@ -73,12 +73,47 @@ final class ApiDocument {
         return current;
     }
 
+    /**
+     * Lines of an NDJSON answer (200) that none of the {@code oneOf} schemas documented for
+     * {@code application/x-ndjson} describes; a line must conform to at least one.
+     */
+    List<String> undocumentedLines(String body, String key) {
+        JsonNode oneOf = operation(key).path("responses").path("200").path("content").path("application/x-ndjson")
+                .path("schema").path("oneOf");
+        List<String> problems = new ArrayList<>();
+        if (!oneOf.isArray() || oneOf.isEmpty()) {
+            problems.add(key + " documents no application/x-ndjson lines for 200");
+            return problems;
+        }
+        int number = 0;
+        for (String line : body.split("\n")) {
+            number++;
+            JsonNode value = JSON.readTree(line);
+            boolean documented = false;
+            for (JsonNode schema : oneOf) {
+                documented |= undocumented(value, schema, key).isEmpty();
+            }
+            if (!documented) {
+                problems.add(key + " line " + number + " matches no documented line schema: " + line);
+            }
+        }
+        return problems;
+    }
+
     /** Property paths of {@code body} that the schema does not document (empty when the answer conforms). */
     List<String> undocumented(JsonNode body, JsonNode schema, String at) {
         List<String> problems = new ArrayList<>();
         JsonNode resolved = resolve(schema);
         if (body.isObject()) {
             JsonNode properties = resolved.path("properties");
+            JsonNode values = resolved.path("additionalProperties");
+            if ((!properties.isObject() || properties.isEmpty()) && values.isObject() && !values.isEmpty()) {
+                // a map: any key, each value as additionalProperties documents it
+                for (Map.Entry<String, JsonNode> field : body.properties()) {
+                    problems.addAll(undocumented(field.getValue(), values, at + "." + field.getKey()));
+                }
+                return problems;
+            }
             if (!properties.isObject() || properties.isEmpty()) {
                 problems.add(at + " (object with no documented properties)");
                 return problems;

@@ -48,6 +48,11 @@ final class OperationCases {
             OperationCase.of("POST /api/tenants/{tenantId}/api-keys", TENANT_ADMIN)
                     .withBody(ids -> "{\"label\": \"isolation\"}"),
             OperationCase.of("GET /api/tenants/{tenantId}/api-keys", TENANT_ADMIN),
+            // the tenant's audit trail: its tenant-admin (and platform operators, who are not among the attackers)
+            OperationCase.of("GET /api/tenants/{tenantId}/audit", TENANT_ADMIN),
+            OperationCase.of("GET /api/tenants/{tenantId}/audit/verification", TENANT_ADMIN),
+            OperationCase.of("GET /api/tenants/{tenantId}/export", TENANT_ADMIN),
+            OperationCase.of("GET /api/sessions/{sessionId}/export", OWN_RESOURCE).withQuery(ids -> "format=json"),
             // its owner call revokes the victim tenant's key (the suite runs it after its attacks)
             OperationCase.of("DELETE /api/tenants/{tenantId}/api-keys/{keyId}", TENANT_ADMIN_RESOURCE),
             // the OpenAI-compatible API: the caller's own tenant only; a streamed completion answers 200 at once and

@@ -2,6 +2,10 @@ package io.tenantchat.api.support;
 
 import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
 import io.tenantchat.api.apikey.application.ApiKeyService;
+import io.tenantchat.api.audit.application.AuditService;
+import io.tenantchat.api.export.application.ExportService;
+import io.tenantchat.api.usage.domain.RollupRow;
+import io.tenantchat.api.usage.domain.UsageFigures;
 import io.tenantchat.api.chat.application.CancelChatMessageService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
@@ -75,8 +79,26 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    InMemoryTenantDirectory tenantDirectory() {
-        return new InMemoryTenantDirectory();
+    InMemoryAuditTrail auditTrail() {
+        return new InMemoryAuditTrail();
+    }
+
+    @Bean
+    AuditService auditService(InMemoryAuditTrail trail) {
+        return new AuditService(trail);
+    }
+
+    /** Exports over the in-memory sessions and messages; one month of usage for every tenant. */
+    @Bean
+    ExportService exportService(InMemorySessionRepository sessions, InMemoryMessageStore messages,
+            InMemoryAuditTrail trail) {
+        return new ExportService(sessions, messages, (tenant, granularity, from, to) -> List.of(new RollupRow(
+                "2026-12", "total", new UsageFigures(1, 10, 20, 0, 0, 1_000, 0))), trail.requestRecorder(Clock.systemUTC()));
+    }
+
+    @Bean
+    InMemoryTenantDirectory tenantDirectory(InMemoryAuditTrail trail) {
+        return new InMemoryTenantDirectory(trail);
     }
 
     @Bean
@@ -85,10 +107,11 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    SubscriptionService subscriptionService(InMemoryTenantDirectory directory, InMemoryQuotaLedger ledger) {
+    SubscriptionService subscriptionService(InMemoryTenantDirectory directory, InMemoryQuotaLedger ledger,
+            InMemoryAuditTrail trail) {
         TierCatalog catalog = Tiers.catalog();
         return new SubscriptionService(new TenantPlans(directory, catalog), directory, catalog, ledger,
-                Clock.systemUTC());
+                Clock.systemUTC(), trail.requestRecorder(Clock.systemUTC()));
     }
 
     /** The API keys' clock, which web tests move on to expire keys. */
@@ -98,8 +121,8 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    InMemoryApiKeyStore apiKeyStore() {
-        return new InMemoryApiKeyStore();
+    InMemoryApiKeyStore apiKeyStore(InMemoryAuditTrail trail) {
+        return new InMemoryApiKeyStore(trail);
     }
 
     @Bean
@@ -108,8 +131,9 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    ApiKeyService apiKeyService(InMemoryApiKeyStore keys, ApiKeyAuthenticator authenticator, SettableClock apiKeyClock) {
-        return new ApiKeyService(keys, authenticator, apiKeyClock, new SecureRandom());
+    ApiKeyService apiKeyService(InMemoryApiKeyStore keys, ApiKeyAuthenticator authenticator, SettableClock apiKeyClock,
+            InMemoryAuditTrail trail) {
+        return new ApiKeyService(keys, authenticator, apiKeyClock, new SecureRandom(), trail.requestRecorder(apiKeyClock));
     }
 
     /** The reply feed over the in-memory messages, without live events (as on one instance without Redis). */

@@ -5,6 +5,7 @@ import io.tenantchat.api.apikey.application.ApiKeyStore;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class InMemoryApiKeyStore implements ApiKeyStore, ApiKeyLookup {
 
     private final Map<ApiKeyId, ApiKey> keys = new ConcurrentHashMap<>();
+    private final InMemoryAuditTrail audit;
+
+    public InMemoryApiKeyStore() {
+        this(new InMemoryAuditTrail());
+    }
+
+    /** @param audit where the audited writes append */
+    public InMemoryApiKeyStore(InMemoryAuditTrail audit) {
+        this.audit = audit;
+    }
+
+    public InMemoryAuditTrail audit() {
+        return audit;
+    }
+
+    @Override
+    public synchronized void create(ApiKey key, AuditEntry entry) {
+        if (keys.containsKey(key.keyId())) {
+            throw new IllegalStateException("exists");
+        }
+        audit.append(key.tenantId(), entry);
+        keys.put(key.keyId(), key);
+    }
+
+    @Override
+    public Optional<ApiKey> find(TenantId tenantId, ApiKeyId keyId) {
+        return Optional.ofNullable(keys.get(keyId)).filter(k -> k.tenantId().equals(tenantId));
+    }
+
+    @Override
+    public synchronized boolean revoke(TenantId tenantId, ApiKeyId keyId, Instant at, AuditEntry entry) {
+        ApiKey key = keys.get(keyId);
+        if (key == null || !key.tenantId().equals(tenantId) || key.revokedAt() != null) {
+            return false;
+        }
+        audit.append(tenantId, entry);
+        return revoke(tenantId, keyId, at);
+    }
     public final AtomicInteger finds = new AtomicInteger();
     public final AtomicInteger usedWrites = new AtomicInteger();
 

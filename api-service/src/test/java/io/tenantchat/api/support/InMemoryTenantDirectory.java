@@ -3,6 +3,7 @@ package io.tenantchat.api.support;
 import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryTenantDirectory implements TenantDirectory {
 
     private final Map<TenantId, TenantPlan> plans = new ConcurrentHashMap<>();
+    private final InMemoryAuditTrail audit;
+
+    public InMemoryTenantDirectory() {
+        this(new InMemoryAuditTrail());
+    }
+
+    /** @param audit where {@link #save(TenantPlan, AuditEntry)} appends */
+    public InMemoryTenantDirectory(InMemoryAuditTrail audit) {
+        this.audit = audit;
+    }
 
     @Override
     public Optional<TenantPlan> find(TenantId tenantId) {
@@ -20,5 +31,15 @@ public class InMemoryTenantDirectory implements TenantDirectory {
     @Override
     public void save(TenantPlan plan) {
         plans.put(plan.tenantId(), plan);
+    }
+
+    @Override
+    public synchronized void save(TenantPlan plan, AuditEntry entry) {
+        audit.append(plan.tenantId(), entry);
+        plans.put(plan.tenantId(), plan);
+    }
+
+    public InMemoryAuditTrail audit() {
+        return audit;
     }
 }

@@ -16,6 +16,8 @@ public final class Provisioner {
     public static final String USAGE_EVENTS_DLQ = "usage-events-dlq";
     /** api-service's {@code API_KEYS_TABLE} default. */
     public static final String API_KEYS_TABLE = "tenant-api-keys";
+    /** api-service's {@code AUDIT_TABLE} default. */
+    public static final String AUDIT_TABLE = "tenant-audit";
     static final int MAX_RECEIVE_COUNT = 5;
 
     private Provisioner() {}
@@ -28,6 +30,7 @@ public final class Provisioner {
         tables.ensure(Tables.usageRollups(names.usageRollups()));
         tables.ensure(Tables.tenants(names.tenants()));
         tables.ensure(Tables.apiKeys(API_KEYS_TABLE));
+        tables.ensure(Tables.audit(AUDIT_TABLE));
     }
 
     public static QueueUrls createQueues(SqsClient sqs) {

@@ -75,6 +75,17 @@ final class Tables {
                 .build();
     }
 
+    /** The tenant audit trail: one hash-chained entry per tenant and sequence number (api-service's AuditItems). */
+    static CreateTableRequest audit(String name) {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("tenant_id"), AttributeDefinition.builder().attributeName("seq")
+                        .attributeType(ScalarAttributeType.N).build())
+                .keySchema(key("tenant_id", KeyType.HASH), key("seq", KeyType.RANGE))
+                .build();
+    }
+
     void ensure(CreateTableRequest table) {
         if (exists(table.tableName())) {
             addMissingIndexes(table);

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -48,7 +49,20 @@ class ProvisionerIntegrationTests {
 
         assertThat(dynamoDb.listTables().tableNames())
                 .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups",
-                        "tenants", "tenant-api-keys");
+                        "tenants", "tenant-api-keys", "tenant-audit");
+    }
+
+    @Test
+    void createsTheAuditTableByTenantAndNumericSequence() {
+        Provisioner.createTables(dynamoDb, TableNames.defaults());
+
+        TableDescription audit = describe("tenant-audit");
+        assertThat(audit.keySchema()).containsExactly(key("tenant_id", KeyType.HASH), key("seq", KeyType.RANGE));
+        assertThat(audit.attributeDefinitions()).anySatisfy(definition -> {
+            assertThat(definition.attributeName()).isEqualTo("seq");
+            assertThat(definition.attributeType()).isEqualTo(ScalarAttributeType.N);
+        });
+        assertThat(audit.globalSecondaryIndexes()).isEmpty();
     }
 
     @Test

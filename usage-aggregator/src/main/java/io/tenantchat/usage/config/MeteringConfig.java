@@ -2,6 +2,7 @@ package io.tenantchat.usage.config;
 
 import io.tenantchat.shared.MetricTenants;
 import java.util.Set;
+import io.tenantchat.usage.metering.application.AuditLog;
 import io.tenantchat.usage.metering.application.ReaggregateUsageService;
 import io.tenantchat.usage.metering.application.RecordUsageService;
 import io.tenantchat.usage.metering.application.UsageHistory;
@@ -20,8 +21,8 @@ class MeteringConfig {
     }
 
     @Bean
-    ReaggregateUsageService reaggregateUsageService(UsageHistory history, UsageProperties settings) {
-        return new ReaggregateUsageService(history, settings.rollupShards());
+    ReaggregateUsageService reaggregateUsageService(UsageHistory history, UsageProperties settings, AuditLog audit) {
+        return new ReaggregateUsageService(history, settings.rollupShards(), audit);
     }
 
     @Bean

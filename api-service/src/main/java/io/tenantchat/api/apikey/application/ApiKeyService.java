@@ -4,6 +4,7 @@ import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
 import io.tenantchat.api.apikey.domain.ApiKeySecret;
 import io.tenantchat.api.apikey.domain.IssuedApiKey;
+import io.tenantchat.api.audit.application.AuditRecorder;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.NotFoundException;
@@ -14,7 +15,9 @@ import io.tenantchat.shared.UserId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +34,13 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
     private final ApiKeyAuthenticator authenticator;
     private final Clock clock;
     private final SecureRandom random;
+    private final AuditRecorder audit;
 
-    public ApiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock, SecureRandom random) {
+    /** @param audit where each creation and revocation is recorded, in the key's own write */
+    public ApiKeyService(ApiKeyStore store, ApiKeyAuthenticator authenticator, Clock clock, SecureRandom random,
+            AuditRecorder audit) {
         this.store = store;
+        this.audit = audit;
         this.authenticator = authenticator;
         this.clock = clock;
         this.random = random;
@@ -58,7 +65,8 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
         UserId principal = UserId.of(request.principal() != null ? request.principal() : "apikey-" + secret.keyId());
         ApiKey key = new ApiKey(secret.keyId(), tenant, principal, label, secret.hash(), now, request.expiresAt(),
                 null, null);
-        store.create(key);
+        audit.record(audit.event(caller, tenant, "api_key.created", key.keyId().value(), Map.of(), attributes(key)),
+                entry -> store.create(key, entry));
         return new IssuedApiKey(key, secret);
     }
 
@@ -71,10 +79,35 @@ public final class ApiKeyService implements ManageApiKeysUseCase {
     @Override
     public void revoke(Caller caller, String tenantId, String keyId) {
         TenantId tenant = ownTenant(caller, tenantId);
-        if (!ApiKeyId.isValid(keyId) || !store.revoke(tenant, ApiKeyId.of(keyId), clock.instant())) {
-            throw new NotFoundException("api_key_not_found", "no such key in this tenant");
+        NotFoundException notFound = new NotFoundException("api_key_not_found", "no such key in this tenant");
+        if (!ApiKeyId.isValid(keyId)) {
+            throw notFound;
         }
-        authenticator.forget(ApiKeyId.of(keyId));
+        ApiKeyId id = ApiKeyId.of(keyId);
+        ApiKey key = store.find(tenant, id).orElseThrow(() -> notFound);
+        if (key.revokedAt() == null) {
+            Instant now = clock.instant();
+            ApiKey revoked = new ApiKey(key.keyId(), key.tenantId(), key.principal(), key.label(), key.secretHash(),
+                    key.createdAt(), key.expiresAt(), now, key.lastUsedAt());
+            // false: revoked meanwhile by another request, which recorded it
+            audit.record(audit.event(caller, tenant, "api_key.revoked", keyId, attributes(key), attributes(revoked)),
+                    entry -> store.revoke(tenant, id, now, entry));
+        }
+        authenticator.forget(id);
+    }
+
+    /** A key as an audit entry records it (never its secret or hash). */
+    static Map<String, String> attributes(ApiKey key) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("label", key.label());
+        values.put("principal", key.principal().value());
+        if (key.expiresAt() != null) {
+            values.put("expires_at", key.expiresAt().toString());
+        }
+        if (key.revokedAt() != null) {
+            values.put("revoked_at", key.revokedAt().toString());
+        }
+        return values;
     }
 
     private static TenantId ownTenant(Caller caller, String tenantId) {

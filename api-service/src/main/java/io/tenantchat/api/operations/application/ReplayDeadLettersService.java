@@ -1,18 +1,24 @@
 package io.tenantchat.api.operations.application;
 
+import io.tenantchat.api.audit.application.AuditRecorder;
+import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.operations.domain.DeadLetter;
 import io.tenantchat.api.operations.domain.OperatedQueue;
 import io.tenantchat.api.operations.domain.ReplayFilter;
 import io.tenantchat.api.operations.domain.ReplayOutcome;
 import io.tenantchat.api.operations.domain.ReplaySummary;
 import io.tenantchat.api.operations.domain.ReplayedLetter;
+import io.tenantchat.shared.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Receives dead letters in batches and holds every one it sees until the end, so each is examined once; the
@@ -31,14 +37,17 @@ public final class ReplayDeadLettersService implements ReplayDeadLettersUseCase 
 
     private final QueueConsole console;
     private final DeadLetterReplays replays;
+    private final AuditRecorder audit;
 
-    public ReplayDeadLettersService(QueueConsole console, DeadLetterReplays replays) {
+    /** @param audit where each tenant's share of a replay is recorded, after the replay */
+    public ReplayDeadLettersService(QueueConsole console, DeadLetterReplays replays, AuditRecorder audit) {
         this.console = console;
         this.replays = replays;
+        this.audit = audit;
     }
 
     @Override
-    public ReplaySummary replay(OperatedQueue queue, ReplayFilter filter, boolean dryRun) {
+    public ReplaySummary replay(Caller caller, OperatedQueue queue, ReplayFilter filter, boolean dryRun) {
         Run run = new Run(queue, filter, dryRun);
         try {
             int idle = 0;
@@ -47,6 +56,10 @@ public final class ReplayDeadLettersService implements ReplayDeadLettersUseCase 
             }
         } finally {
             console.release(queue, run.held);
+            // SQS is not part of a DynamoDB transaction: what was done is recorded once it is done, also when the
+            // run ends early (a crash in between loses the entry, never invents one: docs/architecture.md "Audit")
+            run.byTenant.forEach((tenant, counts) -> audit.record(audit.event(caller, tenant,
+                    "dead_letters.replayed", queue.wireName(), Map.of(), counts)));
         }
         return run.summary();
     }
@@ -60,6 +73,8 @@ public final class ReplayDeadLettersService implements ReplayDeadLettersUseCase 
         private final Map<ReplayOutcome, Integer> counts = new EnumMap<>(ReplayOutcome.class);
         private final List<ReplayedLetter> listed = new ArrayList<>();
         private final DeadLetterReplays.Batch batch;
+        private final Map<TenantId, Map<String, String>> byTenant = new TreeMap<>(
+                Comparator.comparing(TenantId::value));
         private int examined;
         private int matched;
 
@@ -92,6 +107,11 @@ public final class ReplayDeadLettersService implements ReplayDeadLettersUseCase 
 
         private void record(DeadLetter letter, ReplayedLetter outcome) {
             counts.merge(outcome.outcome(), 1, Integer::sum);
+            if (!dryRun && outcome.key() != null) {
+                byTenant.computeIfAbsent(outcome.key().tenantId(), t -> new TreeMap<>())
+                        .merge(outcome.outcome().name().toLowerCase(Locale.ROOT), "1",
+                                (a, b) -> Integer.toString(Integer.parseInt(a) + 1));
+            }
             if (outcome.outcome() != ReplayOutcome.MOVED && outcome.outcome() != ReplayOutcome.SKIPPED) {
                 held.add(letter);
             }

@@ -1,5 +1,6 @@
 package io.tenantchat.api.operations.application;
 
+import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.operations.domain.OperatedQueue;
 import io.tenantchat.api.operations.domain.ReplayFilter;
 import io.tenantchat.api.operations.domain.ReplaySummary;
@@ -10,5 +11,6 @@ import io.tenantchat.api.operations.domain.ReplaySummary;
  */
 public interface ReplayDeadLettersUseCase {
 
-    ReplaySummary replay(OperatedQueue queue, ReplayFilter filter, boolean dryRun);
+    /** A run that is not a dry run appends one audit entry per tenant whose letters it replayed, skipped or failed. */
+    ReplaySummary replay(Caller caller, OperatedQueue queue, ReplayFilter filter, boolean dryRun);
 }

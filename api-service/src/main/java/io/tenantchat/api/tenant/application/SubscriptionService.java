@@ -1,5 +1,6 @@
 package io.tenantchat.api.tenant.application;
 
+import io.tenantchat.api.audit.application.AuditRecorder;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
@@ -9,6 +10,8 @@ import io.tenantchat.api.tenant.domain.QuotaUsage;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Shows a tenant its subscription and lets platform operators register tenants. */
@@ -22,16 +25,21 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
     private final QuotaLedger ledger;
     private final Clock clock;
     private final RefusalHints hints;
+    private final AuditRecorder audit;
 
     public SubscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog, QuotaLedger ledger,
-            Clock clock) {
-        this(plans, directory, catalog, ledger, clock, RefusalHints.disabled());
+            Clock clock, AuditRecorder audit) {
+        this(plans, directory, catalog, ledger, clock, RefusalHints.disabled(), audit);
     }
 
-    /** @param hints this instance's refusal hints, dropped for a tenant whose plan changes */
+    /**
+     * @param hints this instance's refusal hints, dropped for a tenant whose plan changes
+     * @param audit where each plan change is recorded, in the plan's own write
+     */
     public SubscriptionService(TenantPlans plans, TenantDirectory directory, TierCatalog catalog, QuotaLedger ledger,
-            Clock clock, RefusalHints hints) {
+            Clock clock, RefusalHints hints, AuditRecorder audit) {
         this.hints = hints;
+        this.audit = audit;
         this.plans = plans;
         this.directory = directory;
         this.catalog = catalog;
@@ -68,10 +76,30 @@ public final class SubscriptionService implements ViewSubscriptionUseCase, Manag
         }
         TenantPlan plan = new TenantPlan(tenant, name == null ? tenant.value() : name, tierName,
                 limits(tier, command), blankToNull(command.modelOverride()), true);
-        directory.save(plan);
+        Map<String, String> before = directory.find(tenant).map(SubscriptionService::attributes).orElse(Map.of());
+        audit.record(audit.event(caller, tenant, "plan.changed", "plan", before, attributes(plan)),
+                entry -> directory.save(plan, entry));
         plans.changed(tenant);
         hints.forget(tenant);
         return plan;
+    }
+
+    /** A plan as an audit entry records it. */
+    static Map<String, String> attributes(TenantPlan plan) {
+        PlanLimits l = plan.limits();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", plan.name());
+        values.put("tier", plan.tier());
+        values.put("messages_per_day", Integer.toString(l.messagesPerDay()));
+        values.put("messages_per_month", Integer.toString(l.messagesPerMonth()));
+        values.put("concurrent_sessions", Integer.toString(l.concurrentSessions()));
+        values.put("monthly_tokens", Long.toString(l.monthlyTokens()));
+        values.put("requests_per_second", Integer.toString(l.requestsPerSecond()));
+        values.put("max_in_flight", Integer.toString(l.maxInFlight()));
+        if (plan.modelOverride() != null) {
+            values.put("model_override", plan.modelOverride());
+        }
+        return values;
     }
 
     private static PlanLimits limits(PlanLimits tier, PutTenant c) {

@@ -2,6 +2,7 @@ package io.tenantchat.api.tenant.application;
 
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.util.Optional;
 
 /** The registered tenants and their plans. */
@@ -11,4 +12,12 @@ public interface TenantDirectory {
 
     /** Creates or replaces the tenant's plan; its counters are left as they are. */
     void save(TenantPlan plan);
+
+    /**
+     * Saves the plan and appends {@code entry} to the tenant's audit trail in one write: both or neither.
+     *
+     * @throws io.tenantchat.api.audit.application.AuditConflictException when the entry's place in the chain was
+     *     taken (nothing was written)
+     */
+    void save(TenantPlan plan, AuditEntry entry);
 }

@@ -25,7 +25,8 @@ class ApiKeyAuthenticatorTests {
     final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
     final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(1),
             Duration.ofMinutes(1));
-    final ApiKeyService service = new ApiKeyService(store, authenticator, clock, new SecureRandom());
+    final ApiKeyService service = new ApiKeyService(store, authenticator, clock, new SecureRandom(),
+            store.audit().recorder(clock));
 
     @Test
     void keyActsAsItsPrincipalOfItsTenantWithNoGroup() {

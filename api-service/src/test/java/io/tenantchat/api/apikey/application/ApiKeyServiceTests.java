@@ -29,7 +29,7 @@ class ApiKeyServiceTests {
     final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
     final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
     final ApiKeyService service = new ApiKeyService(store, new ApiKeyAuthenticator(store, clock, Duration.ofSeconds(1),
-            Duration.ofMinutes(1)), clock, new SecureRandom());
+            Duration.ofMinutes(1)), clock, new SecureRandom(), store.audit().recorder(clock));
 
     @Test
     void storesOnlyTheHashOfTheIssuedKey() {

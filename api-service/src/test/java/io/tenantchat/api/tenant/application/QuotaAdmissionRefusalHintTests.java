@@ -82,7 +82,8 @@ class QuotaAdmissionRefusalHintTests {
         admit();
         assertThatThrownBy(this::admit).isInstanceOf(QuotaExceededException.class);
 
-        new SubscriptionService(plans, directory, Tiers.refusingUnknown(), ledger, clock, hints).put(OPERATOR,
+        new SubscriptionService(plans, directory, Tiers.refusingUnknown(), ledger, clock, hints,
+                directory.audit().recorder(clock)).put(OPERATOR,
                 new PutTenant(ACME.value(), null, "premium", null, null, null, null, null, null, 2));
 
         admit();

@@ -24,7 +24,8 @@ class SubscriptionServiceTests {
             Set.of(Caller.PLATFORM_OPERATOR));
     private final InMemoryTenantDirectory directory = new InMemoryTenantDirectory();
     private final SubscriptionService service = new SubscriptionService(new TenantPlans(directory,
-            Tiers.refusingUnknown()), directory, Tiers.refusingUnknown(), new InMemoryQuotaLedger(), Clock.systemUTC());
+            Tiers.refusingUnknown()), directory, Tiers.refusingUnknown(), new InMemoryQuotaLedger(), Clock.systemUTC(),
+            directory.audit().recorder(Clock.systemUTC()));
 
     @Test
     void operatorRegistersATenantOnATierWithItsOwnOverrides() {

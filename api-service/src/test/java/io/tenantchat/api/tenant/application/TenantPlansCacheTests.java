@@ -7,6 +7,7 @@ import io.tenantchat.api.support.Tiers;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,11 @@ class TenantPlansCacheTests {
         @Override
         public void save(TenantPlan plan) {
             stored.save(plan);
+        }
+
+        @Override
+        public void save(TenantPlan plan, AuditEntry entry) {
+            stored.save(plan, entry);
         }
     };
     private final PlanChanges channel = PlanChanges.inProcess();

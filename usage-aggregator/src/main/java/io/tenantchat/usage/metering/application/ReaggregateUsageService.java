@@ -1,6 +1,7 @@
 package io.tenantchat.usage.metering.application;
 
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEvent;
 import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.usage.metering.domain.ExpectedRollups;
@@ -29,10 +30,27 @@ public final class ReaggregateUsageService implements ReaggregateUsageUseCase {
 
     private final UsageHistory history;
     private final int shards;
+    private final AuditLog audit;
 
-    public ReaggregateUsageService(UsageHistory history, int shards) {
+    /** @param audit where each run from an operator is recorded, once it is done */
+    public ReaggregateUsageService(UsageHistory history, int shards, AuditLog audit) {
         this.history = history;
         this.shards = shards;
+        this.audit = audit;
+    }
+
+    @Override
+    public ReaggregationReport reaggregate(TenantId tenantId, Instant from, Instant to, String actor,
+            String requestId) {
+        ReaggregationReport report = reaggregate(tenantId, from, to);
+        // the corrections are many conditional writes, not one transaction: recorded once they are all done
+        // (a run that dies half-way records nothing, and its rerun records the corrections it still makes)
+        audit.append(new AuditEvent(tenantId, actor, "usage.reaggregated", "rollups", Map.of("from", from.toString(),
+                "to", to.toString()), Map.of("months", report.months().toString(),
+                "events", Integer.toString(report.events()), "items_compared", Integer.toString(report.itemsCompared()),
+                "items_corrected", Integer.toString(report.itemsCorrected()),
+                "conflicts", Integer.toString(report.conflicts())), requestId));
+        return report;
     }
 
     @Override

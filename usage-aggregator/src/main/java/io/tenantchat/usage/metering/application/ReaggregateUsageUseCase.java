@@ -12,4 +12,10 @@ import java.time.Instant;
 public interface ReaggregateUsageUseCase {
 
     ReaggregationReport reaggregate(TenantId tenantId, Instant from, Instant to);
+
+    /**
+     * As {@link #reaggregate(TenantId, Instant, Instant)}, then appends an audit entry for the tenant: who ran it
+     * ({@code actor}), the range, and what it found and corrected.
+     */
+    ReaggregationReport reaggregate(TenantId tenantId, Instant from, Instant to, String actor, String requestId);
 }

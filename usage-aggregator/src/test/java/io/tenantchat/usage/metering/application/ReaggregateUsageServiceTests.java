@@ -4,6 +4,8 @@ import static io.tenantchat.usage.support.UsageEvents.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditChain;
+import io.tenantchat.shared.audit.AuditEvent;
 import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.usage.metering.domain.ExpectedRollups;
@@ -70,7 +72,32 @@ class ReaggregateUsageServiceTests {
     }
 
     private final History history = new History();
-    private final ReaggregateUsageService service = new ReaggregateUsageService(history, SHARDS);
+    private final List<AuditEvent> audited = new ArrayList<>();
+    private final ReaggregateUsageService service = new ReaggregateUsageService(history, SHARDS, event -> {
+        audited.add(event);
+        return AuditChain.next(null, event, Instant.EPOCH);
+    });
+
+    @Test
+    void anOperatorsRunIsRecordedInTheTenantsAuditTrailWithWhatItFoundAndCorrected() {
+        history.count(anEvent().build());
+        history.items.replaceAll((key, totals) -> new RollupTotals(99, 0, 0, 0, 0, 0, 0));
+
+        ReaggregationReport report = service.reaggregate(TENANT, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"), "ops-cli/alice", "reaggregate-1");
+
+        assertThat(audited).singleElement().satisfies(event -> {
+            assertThat(event.tenantId()).isEqualTo(TENANT);
+            assertThat(event.actor()).isEqualTo("ops-cli/alice");
+            assertThat(event.action()).isEqualTo("usage.reaggregated");
+            assertThat(event.requestId()).isEqualTo("reaggregate-1");
+            assertThat(event.before()).containsEntry("from", "2026-11-01T00:00:00Z")
+                    .containsEntry("to", "2026-12-01T00:00:00Z");
+            assertThat(event.after()).containsEntry("events", "1")
+                    .containsEntry("items_corrected", Integer.toString(report.itemsCorrected()));
+        });
+        assertThat(report.itemsCorrected()).isPositive();
+    }
 
     @Test
     void rangeIsWidenedToTheWholeMonthsItTouches() {

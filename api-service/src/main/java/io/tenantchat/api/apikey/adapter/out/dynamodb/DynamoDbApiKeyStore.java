@@ -4,9 +4,12 @@ import io.tenantchat.api.apikey.application.ApiKeyLookup;
 import io.tenantchat.api.apikey.application.ApiKeyStore;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
+import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
 import io.tenantchat.api.config.ApiKeyProperties;
+import io.tenantchat.api.config.AuditProperties;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +28,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * API keys in their own table, keyed by key id. Authentication reads a key before any tenant is known, and the
@@ -42,10 +47,12 @@ class DynamoDbApiKeyStore implements ApiKeyStore, ApiKeyLookup {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbTable<ApiKeyItem> table;
     private final String tableName;
+    private final String auditTable;
 
-    DynamoDbApiKeyStore(DynamoDbClient dynamoDb, ApiKeyProperties properties) {
+    DynamoDbApiKeyStore(DynamoDbClient dynamoDb, ApiKeyProperties properties, AuditProperties audit) {
         this.dynamoDb = dynamoDb;
         this.tableName = properties.table();
+        this.auditTable = audit.table();
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
     }
 
@@ -57,6 +64,62 @@ class DynamoDbApiKeyStore implements ApiKeyStore, ApiKeyLookup {
                     .build());
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalStateException("api key id " + key.keyId() + " exists already", e);
+        }
+    }
+
+    /** The key's conditional put and the audit entry's in one {@code TransactWriteItems} (signed by the task role). */
+    @Override
+    public void create(ApiKey key, AuditEntry entry) {
+        requireTenant(key.tenantId(), entry);
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(SCHEMA.itemToMap(toItem(key), true))
+                            .conditionExpression("attribute_not_exists(key_id)")).build(),
+                    AuditItems.put(auditTable, entry)));
+        } catch (TransactionCanceledException e) {
+            if (refused(e, 0)) {
+                throw new IllegalStateException("api key id " + key.keyId() + " exists already", e);
+            }
+            throw AuditItems.conflictOr(e, 1);
+        }
+    }
+
+    @Override
+    public Optional<ApiKey> find(TenantId tenantId, ApiKeyId keyId) {
+        return find(keyId).filter(key -> key.tenantId().equals(tenantId));
+    }
+
+    /** Revocation (only of a key not revoked yet) and its audit entry in one {@code TransactWriteItems}. */
+    @Override
+    public boolean revoke(TenantId tenantId, ApiKeyId keyId, Instant at, AuditEntry entry) {
+        requireTenant(tenantId, entry);
+        try {
+            dynamoDb.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                            .key(Map.of("key_id", AttributeValue.fromS(keyId.value())))
+                            .updateExpression("SET revoked_at = :at")
+                            .conditionExpression("attribute_exists(key_id) AND tenant_id = :tenant "
+                                    + "AND attribute_not_exists(revoked_at)")
+                            .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(format(at)),
+                                    ":tenant", AttributeValue.fromS(tenantId.value())))).build(),
+                    AuditItems.put(auditTable, entry)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (refused(e, 0)) {
+                return false;
+            }
+            throw AuditItems.conflictOr(e, 1);
+        }
+    }
+
+    private static boolean refused(TransactionCanceledException e, int index) {
+        return e.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
+    }
+
+    private static void requireTenant(TenantId tenantId, AuditEntry entry) {
+        if (!entry.tenantId().equals(tenantId)) {
+            throw new IllegalArgumentException("audit entry of another tenant");
         }
     }
 

@@ -59,7 +59,7 @@ class QueueOperationsController {
             @RequestBody(required = false) @Nullable ReplayRequestBody body) {
         ReplayRequestBody request = body == null ? new ReplayRequestBody(null, null, null, null, null, null, null) : body;
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
-        ReplaySummary summary = replay.replay(queue(queue), filter(request), dryRun);
+        ReplaySummary summary = replay.replay(caller, queue(queue), filter(request), dryRun);
         log.info("Operator {} replayed dead letters of {} (dry run {}): examined {}, moved {}, skipped {}, failed {}",
                 caller.userId(), queue, dryRun, summary.examined(), summary.moved(), summary.skipped(), summary.failed());
         return ReplayResponse.of(summary);

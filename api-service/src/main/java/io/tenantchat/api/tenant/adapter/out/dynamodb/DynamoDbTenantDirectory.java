@@ -1,16 +1,21 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
+import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
+import io.tenantchat.api.config.AuditProperties;
 import io.tenantchat.api.config.TenantProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Plans as the {@code plan} item of each tenant's partition of the tenants table. */
 @Component
@@ -18,10 +23,12 @@ class DynamoDbTenantDirectory implements TenantDirectory {
 
     private final TenantDynamoDb dynamo;
     private final String table;
+    private final String auditTable;
 
-    DynamoDbTenantDirectory(TenantDynamoDb dynamo, TenantProperties tenants) {
+    DynamoDbTenantDirectory(TenantDynamoDb dynamo, TenantProperties tenants, AuditProperties audit) {
         this.dynamo = dynamo;
         this.table = tenants.table();
+        this.auditTable = audit.table();
     }
 
     @Override
@@ -33,6 +40,25 @@ class DynamoDbTenantDirectory implements TenantDirectory {
 
     @Override
     public void save(TenantPlan plan) {
+        dynamo.client(plan.tenantId()).putItem(p -> p.tableName(table).item(item(plan)));
+    }
+
+    /** The plan's put and the entry's conditional put in one {@code TransactWriteItems}. */
+    @Override
+    public void save(TenantPlan plan, AuditEntry entry) {
+        if (!entry.tenantId().equals(plan.tenantId())) {
+            throw new IllegalArgumentException("audit entry of another tenant");
+        }
+        try {
+            dynamo.client(plan.tenantId()).transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item(plan))).build(),
+                    AuditItems.put(auditTable, entry)));
+        } catch (TransactionCanceledException e) {
+            throw AuditItems.conflictOr(e, 1);
+        }
+    }
+
+    private static Map<String, AttributeValue> item(TenantPlan plan) {
         PlanLimits l = plan.limits();
         Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(plan.tenantId(), QuotaKeys.PLAN));
         item.put("name", QuotaKeys.s(plan.name()));
@@ -46,7 +72,7 @@ class DynamoDbTenantDirectory implements TenantDirectory {
         if (plan.modelOverride() != null) {
             item.put("model_override", QuotaKeys.s(plan.modelOverride()));
         }
-        dynamo.client(plan.tenantId()).putItem(p -> p.tableName(table).item(item));
+        return item;
     }
 
     private static TenantPlan toPlan(TenantId tenantId, Map<String, AttributeValue> item) {

@@ -6,17 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
 import io.tenantchat.api.apikey.domain.ApiKeySecret;
+import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
+import io.tenantchat.api.audit.application.AuditConflictException;
 import io.tenantchat.api.config.ApiKeyProperties;
+import io.tenantchat.api.config.AuditProperties;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.audit.AuditChain;
+import io.tenantchat.shared.audit.AuditEntry;
+import io.tenantchat.shared.audit.AuditEvent;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +48,7 @@ class DynamoDbApiKeyStoreIntegrationTests {
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
         store = new DynamoDbApiKeyStore(client, new ApiKeyProperties(Provisioner.API_KEYS_TABLE, Duration.ofSeconds(1),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)), new AuditProperties(Provisioner.AUDIT_TABLE));
     }
 
     @AfterAll
@@ -105,6 +114,52 @@ class DynamoDbApiKeyStoreIntegrationTests {
         assertThat(store.revoke(TenantId.of("tenant-a"), key.keyId(), T0.plusSeconds(3))).isTrue();
         assertThat(store.find(key.keyId()).orElseThrow().revokedAt()).isEqualTo(T0.plusSeconds(2));
         assertThat(store.revoke(TenantId.of("tenant-a"), ApiKeySecret.generate(RANDOM).keyId(), T0)).isFalse();
+    }
+
+    @Test
+    void createsAKeyAndItsAuditEntryInOneWriteAndNeitherWhenTheEntrysPlaceIsTaken() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiKey key = key(tenant, T0, null);
+        AuditEntry first = entry(tenant, null, "api_key.created");
+
+        store.create(key, first);
+        ApiKey other = key(tenant, T0, null);
+        assertThatThrownBy(() -> store.create(other, entry(tenant, null, "api_key.created")))
+                .isInstanceOf(AuditConflictException.class);
+
+        assertThat(store.find(key.keyId())).hasValue(key);
+        assertThat(store.find(other.keyId())).isEmpty();
+        assertThat(auditEntries(tenant)).containsExactly(first);
+    }
+
+    @Test
+    void revokesAKeyOnceWithItsAuditEntryAndNothingForAnotherTenantOrARevokedKey() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiKey key = key(tenant, T0, null);
+        AuditEntry created = entry(tenant, null, "api_key.created");
+        store.create(key, created);
+        AuditEntry revoked = entry(tenant, created, "api_key.revoked");
+
+        assertThat(store.revoke(TenantId.of("tenant-b"), key.keyId(), T0, entry("tenant-b", null, "api_key.revoked")))
+                .isFalse();
+        assertThat(store.revoke(TenantId.of(tenant), key.keyId(), T0.plusSeconds(1), revoked)).isTrue();
+        assertThat(store.revoke(TenantId.of(tenant), key.keyId(), T0.plusSeconds(2),
+                entry(tenant, revoked, "api_key.revoked"))).isFalse();
+
+        assertThat(store.find(key.keyId()).orElseThrow().revokedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(auditEntries(tenant)).containsExactly(created, revoked);
+        assertThat(auditEntries("tenant-b")).isEmpty();
+    }
+
+    static AuditEntry entry(String tenant, @Nullable AuditEntry last, String action) {
+        return AuditChain.next(last, new AuditEvent(TenantId.of(tenant), tenant + "/root", action, "key", Map.of(),
+                Map.of(), "req-1"), T0);
+    }
+
+    static List<AuditEntry> auditEntries(String tenant) {
+        return client.query(q -> q.tableName(Provisioner.AUDIT_TABLE).keyConditionExpression("tenant_id = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant)))).items().stream()
+                .map(AuditItems::entry).toList();
     }
 
     @Test

@@ -139,7 +139,7 @@ class QueueOperationsWebTests {
 
         @Bean
         ReplayDeadLettersUseCase replay() {
-            return (queue, filter, dryRun) -> {
+            return (caller, queue, filter, dryRun) -> {
                 LAST_FILTER.set(filter);
                 return new ReplaySummary(queue, dryRun, 1, 1, 1, 0, 0,
                         List.of(new ReplayedLetter("sqs-1", KEY, ReplayOutcome.WOULD_MOVE, "message failed")));

@@ -3,6 +3,9 @@ package io.tenantchat.api.tenant.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
+import io.tenantchat.api.audit.application.AuditConflictException;
+import io.tenantchat.api.config.AuditProperties;
 import io.tenantchat.api.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.credentials.TenantDynamoDb;
@@ -19,6 +22,9 @@ import io.tenantchat.localstack.provision.TableNames;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditChain;
+import io.tenantchat.shared.audit.AuditEntry;
+import io.tenantchat.shared.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The ledger against dynoxide; two ledgers with their own clients stand for two api-service replicas. */
 class DynamoDbQuotaLedgerIntegrationTests {
@@ -215,7 +222,7 @@ class DynamoDbQuotaLedgerIntegrationTests {
 
     @Test
     void storesAndReadsAPlanKeyedByItsTenant() {
-        DynamoDbTenantDirectory directory = new DynamoDbTenantDirectory(TenantDynamoDb.serviceCredentials(replicaOneClient), PROPERTIES);
+        DynamoDbTenantDirectory directory = directory();
         TenantId tenant = newTenant();
         TenantPlan plan = new TenantPlan(tenant, "Acme", "basic", new PlanLimits(50, 1_000, 1, 200_000, 1, 2),
                 "claude-haiku", true);
@@ -224,6 +231,49 @@ class DynamoDbQuotaLedgerIntegrationTests {
 
         assertThat(directory.find(tenant)).contains(plan);
         assertThat(directory.find(newTenant())).isEmpty();
+    }
+
+    @Test
+    void storesAPlanAndItsAuditEntryInOneWrite() {
+        DynamoDbTenantDirectory directory = directory();
+        TenantId tenant = newTenant();
+        TenantPlan plan = new TenantPlan(tenant, "Acme", "basic", new PlanLimits(50, 1_000, 1, 200_000, 1, 2), null,
+                true);
+        AuditEntry entry = AuditChain.next(null, new AuditEvent(tenant, "platform/op", "plan.changed", "plan",
+                Map.of(), Map.of("tier", "basic"), "req-1"), NOW);
+
+        directory.save(plan, entry);
+
+        assertThat(directory.find(tenant)).contains(plan);
+        assertThat(auditEntries(tenant)).containsExactly(entry);
+    }
+
+    @Test
+    void writesNeitherPlanNorEntryWhenTheEntrysPlaceIsTaken() {
+        DynamoDbTenantDirectory directory = directory();
+        TenantId tenant = newTenant();
+        TenantPlan plan = new TenantPlan(tenant, "Acme", "basic", new PlanLimits(50, 1_000, 1, 200_000, 1, 2), null,
+                true);
+        AuditEvent event = new AuditEvent(tenant, "platform/op", "plan.changed", "plan", Map.of(), Map.of(), "req-1");
+        AuditEntry first = AuditChain.next(null, event, NOW);
+        replicaOneClient.transactWriteItems(t -> t.transactItems(AuditItems.put(Provisioner.AUDIT_TABLE, first)));
+        AuditEntry sameSeq = AuditChain.next(null, event, NOW.plusSeconds(1));
+
+        assertThatThrownBy(() -> directory.save(plan, sameSeq)).isInstanceOf(AuditConflictException.class);
+
+        assertThat(directory.find(tenant)).isEmpty();
+        assertThat(auditEntries(tenant)).containsExactly(first);
+    }
+
+    private static DynamoDbTenantDirectory directory() {
+        return new DynamoDbTenantDirectory(TenantDynamoDb.serviceCredentials(replicaOneClient), PROPERTIES,
+                new AuditProperties(Provisioner.AUDIT_TABLE));
+    }
+
+    static List<AuditEntry> auditEntries(TenantId tenant) {
+        return replicaOneClient.query(q -> q.tableName(Provisioner.AUDIT_TABLE).keyConditionExpression("tenant_id = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant.value())))).items().stream()
+                .map(AuditItems::entry).toList();
     }
 
     private static TenantId newTenant() {

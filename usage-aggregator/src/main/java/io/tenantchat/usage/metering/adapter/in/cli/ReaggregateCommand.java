@@ -4,6 +4,8 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.usage.metering.application.ReaggregateUsageUseCase;
 import io.tenantchat.usage.metering.domain.ReaggregationReport;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,7 +35,11 @@ class ReaggregateCommand implements ApplicationRunner {
         TenantId tenant = TenantId.of(single(args, "tenantchat.reaggregate.tenant"));
         Instant from = Instant.parse(single(args, "tenantchat.reaggregate.from"));
         Instant to = Instant.parse(single(args, "tenantchat.reaggregate.to"));
-        ReaggregationReport report = reaggregate.reaggregate(tenant, from, to);
+        // who ran it, for the tenant's audit trail: ops.sh passes ops-cli/<TENANTCHAT_ACTOR or $USER>
+        List<String> actors = args.getOptionValues("tenantchat.reaggregate.actor");
+        String actor = actors == null || actors.size() != 1 ? "ops-cli/unknown" : actors.get(0);
+        ReaggregationReport report = reaggregate.reaggregate(tenant, from, to, actor,
+                "reaggregate-" + UUID.randomUUID());
         log.info("Re-aggregated usage of tenant {} for {}: {} events, {} rollup items compared, {} corrected, "
                 + "{} conflicts with live events", tenant, report.months(), report.events(), report.itemsCompared(),
                 report.itemsCorrected(), report.conflicts());

@@ -9,9 +9,12 @@ import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditChain;
+import io.tenantchat.shared.audit.AuditEntry;
 import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.shared.usage.UsageRollupKeys;
+import io.tenantchat.usage.config.AuditProperties;
 import io.tenantchat.usage.config.UsageProperties;
 import io.tenantchat.usage.metering.application.ReaggregateUsageService;
 import io.tenantchat.usage.metering.domain.ReaggregationReport;
@@ -21,6 +24,7 @@ import io.tenantchat.usage.metering.domain.Rollups;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ class DynamoDbUsageHistoryIntegrationTests {
     static DynamoDbUsageLedger ledger;
     static DynamoDbUsageHistory history;
     static ReaggregateUsageService reaggregate;
+    static DynamoDbAuditLog auditLog;
 
     @BeforeAll
     static void start() {
@@ -48,11 +53,29 @@ class DynamoDbUsageHistoryIntegrationTests {
         UsageProperties settings = new UsageProperties("tenant-usage", "tenant-usage-rollups", SHARDS);
         ledger = new DynamoDbUsageLedger(client, settings);
         history = new DynamoDbUsageHistory(client, settings);
-        reaggregate = new ReaggregateUsageService(history, SHARDS);
+        auditLog = new DynamoDbAuditLog(client, new AuditProperties("tenant-audit"));
+        reaggregate = new ReaggregateUsageService(history, SHARDS, auditLog);
     }
 
     @AfterAll
     static void stop() {
+    }
+
+    @Test
+    void eachOperatorRunAppendsAChainedEntryToTheTenantsAuditTrail() {
+        String tenant = "tenant-audit-" + UUID.randomUUID().toString().substring(0, 8);
+        record(anEvent().tenant(tenant).at(Instant.parse("2026-11-10T00:00:00Z")).build());
+
+        reaggregate.reaggregate(TenantId.of(tenant), FROM, TO, "ops-cli/alice", "reaggregate-1");
+        reaggregate.reaggregate(TenantId.of(tenant), FROM, TO, "ops-cli/bob", "reaggregate-2");
+
+        List<AuditEntry> entries = client.query(q -> q.tableName("tenant-audit").keyConditionExpression("tenant_id = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenant)))).items().stream()
+                .map(DynamoDbAuditLog::entry).toList();
+        assertThat(entries).extracting(AuditEntry::seq).containsExactly(1L, 2L);
+        assertThat(entries).extracting(AuditEntry::actor).containsExactly("ops-cli/alice", "ops-cli/bob");
+        assertThat(entries.getFirst().after()).containsEntry("events", "1");
+        assertThat(AuditChain.verify(TenantId.of(tenant), entries).intact()).isTrue();
     }
 
     @Test
