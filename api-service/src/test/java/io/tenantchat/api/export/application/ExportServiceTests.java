@@ -57,6 +57,11 @@ class ExportServiceTests {
         }
 
         @Override
+        public boolean createUncounted(ChatSession session) {
+            return stored.createUncounted(session);
+        }
+
+        @Override
         public java.util.Optional<ChatSession> find(TenantId t, UserId u, SessionId s) {
             return stored.find(t, u, s);
         }
