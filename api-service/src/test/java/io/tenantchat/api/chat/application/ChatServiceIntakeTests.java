@@ -45,7 +45,7 @@ class ChatServiceIntakeTests {
     private final MessageIntake intake = new MessageIntake() {
         @Override
         public Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
-                QuotaClaim claim) {
+                QuotaClaim claim, TurnPlacement placement) {
             if (refuseWith != null) {
                 throw new QuotaRefusedException(refuseWith);
             }

@@ -6,6 +6,7 @@ import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.chat.domain.Reply;
+import io.tenantchat.api.chat.domain.TurnParent;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -35,6 +36,8 @@ final class MessageMapping {
         item.setAttempts(m.attempts());
         item.setCreatedAt(m.createdAt().toString());
         item.setUpdatedAt(m.updatedAt().toString());
+        item.setParentMessageId(m.parent().wire());
+        item.setRegeneratedFrom(m.regeneratedFrom() == null ? null : m.regeneratedFrom().value());
         return item;
     }
 
@@ -78,7 +81,9 @@ final class MessageMapping {
         return new ChatMessage(TenantId.of(item.getTenantId()), SessionId.of(item.getSessionId()),
                 UserId.of(item.getUserId()), MessageId.of(item.getMessageId()), required(item.getContent(), "content"),
                 MessageStatus.fromWire(required(item.getStatus(), "status")), item.getAttempts() == null ? 0 : item.getAttempts(), error,
-                Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()));
+                Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()),
+                TurnParent.fromWire(item.getParentMessageId()),
+                item.getRegeneratedFrom() == null ? null : MessageId.of(item.getRegeneratedFrom()));
     }
 
     private static Reply toReply(MessageItem item) {
