@@ -217,6 +217,24 @@ class DynamoDbConversationStoreIntegrationTests {
     }
 
     @Test
+    void aRegenerationRedeliveredIsAnsweredOnceAndLeavesTheReplyItAsksAgainAsItWas() {
+        MessageId original = items.userMessage("Capital of France?", "completed");
+        items.reply(original, "Paris, I think.");
+        MessageId again = items.userMessage("Capital of France?", "queued", "root");
+        UserMessage message = processing(again);
+
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isTrue();
+        assertThat(store.claim(ref(again), NOW.plusSeconds(1))).as("the redelivered job's claim")
+                .isEqualTo(Claim.refused(MessageStatus.COMPLETED));
+        assertThat(store.completeWithReply(message, new ModelReply("Another text", "test-model", 1, 1,
+                Duration.ZERO), NOW.plusSeconds(1))).isFalse();
+
+        assertThat(items.messageItem(again, "#2").get("content").s()).isEqualTo("Paris.");
+        assertThat(items.messageItem(original, "#2").get("content").s()).isEqualTo("Paris, I think.");
+        assertThat(items.sessionMessageCount()).isEqualTo(2);
+    }
+
+    @Test
     void completionWithoutSessionStoresNoReply() {
         StoredItems sessionless = new StoredItems(dynamoDb);
         MessageId id = sessionless.userMessage("Anyone?", "queued");
