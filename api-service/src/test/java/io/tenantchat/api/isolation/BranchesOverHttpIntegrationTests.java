@@ -161,6 +161,19 @@ class BranchesOverHttpIntegrationTests extends GuardedApi {
         assertThat(answeredTurn).isNotBlank();
     }
 
+    @Test
+    void aTooLongEditIs413AndAnEmptyOne400AndNeitherChangesTheSession() {
+        Actor alice = World.actor(TOKENS, registeredTenant("open", null), "alice");
+        String session = newSession(alice);
+        String first = answered(alice, session, "Capital of France?", "Paris.");
+
+        assertProblem(send(post("/api/chat/" + first + "/edit", alice,
+                "{\"message\": \"" + "x".repeat(32_001) + "\"}")), 413, "message_too_long");
+        assertProblem(send(post("/api/chat/" + first + "/edit", alice, "{\"message\": \" \"}")), 400,
+                "message_required");
+        assertThat(sessionItem(alice, session)).doesNotContainKey("active_leaf");
+    }
+
     private String answered(Actor actor, String session, String text, String reply) {
         String id = sent(actor, session, text);
         complete(actor, session, id, reply);

@@ -3,6 +3,7 @@ package io.tenantchat.api.chat.adapter.in.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantchat.api.chat.application.BranchConversationUseCase;
 import io.tenantchat.api.chat.application.MessageAccepted;
+import io.tenantchat.api.chat.application.MessageTooLargeException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.MessageId;
@@ -12,7 +13,9 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -79,6 +82,14 @@ class BranchController {
         }
         return ConversationResponse.of(sessionId,
                 branches.activate(caller, SessionId.of(sessionId), MessageId.of(body.messageId())));
+    }
+
+    /** An edit longer than a message may be: 413, as {@code POST /api/chat} answers. */
+    @ExceptionHandler(MessageTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MessageTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
     private static MessageId messageId(String value) {
