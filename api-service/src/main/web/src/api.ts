@@ -36,6 +36,12 @@ export interface Message {
   model_id?: string;
   usage?: { input_tokens: number; output_tokens: number };
   error?: MessageError | null;
+  /** The turn this one follows (absent: it starts the conversation). */
+  parent_message_id?: string;
+  /** This turn and its siblings (regenerations and edits), oldest first; its place among them. */
+  sibling_ids?: string[];
+  sibling_index?: number;
+  regenerated_from?: string;
 }
 
 export interface MessageStatus {
@@ -97,6 +103,21 @@ export class Api {
 
   retry(messageId: string): Promise<MessageStatus> {
     return this.call("POST", `/api/chat/${enc(messageId)}/retry`);
+  }
+
+  /** Asks again: a sibling reply to the same message, which becomes the active one. */
+  regenerate(messageId: string, idempotencyKey: string): Promise<MessageStatus> {
+    return this.call("POST", `/api/chat/${enc(messageId)}/regenerate`, undefined, { "Idempotency-Key": idempotencyKey });
+  }
+
+  /** A new version of a message (a sibling with the new text), which becomes the active one. */
+  edit(messageId: string, message: string, idempotencyKey: string): Promise<MessageStatus> {
+    return this.call("POST", `/api/chat/${enc(messageId)}/edit`, { message }, { "Idempotency-Key": idempotencyKey });
+  }
+
+  /** Makes a sibling (and the path to it) active; answers the new active path. */
+  activate(sessionId: string, messageId: string): Promise<{ messages: Message[]; next_cursor: string | null }> {
+    return this.call("PUT", `/api/sessions/${enc(sessionId)}/active`, { message_id: messageId });
   }
 
   usage(tenantId: string, from: string, to: string, granularity: string): Promise<UsageReport> {

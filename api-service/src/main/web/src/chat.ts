@@ -24,6 +24,9 @@ interface Turn {
   error: MessageError | null;
   retryError: string | null;
   stopping: boolean;
+  /** This turn and its siblings (regenerations, edits), oldest first. */
+  siblings: string[];
+  editing: boolean;
   /** Kept across repaints (a streaming turn is repainted every frame), so a click on it is never lost. */
   stopButton: HTMLButtonElement;
   element: HTMLElement;
@@ -99,6 +102,7 @@ export class ChatView {
     if (m.role === "user") {
       const turn = this.addTurn(m.message_id, m.content, (m.status ?? "queued") as Status);
       turn.error = m.error ?? null;
+      turn.siblings = m.sibling_ids ?? [m.message_id];
     } else {
       const turn = this.turns.get(m.message_id);
       if (turn) {
@@ -151,6 +155,67 @@ export class ChatView {
     } finally {
       this.sendButton.removeAttribute("disabled");
       this.box.focus();
+    }
+  }
+
+  /** Shows the active path {@code messages} afresh (after a switch, a regeneration or an edit). */
+  private show(messages: Message[]): void {
+    clear(this.log);
+    this.turns.clear();
+    this.painted.clear();
+    for (const m of messages) this.absorb(m);
+    if (this.turns.size === 0) this.log.appendChild(this.emptyHint());
+    this.turns.forEach((t) => {
+      this.paint(t);
+      if (!finished(t.status)) this.stream?.pending.add(t.id);
+    });
+  }
+
+  /** After a regeneration or an edit: the new active path, then the new turn followed as it streams. */
+  private async branched(id: string): Promise<void> {
+    const page = await this.app.api.messages(this.sessionId);
+    if (this.disposed) return;
+    this.show(page.messages);
+    this.follow(id);
+    this.scroll(true);
+  }
+
+  private async regenerate(turn: Turn): Promise<void> {
+    turn.retryError = null;
+    try {
+      const accepted = await this.app.api.regenerate(turn.id, crypto.randomUUID());
+      await this.branched(accepted.message_id);
+    } catch (e) {
+      if (this.app.expired(e)) return;
+      turn.retryError = describe(e);
+      this.paint(turn);
+    }
+  }
+
+  private async saveEdit(turn: Turn, text: string): Promise<void> {
+    if (!text.trim()) return;
+    turn.retryError = null;
+    try {
+      const accepted = await this.app.api.edit(turn.id, text.trim(), crypto.randomUUID());
+      await this.branched(accepted.message_id);
+    } catch (e) {
+      if (this.app.expired(e)) return;
+      turn.retryError = describe(e);
+      this.paint(turn);
+    }
+  }
+
+  /** `< 1/2 >`: makes the previous or next sibling active and shows the path through it. */
+  private async switchTo(turn: Turn, step: number): Promise<void> {
+    const target = turn.siblings[turn.siblings.indexOf(turn.id) + step];
+    if (!target) return;
+    try {
+      const page = await this.app.api.activate(this.sessionId, target);
+      if (!this.disposed) this.show(page.messages);
+    } catch (e) {
+      if (this.app.expired(e)) return;
+      turn.retryError = describe(e);
+      this.paint(turn);
     }
   }
 
@@ -210,7 +275,7 @@ export class ChatView {
     if (existing) return existing;
     const stopButton = h("button", { class: "stop", type: "button", "data-test": "stop" }, "■ Stop");
     const turn: Turn = { id, prompt, status, reply: "", usage: null, model: null, error: null, retryError: null,
-      stopping: false, stopButton, element: h("article", { class: "turn", "data-message": id }) };
+      stopping: false, siblings: [id], editing: false, stopButton, element: h("article", { class: "turn", "data-message": id }) };
     stopButton.addEventListener("click", () => void this.stop(turn));
     this.turns.set(id, turn);
     this.log.appendChild(turn.element);
@@ -233,11 +298,11 @@ export class ChatView {
   }
 
   private paint(turn: Turn): void {
-    const look = `${turn.status}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}|${turn.stopping}`;
+    const look = `${turn.status}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}|${turn.stopping}|${turn.siblings.join(",")}|${turn.editing}`;
     if (this.painted.get(turn.id) === look) return;
     this.painted.set(turn.id, look);
     clear(turn.element);
-    turn.element.appendChild(h("div", { class: "bubble user" }, h("p", { class: "plain" }, turn.prompt)));
+    turn.element.appendChild(this.userBubble(turn));
     const reply = h("div", { class: `bubble assistant ${turn.status}`, "data-status": turn.status, "data-test": "reply" });
     if (turn.status === "failed") {
       reply.appendChild(h("div", { class: "failure" },
@@ -264,6 +329,12 @@ export class ChatView {
           turn.model ? ` · ${turn.model}` : ""));
       }
     }
+    if (finished(turn.status) && turn.status !== "failed") {
+      reply.appendChild(h("div", { class: "actions" },
+        h("button", { type: "button", class: "link", "data-test": "regenerate", title: "Ask again: a new reply beside this one",
+          onclick: () => void this.regenerate(turn) }, "↻ Regenerate")));
+      if (turn.retryError) reply.appendChild(h("p", { class: "error", role: "alert" }, turn.retryError));
+    }
     if (turn.status === "queued" || turn.status === "processing") {
       turn.stopButton.disabled = turn.stopping;
       turn.stopButton.textContent = turn.stopping ? "Stopping…" : "■ Stop";
@@ -271,6 +342,39 @@ export class ChatView {
       if (turn.retryError) reply.appendChild(h("p", { class: "error", role: "alert" }, turn.retryError));
     }
     turn.element.appendChild(reply);
+  }
+
+  /** The user's message with `< 1/2 >` between its versions and, once answered, Edit (a new version). */
+  private userBubble(turn: Turn): HTMLElement {
+    const bubble = h("div", { class: "bubble user" });
+    if (turn.editing) {
+      const box = h("textarea", { rows: 3, "aria-label": "Edit message", "data-test": "edit-box", maxlength: 32000 });
+      box.value = turn.prompt;
+      bubble.appendChild(box);
+      bubble.appendChild(h("div", { class: "actions" },
+        h("button", { type: "button", class: "primary", "data-test": "edit-save",
+          onclick: () => { turn.editing = false; void this.saveEdit(turn, box.value); } }, "Send"),
+        h("button", { type: "button", "data-test": "edit-cancel",
+          onclick: () => { turn.editing = false; this.paint(turn); } }, "Cancel")));
+      return bubble;
+    }
+    bubble.appendChild(h("p", { class: "plain" }, turn.prompt));
+    const at = turn.siblings.indexOf(turn.id);
+    const actions = h("div", { class: "actions" });
+    if (turn.siblings.length > 1) {
+      actions.appendChild(h("span", { class: "siblings", "data-test": "siblings" },
+        h("button", { type: "button", class: "link", "data-test": "sibling-prev", "aria-label": "Previous version",
+          disabled: at <= 0 ? true : undefined, onclick: () => void this.switchTo(turn, -1) }, "<"),
+        h("span", { "data-test": "sibling-position" }, `${at + 1}/${turn.siblings.length}`),
+        h("button", { type: "button", class: "link", "data-test": "sibling-next", "aria-label": "Next version",
+          disabled: at >= turn.siblings.length - 1 ? true : undefined, onclick: () => void this.switchTo(turn, 1) }, ">")));
+    }
+    if (finished(turn.status)) {
+      actions.appendChild(h("button", { type: "button", class: "link", "data-test": "edit",
+        onclick: () => { turn.editing = true; this.paint(turn); } }, "✎ Edit"));
+    }
+    if (actions.childNodes.length) bubble.appendChild(actions);
+    return bubble;
   }
 
   private scroll(force: boolean): void {

@@ -103,6 +103,69 @@ class WebClientBrowserIntegrationTests {
     }
 
     @Test
+    void regeneratesMovesBetweenTheVersionsAndEditsAMessage() {
+        String tenant = "tenant-branch-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser eve = system.user(tenant, "eve@branch.example");
+        system.bedrock().settings(Settings.defaults().withTimeToFirstToken(Duration.ofMillis(5)).withTokensPerSecond(2_000));
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(eve, TestUsers.DEV_PASSWORD);
+            page.newSession();
+            page.send("Capital of France?");
+            page.awaitCompletedReply();
+            page.send("And of Italy?");
+            page.awaitCompletedReply();
+
+            clickInLastTurn(browser, "regenerate");
+            browser.until(d -> "2/2".equals(siblingPosition(browser)) ? true : null);
+            page.awaitCompletedReply();
+            assertThat(system.bedrock().invocations(tenant)).isEqualTo(3);
+            assertThat(browser.all(By.cssSelector("article.turn"))).hasSize(2);
+
+            clickInLastTurn(browser, "sibling-prev");
+            browser.until(d -> "1/2".equals(siblingPosition(browser)) ? true : null);
+            assertThat(lastTurn(browser).findElement(By.cssSelector("[data-test=sibling-prev]")).isEnabled()).isFalse();
+            clickInLastTurn(browser, "sibling-next");
+            browser.until(d -> "2/2".equals(siblingPosition(browser)) ? true : null);
+
+            clickInLastTurn(browser, "edit");
+            WebElement box = browser.await(By.cssSelector("[data-test=edit-box]"));
+            box.clear();
+            box.sendKeys("And of Spain?");
+            browser.await(By.cssSelector("[data-test=edit-save]")).click();
+            browser.until(d -> "3/3".equals(siblingPosition(browser)) ? true : null);
+            WebElement edited = page.awaitCompletedReply();
+
+            assertThat(edited.getText()).contains("You said: And of Spain?");
+            assertThat(lastTurn(browser).getText()).contains("And of Spain?").doesNotContain("And of Italy?");
+            assertThat(browser.all(By.cssSelector("article.turn"))).hasSize(2);
+            assertThat(system.bedrock().conversations(tenant).getLast())
+                    .as("the model was given the path of the edit only")
+                    .hasSize(3).doesNotContain("user: And of Italy?").endsWith("user: And of Spain?");
+            browser.screenshot("chat-edited-branch");
+        }
+    }
+
+    private static WebElement lastTurn(Browser browser) {
+        return browser.until(d -> {
+            List<WebElement> turns = d.findElements(By.cssSelector("article.turn"));
+            return turns.isEmpty() ? null : turns.get(turns.size() - 1);
+        });
+    }
+
+    /** Clicks a control of the last turn, found again should the turn repaint meanwhile. */
+    private static void clickInLastTurn(Browser browser, String control) {
+        browser.until(d -> {
+            lastTurn(browser).findElement(By.cssSelector("[data-test=" + control + "]")).click();
+            return true;
+        });
+    }
+
+    private static String siblingPosition(Browser browser) {
+        List<WebElement> position = lastTurn(browser).findElements(By.cssSelector("[data-test=sibling-position]"));
+        return position.isEmpty() ? null : position.get(0).getText();
+    }
+
+    @Test
     void neverRunsScriptsOrJavascriptLinksFromAReply() {
         TestUser alice = system.user("tenant-001", "alice@tenant-001.example");
         try (Browser browser = Browser.open(system.apiBaseUrl())) {

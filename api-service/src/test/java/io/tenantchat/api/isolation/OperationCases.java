@@ -35,6 +35,13 @@ final class OperationCases {
             OperationCase.of("POST /api/chat/{messageId}/retry", OWN_RESOURCE),
             // after the retry: the owner stops the message it requeued (queued -> cancelled, 202)
             OperationCase.of("POST /api/chat/{messageId}/cancel", OWN_RESOURCE),
+            // after the stop: the owner asks the cancelled message again (a sibling), edits it (another sibling),
+            // then makes the original active again; each with another tenant's token and ids, another user's ids
+            OperationCase.of("POST /api/chat/{messageId}/regenerate", OWN_RESOURCE),
+            OperationCase.of("POST /api/chat/{messageId}/edit", OWN_RESOURCE)
+                    .withBody(ids -> "{\"message\": \"edited by the isolation suite\"}"),
+            OperationCase.of("PUT /api/sessions/{sessionId}/active", OWN_RESOURCE)
+                    .withBody(ids -> "{\"message_id\": \"%s\"}".formatted(ids.messageId())),
             OperationCase.of("GET /api/tenants/{tenantId}/sessions", TENANT_ADMIN),
             OperationCase.of("GET /api/tenants/{tenantId}/usage", TENANT_RESOURCE),
             OperationCase.of("GET /api/admin/queues", PLATFORM_OPERATOR),

@@ -42,8 +42,8 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    InMemoryMessageStore messageStore() {
-        return new InMemoryMessageStore();
+    InMemoryMessageStore messageStore(InMemorySessionRepository sessions) {
+        return new InMemoryMessageStore(sessions);
     }
 
     @Bean

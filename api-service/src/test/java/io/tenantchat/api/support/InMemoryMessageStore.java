@@ -1,6 +1,9 @@
 package io.tenantchat.api.support;
 
+import io.tenantchat.api.chat.application.BranchesMovedException;
 import io.tenantchat.api.chat.application.ConversationPage;
+import io.tenantchat.api.chat.application.SessionBranches;
+import io.tenantchat.api.chat.domain.ConversationTree;
 import io.tenantchat.api.chat.application.MessageStore;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
@@ -11,6 +14,7 @@ import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +27,35 @@ public final class InMemoryMessageStore implements MessageStore {
 
     private final Map<MessageId, ChatMessage> messages = new ConcurrentHashMap<>();
     private final Map<String, MessageRef> idempotencyKeys = new ConcurrentHashMap<>();
+    private final Map<SessionId, SessionBranches> branches = new ConcurrentHashMap<>();
+    private final io.tenantchat.api.session.application.@org.jspecify.annotations.Nullable SessionRepository sessions;
+
+    /** A store whose every session exists (no ownership check of sessions). */
+    public InMemoryMessageStore() {
+        this(null);
+    }
+
+    /** A store that knows sessions (and their owners) from {@code sessions}. */
+    public InMemoryMessageStore(io.tenantchat.api.session.application.@org.jspecify.annotations.Nullable SessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Optional<SessionBranches> branches(TenantId tenantId, UserId userId, SessionId sessionId) {
+        if (sessions != null && sessions.find(tenantId, userId, sessionId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(branches.getOrDefault(sessionId, SessionBranches.LINEAR));
+    }
+
+    @Override
+    public synchronized void switchBranch(TenantId tenantId, UserId userId, SessionId sessionId, SessionBranches read,
+            ConversationTree.Activation activation) {
+        if (!branches.getOrDefault(sessionId, SessionBranches.LINEAR).equals(read)) {
+            throw new BranchesMovedException();
+        }
+        branches.put(sessionId, new SessionBranches(activation.leaf(), activation.choices(), read.version() + 1));
+    }
 
     @Override
     public void saveQueued(ChatMessage message) {

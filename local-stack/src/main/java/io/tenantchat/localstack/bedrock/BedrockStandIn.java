@@ -79,6 +79,14 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.invocations(tenantId);
     }
 
+    /**
+     * The messages of each well-formed request of {@code tenantId} (see {@link #invocations(String)}), in arrival
+     * order: each message as {@code <role>: <text>} (what the model was given: history and the new message).
+     */
+    public java.util.List<java.util.List<String>> conversations(String tenantId) {
+        return state.conversations(tenantId);
+    }
+
     /** ConverseStream replies to {@code tenantId} (see {@link #invocations(String)}) being streamed now. */
     public int openStreams(String tenantId) {
         return state.openStreams(tenantId);

@@ -44,7 +44,7 @@ final class ConverseHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             HttpReplies.error(ctx, keepAlive, ErrorReply.validation(validationMessage(e)));
             return;
         }
-        state.recordInvocation(converse.tenant());
+        state.recordInvocation(converse.tenant(), converse.turns());
         answer(ctx, keepAlive, route.streaming(), converse, receivedNanos);
     }
 

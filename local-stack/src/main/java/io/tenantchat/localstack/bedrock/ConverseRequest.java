@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
  * @param lastUserText the text of the last {@code user} message
  * @param inputTokens words in all system and message texts
  * @param maxTokens {@code inferenceConfig.maxTokens}, or {@link #NO_LIMIT}
+ * @param turns each message as {@code <role>: <text>}, in order
  */
-record ConverseRequest(String modelId, String systemText, String lastUserText, int inputTokens, int maxTokens) {
+record ConverseRequest(String modelId, String systemText, String lastUserText, int inputTokens, int maxTokens,
+        List<String> turns) {
 
     static final int NO_LIMIT = Integer.MAX_VALUE;
 
@@ -47,11 +49,14 @@ record ConverseRequest(String modelId, String systemText, String lastUserText, i
         }
         String system = texts(root.path("system"));
         int inputTokens = words(system);
+        List<String> turns = new ArrayList<>();
         for (JsonNode message : messages) {
-            inputTokens += words(texts(message.path("content")));
+            String text = texts(message.path("content"));
+            inputTokens += words(text);
+            turns.add(message.path("role").stringValue("") + ": " + text);
         }
         int maxTokens = maxTokens(root.path("inferenceConfig").path("maxTokens"));
-        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens);
+        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens, List.copyOf(turns));
     }
 
     /** The tenant the system prompt names on a {@code tenant: <id>} line, or "" when it names none. */

@@ -2,6 +2,8 @@ package io.tenantchat.localstack.bedrock;
 
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Fault;
 import io.tenantchat.localstack.bedrock.BedrockStandIn.Settings;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,8 +55,23 @@ final class StandInState {
     }
 
     /** A parsed request of {@code tenant} ("" when its system prompt names none). */
-    void recordInvocation(String tenant) {
-        counts(tenant).invocations.incrementAndGet();
+    void recordInvocation(String tenant, List<String> turns) {
+        Counts of = counts(tenant);
+        of.invocations.incrementAndGet();
+        synchronized (of.conversations) {
+            if (of.conversations.size() == KEPT_CONVERSATIONS) {
+                of.conversations.removeFirst();
+            }
+            of.conversations.addLast(turns);
+        }
+    }
+
+    /** The latest {@value #KEPT_CONVERSATIONS} requests' messages of {@code tenant}, oldest first. */
+    List<List<String>> conversations(String tenant) {
+        Counts of = counts(tenant);
+        synchronized (of.conversations) {
+            return List.copyOf(of.conversations);
+        }
     }
 
     int invocations(String tenant) {
@@ -91,6 +108,9 @@ final class StandInState {
         return of.peakOpenStreams.getAndSet(of.openStreams.get());
     }
 
+    /** Requests whose messages are kept per tenant (the latest), so a long benchmark does not grow the heap. */
+    static final int KEPT_CONVERSATIONS = 200;
+
     private Counts counts(String tenant) {
         return tenants.computeIfAbsent(tenant, t -> new Counts());
     }
@@ -100,6 +120,7 @@ final class StandInState {
         final AtomicInteger openStreams = new AtomicInteger();
         final AtomicInteger peakOpenStreams = new AtomicInteger();
         final AtomicInteger closedByClient = new AtomicInteger();
+        final ArrayDeque<List<String>> conversations = new ArrayDeque<>();
     }
 
     int openStreams() {

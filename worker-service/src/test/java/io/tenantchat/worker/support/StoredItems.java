@@ -55,6 +55,19 @@ public final class StoredItems {
         return id;
     }
 
+    /**
+     * A user message of a branched conversation: {@code parent} is the turn it follows ({@code "root"}: it starts
+     * the conversation), as api-service stores a regeneration, an edit, or any turn once its session branched.
+     */
+    public MessageId userMessage(String content, String status, String parent) {
+        MessageId id = userMessage(content, status);
+        dynamoDb.updateItem(r -> r.tableName(MESSAGES)
+                .key(Map.of("pk", s(partition()), "sk", s(id.value() + "#1")))
+                .updateExpression("SET parent_message_id = :p")
+                .expressionAttributeValues(Map.of(":p", s(parent))));
+        return id;
+    }
+
     /** Sets the attempt count of a user message, as earlier deliveries would have left it. */
     public void setAttempts(MessageId id, int attempts) {
         dynamoDb.updateItem(r -> r.tableName(MESSAGES)

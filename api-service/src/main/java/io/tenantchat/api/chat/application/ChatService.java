@@ -1,10 +1,14 @@
 package io.tenantchat.api.chat.application;
 
 import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.ConversationTree;
+import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
+import io.tenantchat.api.chat.domain.TurnParent;
+import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.NotFoundException;
@@ -20,14 +24,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Chat use cases, scoped to the caller's tenant and user. */
-public final class ChatService implements SubmitChatMessageUseCase, ViewMessagesUseCase {
+public final class ChatService implements SubmitChatMessageUseCase, ViewMessagesUseCase, BranchConversationUseCase {
+
+    /** How often a turn is placed again when its session's branches moved meanwhile. */
+    private static final int PLACEMENTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
 
@@ -74,6 +84,14 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         String text = validText(command.message());
         SessionId sessionId = claimedSession(caller, command.claimed());
         admission.refuseIfKnown(caller.tenantId(), command.chars());
+        if (command.parent() != null) {
+            MessageId parent = command.parent();
+            MessageRef parentRef = ownRef(caller, parent)
+                    .filter(ref -> ref.sessionId().equals(sessionId))
+                    .orElseThrow(() -> new NotFoundException("parent_not_found",
+                            "parent_message_id names no message of this session"));
+            return branch(caller, parentRef.sessionId(), text, command.idempotencyKey(), tree -> parent, null);
+        }
         if (intake != null) {
             return submitInOneWrite(intake, command, caller, sessionId, text);
         }
@@ -107,12 +125,27 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
         try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, message.messageId().value(),
                 LogContext.SESSION_ID, sessionId.value())) {
             QuotaClaim claim = admission.claim(caller.tenantId(), sessionId, message.messageId(), command.chars());
-            Optional<MessageRef> original;
-            try {
-                original = intake.accept(message, command.idempotencyKey(),
-                        command.idempotencyKey() == null ? null : now.plus(limits.idempotencyWindow()), claim);
-            } catch (QuotaRefusedException e) {
-                throw admission.refused(claim, e.refusal());
+            Optional<MessageRef> original = Optional.empty();
+            TurnPlacement placement = TurnPlacement.LINEAR;
+            for (int placed = 1; ; placed++) {
+                try {
+                    original = intake.accept(message, command.idempotencyKey(),
+                            command.idempotencyKey() == null ? null : now.plus(limits.idempotencyWindow()), claim,
+                            placement);
+                    break;
+                } catch (QuotaRefusedException e) {
+                    throw admission.refused(claim, e.refusal());
+                } catch (BranchesMovedException e) {
+                    if (placed >= PLACEMENTS) {
+                        throw conversationChanged();
+                    }
+                    // the session branched (or its last turn moved): after its active path's last turn
+                    SessionBranches branches = messages.branches(caller.tenantId(), caller.userId(), sessionId)
+                            .orElseThrow(ChatService::sessionNotFound);
+                    MessageId leaf = branches.activeLeafOrNull();
+                    placement = leaf == null ? TurnPlacement.LINEAR : new TurnPlacement.AfterLeaf(leaf);
+                    message = message.placedUnder(leaf == null ? TurnParent.IMPLICIT : TurnParent.of(leaf), null);
+                }
             }
             if (original.isPresent()) {
                 log.info("repeated request: answered with message {}", original.get().messageId().value());
@@ -174,6 +207,162 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
     }
 
     @Override
+    public MessageAccepted regenerate(Caller caller, MessageId original, @Nullable IdempotencyKey key) {
+        MessageRef ref = ownRef(caller, original).orElseThrow(ChatService::messageNotFound);
+        Exchange asked = messages.findExchange(caller.tenantId(), ref.sessionId(), original)
+                .orElseThrow(ChatService::messageNotFound);
+        if (!asked.message().status().isTerminal()) {
+            throw new ConflictException("message_not_finished",
+                    "the reply is still being generated; stop it or wait for it before regenerating");
+        }
+        admission.refuseIfKnown(caller.tenantId(), asked.message().content().length());
+        return branch(caller, ref.sessionId(), asked.message().content(), key,
+                tree -> tree.parentOf(original).orElse(null), original);
+    }
+
+    @Override
+    public MessageAccepted edit(Caller caller, MessageId sibling, String text, @Nullable IdempotencyKey key) {
+        String valid = validText(text);
+        MessageRef ref = ownRef(caller, sibling).orElseThrow(ChatService::messageNotFound);
+        admission.refuseIfKnown(caller.tenantId(), valid.length());
+        return branch(caller, ref.sessionId(), valid, key, tree -> tree.parentOf(sibling).orElse(null), null);
+    }
+
+    /**
+     * A new turn under the parent {@code parentIn} picks from the conversation's tree, made active, admitted,
+     * stored and queued as {@link #submit} does: one write (turn, session branches, quotas, key) then the job. The
+     * session's branches and turns are read first (one GetItem, one Query); when they moved before the write, it is
+     * placed again.
+     */
+    private MessageAccepted branch(Caller caller, SessionId sessionId, String text, @Nullable IdempotencyKey key,
+            Function<ConversationTree, @Nullable MessageId> parentIn, @Nullable MessageId regenerated) {
+        if (intake == null) {
+            throw new UnavailableException("branches_unavailable", "this deployment cannot branch conversations");
+        }
+        Instant now = clock.instant();
+        ChatMessage queued = ChatMessage.queued(caller.tenantId(), sessionId, caller.userId(), MessageId.next(clock),
+                text, now);
+        try (LogContext ignored = LogContext.of(LogContext.MESSAGE_ID, queued.messageId().value(),
+                LogContext.SESSION_ID, sessionId.value())) {
+            QuotaClaim claim = admission.claim(caller.tenantId(), sessionId, queued.messageId(), text.length());
+            for (int placed = 1; ; placed++) {
+                SessionBranches read = messages.branches(caller.tenantId(), caller.userId(), sessionId)
+                        .orElseThrow(ChatService::sessionNotFound);
+                List<Exchange> turns = messages.conversation(caller.tenantId(), sessionId);
+                ConversationTree tree = ConversationTree.of(turns.stream().map(Exchange::message).toList(),
+                        read.choices());
+                MessageId parent = parentIn.apply(tree);
+                requireFinished(turns, parent);
+                ChatMessage message = queued.placedUnder(TurnParent.ofNullable(parent), regenerated);
+                ConversationTree.Activation activation = tree.with(message.messageId(), parent)
+                        .activate(message.messageId());
+                Optional<MessageRef> original;
+                try {
+                    original = intake.accept(message, key,
+                            key == null ? null : now.plus(limits.idempotencyWindow()), claim,
+                            new TurnPlacement.Branch(activation.choices(), read.version()));
+                } catch (QuotaRefusedException e) {
+                    throw admission.refused(claim, e.refusal());
+                } catch (BranchesMovedException e) {
+                    if (placed >= PLACEMENTS) {
+                        throw conversationChanged();
+                    }
+                    continue;
+                }
+                if (original.isPresent()) {
+                    log.info("repeated request: answered with message {}", original.get().messageId().value());
+                    return replay(caller, sessionId, original.get());
+                }
+                enqueue(message, now, claim);
+                log.info("{} accepted and queued ({} chars)", regenerated == null ? "branch" : "regeneration",
+                        text.length());
+                return new MessageAccepted(message.messageId(), sessionId, MessageStatus.QUEUED,
+                        admission.warning(claim));
+            }
+        }
+    }
+
+    @Override
+    public ConversationPage activate(Caller caller, SessionId sessionId, MessageId turn) {
+        for (int placed = 1; ; placed++) {
+            SessionBranches read = messages.branches(caller.tenantId(), caller.userId(), sessionId)
+                    .orElseThrow(ChatService::sessionNotFound);
+            List<Exchange> turns = messages.conversation(caller.tenantId(), sessionId);
+            ConversationTree tree = ConversationTree.of(turns.stream().map(Exchange::message).toList(),
+                    read.choices());
+            if (!tree.contains(turn)) {
+                throw messageNotFound();
+            }
+            ConversationTree.Activation activation = tree.activate(turn);
+            boolean unchanged = activation.choices().equals(read.choices())
+                    && (read.branched() ? activation.leaf().equals(read.activeLeafOrNull())
+                            : activation.choices().isEmpty());
+            if (!unchanged) {
+                try {
+                    messages.switchBranch(caller.tenantId(), caller.userId(), sessionId, read, activation);
+                } catch (BranchesMovedException e) {
+                    if (placed >= PLACEMENTS) {
+                        throw conversationChanged();
+                    }
+                    continue;
+                }
+                log.info("active branch of session {} switched to message {}", sessionId.value(), turn.value());
+            }
+            ConversationTree active = ConversationTree.of(turns.stream().map(Exchange::message).toList(),
+                    activation.choices());
+            return pathPage(active, turns, null, ConversationPage.DEFAULT_LIMIT);
+        }
+    }
+
+    /** Up to {@code limit} turns of the tree's active path after {@code afterOrNull}, with their branches. */
+    private static ConversationPage pathPage(ConversationTree tree, List<Exchange> turns, @Nullable MessageId afterOrNull,
+            int limit) {
+        Map<MessageId, Exchange> byId = new HashMap<>();
+        turns.forEach(exchange -> byId.put(exchange.message().messageId(), exchange));
+        List<MessageId> path = tree.activePath();
+        int from = afterOrNull == null ? 0 : path.indexOf(afterOrNull) + 1;
+        if (afterOrNull != null && from == 0) {
+            from = (int) path.stream().filter(id -> id.value().compareTo(afterOrNull.value()) <= 0).count();
+        }
+        List<MessageId> page = path.subList(from, Math.min(path.size(), from + limit));
+        Map<MessageId, ConversationPage.TurnBranches> branches = new HashMap<>();
+        page.forEach(id -> branches.put(id, new ConversationPage.TurnBranches(tree.parentOf(id).orElse(null),
+                tree.siblingsOf(id))));
+        MessageId next = from + limit < path.size() ? page.get(page.size() - 1) : null;
+        return new ConversationPage(page.stream().map(byId::get).toList(), next, branches);
+    }
+
+    private void requireFinished(List<Exchange> turns, @Nullable MessageId parent) {
+        if (parent == null) {
+            return;
+        }
+        boolean finished = turns.stream().filter(e -> e.message().messageId().equals(parent)).findFirst()
+                .map(e -> e.message().status().isTerminal()).orElseThrow(() -> new NotFoundException(
+                        "parent_not_found", "parent_message_id names no message of this session"));
+        if (!finished) {
+            throw new ConflictException("parent_not_finished",
+                    "the message to follow is still being answered; wait for its reply or stop it");
+        }
+    }
+
+    private Optional<MessageRef> ownRef(Caller caller, MessageId messageId) {
+        return messages.findRef(caller.tenantId(), messageId).filter(ref -> ref.userId().equals(caller.userId()));
+    }
+
+    private static NotFoundException messageNotFound() {
+        return new NotFoundException("message_not_found", "no such message");
+    }
+
+    private static NotFoundException sessionNotFound() {
+        return new NotFoundException("session_not_found", "no such session");
+    }
+
+    private static ConflictException conversationChanged() {
+        return new ConflictException("conversation_changed",
+                "the conversation changed while this request placed its message; please retry");
+    }
+
+    @Override
     public Exchange message(Caller caller, MessageId messageId) {
         return messages.findRef(caller.tenantId(), messageId)
                 .filter(ref -> ref.userId().equals(caller.userId()))
@@ -194,8 +383,14 @@ public final class ChatService implements SubmitChatMessageUseCase, ViewMessages
             throw new InvalidRequestException("invalid_limit",
                     "limit must be between 1 and " + ConversationPage.MAX_LIMIT);
         }
-        requireOwnSession(caller, sessionId);
-        return messages.conversationPage(caller.tenantId(), sessionId, afterOrNull, limit);
+        SessionBranches branches = messages.branches(caller.tenantId(), caller.userId(), sessionId)
+                .orElseThrow(ChatService::sessionNotFound);
+        if (!branches.branched()) {
+            return messages.conversationPage(caller.tenantId(), sessionId, afterOrNull, limit).linear(afterOrNull);
+        }
+        List<Exchange> turns = messages.conversation(caller.tenantId(), sessionId);
+        return pathPage(ConversationTree.of(turns.stream().map(Exchange::message).toList(), branches.choices()),
+                turns, afterOrNull, limit);
     }
 
     private void enqueue(ChatMessage message, Instant now) {

@@ -25,8 +25,20 @@ public interface MessageIntake {
      * @throws QuotaRefusedException when a limit refused the claim (nothing was written)
      * @throws io.tenantchat.api.error.UnavailableException when the tenant's counters stayed busy
      */
+    default Optional<MessageRef> accept(ChatMessage message, @Nullable IdempotencyKey key,
+            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim) {
+        return accept(message, key, keyExpiresAt, claim, TurnPlacement.LINEAR);
+    }
+
+    /**
+     * As {@link #accept(ChatMessage, IdempotencyKey, Instant, QuotaClaim)}, placing the turn in its session's
+     * branches ({@code placement}) in the same write.
+     *
+     * @throws BranchesMovedException when the session's branches are no longer as {@code placement} read them
+     *     (nothing was written then)
+     */
     Optional<MessageRef> accept(ChatMessage message, @Nullable IdempotencyKey key, @Nullable Instant keyExpiresAt,
-            @Nullable QuotaClaim claim);
+            @Nullable QuotaClaim claim, TurnPlacement placement);
 
     /**
      * Puts a failed message back to queued and takes its hold again with {@code claim}, in one write.

@@ -1,6 +1,7 @@
 package io.tenantchat.api.chat.application;
 
 import io.tenantchat.api.chat.domain.ChatMessage;
+import io.tenantchat.api.chat.domain.ConversationTree;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
@@ -8,6 +9,7 @@ import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +59,22 @@ public interface MessageStore {
      * left as it is.
      */
     CancelOutcome cancel(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at);
+
+    /**
+     * The branches of the user's session (one consistent read of the session item); empty when the tenant and user
+     * hold no such session.
+     */
+    Optional<SessionBranches> branches(TenantId tenantId, UserId userId, SessionId sessionId);
+
+    /**
+     * Switches the session's active path to {@code activation} (its chosen children and last turn), on condition its
+     * branches are still as {@code read}.
+     *
+     * @throws BranchesMovedException when they are not (nothing was written)
+     * @throws io.tenantchat.api.error.NotFoundException when the session is not the user's
+     */
+    void switchBranch(TenantId tenantId, UserId userId, SessionId sessionId, SessionBranches read,
+            ConversationTree.Activation activation);
 
     /** Marks a still-queued message failed (e.g. its job could not be queued). */
     void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at);

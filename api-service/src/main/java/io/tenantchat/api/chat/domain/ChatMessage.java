@@ -11,18 +11,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user's message and the state of its reply. {@code error} is set only when {@code FAILED}; {@code given} only on
- * the message of an OpenAI-compatible request, whose given messages are the whole conversation ({@code content} is
- * then its last user message).
+ * A user's message and the state of its reply (one turn). {@code error} is set only when {@code FAILED};
+ * {@code parent} is the turn it follows, {@code regeneratedFrom} the turn it asks again (null for others);
+ * {@code given} is set only on the message of an OpenAI-compatible request, whose given messages are the whole
+ * conversation ({@code content} is then its last user message).
  */
 public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
         MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt,
-        @Nullable GivenConversation given) {
-
-    public ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
-            MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt) {
-        this(tenantId, sessionId, userId, messageId, content, status, attempts, error, createdAt, updatedAt, null);
-    }
+        TurnParent parent, @Nullable MessageId regeneratedFrom, @Nullable GivenConversation given) {
 
     public ChatMessage {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -33,17 +29,47 @@ public record ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId,
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(parent, "parent");
     }
 
-    public static ChatMessage queued(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId,
-            String content, Instant now) {
-        return new ChatMessage(tenantId, sessionId, userId, messageId, content, MessageStatus.QUEUED, 0, null, now, now);
+    /** A turn of a conversation that never branched (no stored parent). */
+    public ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
+            MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt) {
+        this(tenantId, sessionId, userId, messageId, content, status, attempts, error, createdAt, updatedAt,
+                TurnParent.IMPLICIT, null, null);
+    }
+
+    /** A turn placed in a conversation tree. */
+    public ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
+            MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt,
+            TurnParent parent, @Nullable MessageId regeneratedFrom) {
+        this(tenantId, sessionId, userId, messageId, content, status, attempts, error, createdAt, updatedAt, parent,
+                regeneratedFrom, null);
+    }
+
+    /** The message of an OpenAI-compatible request (its own session: no tree). */
+    public ChatMessage(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId, String content,
+            MessageStatus status, int attempts, @Nullable MessageError error, Instant createdAt, Instant updatedAt,
+            @Nullable GivenConversation given) {
+        this(tenantId, sessionId, userId, messageId, content, status, attempts, error, createdAt, updatedAt,
+                TurnParent.IMPLICIT, null, given);
+    }
+
+    /** This queued turn placed under {@code newParent}, as a regeneration of {@code regenerated} (or null). */
+    public ChatMessage placedUnder(TurnParent newParent, @Nullable MessageId regenerated) {
+        return new ChatMessage(tenantId, sessionId, userId, messageId, content, status, attempts, error, createdAt,
+                updatedAt, newParent, regenerated, given);
     }
 
     /** This message answering the given conversation (its content becomes the conversation's last user text). */
     public ChatMessage answering(GivenConversation conversation) {
         return new ChatMessage(tenantId, sessionId, userId, messageId, conversation.lastUserText(), status, attempts,
-                error, createdAt, updatedAt, conversation);
+                error, createdAt, updatedAt, parent, regeneratedFrom, conversation);
+    }
+
+    public static ChatMessage queued(TenantId tenantId, SessionId sessionId, UserId userId, MessageId messageId,
+            String content, Instant now) {
+        return new ChatMessage(tenantId, sessionId, userId, messageId, content, MessageStatus.QUEUED, 0, null, now, now);
     }
 
     public Optional<MessageError> failure() {

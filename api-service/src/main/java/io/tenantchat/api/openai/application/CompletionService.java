@@ -49,7 +49,7 @@ public final class CompletionService implements StartCompletionUseCase {
                 clock.instant()));
         try {
             MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, conversation.lastUserText(),
-                    new TenantContext(null, null, sessionId.value()), key, conversation));
+                    new TenantContext(null, null, sessionId.value()), key, null, conversation));
             return new StartedCompletion(accepted.sessionId(), accepted.messageId(), accepted.quotaWarning());
         } catch (RuntimeException refused) {
             if (created) {

@@ -45,7 +45,7 @@ class ChatServiceIntakeTests {
     private final MessageIntake intake = new MessageIntake() {
         @Override
         public Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
-                QuotaClaim claim) {
+                QuotaClaim claim, TurnPlacement placement) {
             if (refuseWith != null) {
                 throw new QuotaRefusedException(refuseWith);
             }
@@ -110,7 +110,7 @@ class ChatServiceIntakeTests {
                 });
 
         recording.submit(new SubmitChatMessage(ALICE, "Hello", new TenantContext(null, null,
-                SessionId.random().value()), null, given));
+                SessionId.random().value()), null, null, given));
 
         assertThat(stored).singleElement().satisfies(message -> {
             assertThat(message.given()).isEqualTo(given);

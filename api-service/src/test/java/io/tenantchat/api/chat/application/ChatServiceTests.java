@@ -31,7 +31,7 @@ class ChatServiceTests {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
     private final InMemorySessionRepository sessions = new InMemorySessionRepository();
-    private final InMemoryMessageStore messages = new InMemoryMessageStore();
+    private final InMemoryMessageStore messages = new InMemoryMessageStore(sessions);
     private final List<ChatRequested> queued = new ArrayList<>();
     private boolean queueDown;
     private final ChatService chat = new ChatService(sessions, messages, job -> {

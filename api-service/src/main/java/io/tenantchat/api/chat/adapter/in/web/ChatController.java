@@ -65,9 +65,10 @@ class ChatController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<AcceptedResponse> send(Caller caller, @RequestBody ChatRequestBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        MessageId parent = body.parentMessageId() == null ? null : parent(body.parentMessageId());
         MessageAccepted accepted = submit.submit(new SubmitChatMessage(caller, body.message(), claimed(body),
-                idempotencyKey(idempotencyKey)));
-        requests.accepted(caller.tenantId(), "send");
+                idempotencyKey(idempotencyKey), parent));
+        requests.accepted(caller.tenantId(), parent == null ? "send" : "edit");
         String id = accepted.messageId().value();
         ResponseEntity.BodyBuilder response = ResponseEntity.accepted().location(URI.create("/api/chat/" + id));
         if (accepted.quotaWarning() != null) {
@@ -119,6 +120,13 @@ class ChatController {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
+    private static MessageId parent(String value) {
+        if (!MessageId.isValid(value)) {
+            throw new InvalidRequestException("invalid_parent_message_id", "parent_message_id is not a message id");
+        }
+        return MessageId.of(value);
+    }
+
     private int waitSeconds(@Nullable Integer wait) {
         if (wait == null) {
             return 0;
@@ -130,7 +138,7 @@ class ChatController {
         return wait;
     }
 
-    private static @Nullable IdempotencyKey idempotencyKey(@Nullable String header) {
+    static @Nullable IdempotencyKey idempotencyKey(@Nullable String header) {
         if (header == null) {
             return null;
         }

@@ -18,12 +18,37 @@ record ConversationResponse(String sessionId, List<Entry> messages, @Nullable St
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String messageId, String role, String content, @Nullable String status, String createdAt,
             @Nullable String modelId, MessageResponse.@Nullable UsageBody usage,
-            MessageResponse.@Nullable ErrorBody error) {
+            MessageResponse.@Nullable ErrorBody error, @Nullable String parentMessageId,
+            @Nullable List<String> siblingIds, @Nullable Integer siblingIndex, @Nullable String regeneratedFrom) {
+
+        Entry(String messageId, String role, String content, @Nullable String status, String createdAt,
+                @Nullable String modelId, MessageResponse.@Nullable UsageBody usage,
+                MessageResponse.@Nullable ErrorBody error) {
+            this(messageId, role, content, status, createdAt, modelId, usage, error, null, null, null, null);
+        }
+
+        /** This entry with where its turn sits among its siblings. */
+        Entry placed(ConversationPage.@Nullable TurnBranches branches, @Nullable MessageId regenerated) {
+            if (branches == null) {
+                return this;
+            }
+            MessageId id = MessageId.of(messageId);
+            return new Entry(messageId, role, content, status, createdAt, modelId, usage, error,
+                    branches.parentOrNull() == null ? null : branches.parentOrNull().value(),
+                    branches.siblings().stream().map(MessageId::value).toList(), branches.siblings().indexOf(id),
+                    regenerated == null ? null : regenerated.value());
+        }
     }
 
+    /** The page's turns, each with its parent, its siblings (regenerations and edits) and its place among them. */
     static ConversationResponse of(String sessionId, ConversationPage page) {
-        return new ConversationResponse(sessionId, entries(page.exchanges()),
-                page.nextCursor().map(MessageId::value).orElse(null));
+        List<Entry> entries = new ArrayList<>();
+        for (Exchange exchange : page.exchanges()) {
+            var m = exchange.message();
+            var branches = page.branches().get(m.messageId());
+            entries(List.of(exchange)).forEach(entry -> entries.add(entry.placed(branches, m.regeneratedFrom())));
+        }
+        return new ConversationResponse(sessionId, entries, page.nextCursor().map(MessageId::value).orElse(null));
     }
 
     static List<Entry> entries(List<Exchange> exchanges) {

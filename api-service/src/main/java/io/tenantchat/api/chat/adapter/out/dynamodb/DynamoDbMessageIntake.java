@@ -1,9 +1,11 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.tenantchat.api.chat.application.BranchesMovedException;
 import io.tenantchat.api.chat.application.MessageIntake;
 import io.tenantchat.api.chat.application.QuotaClaim;
 import io.tenantchat.api.chat.application.QuotaRefusal;
 import io.tenantchat.api.chat.application.QuotaRefusedException;
+import io.tenantchat.api.chat.application.TurnPlacement;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageRef;
@@ -13,6 +15,7 @@ import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
+import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.tenant.adapter.out.dynamodb.QuotaClaimWrites;
 import io.tenantchat.shared.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -94,9 +97,9 @@ class DynamoDbMessageIntake implements MessageIntake {
     @Override
     @SuppressWarnings("unchecked")
     public Optional<MessageRef> accept(ChatMessage message, @Nullable IdempotencyKey key,
-            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim) {
-        if (group == null || claim == null) {
-            return acceptAlone(message, key, keyExpiresAt, claim);
+            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim, TurnPlacement placement) {
+        if (group == null || claim == null || !(placement instanceof TurnPlacement.Linear)) {
+            return acceptAlone(message, key, keyExpiresAt, claim, placement);
         }
         Object outcome = group.submit(message.tenantId(), new Intake(message, key, keyExpiresAt, claim));
         if (outcome instanceof RuntimeException e) {
@@ -133,7 +136,7 @@ class DynamoDbMessageIntake implements MessageIntake {
             List<TransactWriteItem> items = new ArrayList<>(shared);
             for (GroupCommit.Pending<Intake> pending : batch) {
                 Intake in = pending.request;
-                items.addAll(newMessage.of(in.message()));
+                items.addAll(newMessage.of(in.message(), TurnPlacement.LINEAR));
                 if (in.key() != null) {
                     items.add(idempotency.put(in.message(), in.key(), expiry(in.keyExpiresAt()), clock.instant()));
                 }
@@ -152,7 +155,7 @@ class DynamoDbMessageIntake implements MessageIntake {
         for (GroupCommit.Pending<Intake> pending : batch) {
             Intake in = pending.request;
             try {
-                pending.done(acceptAlone(in.message(), in.key(), in.keyExpiresAt(), in.claim()));
+                pending.done(acceptAlone(in.message(), in.key(), in.keyExpiresAt(), in.claim(), TurnPlacement.LINEAR));
             } catch (RuntimeException e) {
                 pending.done(e);
             }
@@ -165,10 +168,10 @@ class DynamoDbMessageIntake implements MessageIntake {
     }
 
     private Optional<MessageRef> acceptAlone(ChatMessage message, @Nullable IdempotencyKey key,
-            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim) {
+            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim, TurnPlacement placement) {
         TenantId tenant = message.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.addAll(newMessage.of(message));
+        items.addAll(newMessage.of(message, placement));
         if (key != null) {
             items.add(idempotency.put(message, key, expiry(keyExpiresAt), clock.instant()));
         }
@@ -185,7 +188,7 @@ class DynamoDbMessageIntake implements MessageIntake {
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (failed(reasons, SESSION_UPDATE)) {
-                    throw new NotFoundException("session_not_found", "no such session");
+                    throw sessionRefused(message);
                 }
                 Optional<QuotaRefusal> refusal = claim == null ? Optional.empty()
                         : quota.refusal(claim, reasons, quotaAt);
@@ -213,6 +216,22 @@ class DynamoDbMessageIntake implements MessageIntake {
                 retryOrGiveUp(attempt);
             }
         }
+    }
+
+    /**
+     * Why the session refused a turn, read only then: it is not the caller's (404), or its branches moved since the
+     * turn was placed ({@link BranchesMovedException}: placed again by the caller).
+     */
+    private RuntimeException sessionRefused(ChatMessage message) {
+        Map<String, AttributeValue> session = dynamo.client(message.tenantId()).getItem(g -> g
+                .tableName(tables.sessions()).consistentRead(true)
+                .key(Map.of("session_key", s(ChatSession.keyOf(message.tenantId(), message.userId(),
+                        message.sessionId()))))
+                .projectionExpression("tenant_id, user_id")).item();
+        boolean owned = session != null && session.containsKey("tenant_id")
+                && message.tenantId().value().equals(session.get("tenant_id").s())
+                && session.containsKey("user_id") && message.userId().value().equals(session.get("user_id").s());
+        return owned ? new BranchesMovedException() : new NotFoundException("session_not_found", "no such session");
     }
 
     @Override

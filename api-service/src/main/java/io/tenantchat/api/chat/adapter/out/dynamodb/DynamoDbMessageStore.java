@@ -1,8 +1,11 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.tenantchat.api.chat.application.BranchesMovedException;
 import io.tenantchat.api.chat.application.CancelOutcome;
 import io.tenantchat.api.chat.application.ConversationPage;
 import io.tenantchat.api.chat.application.MessageStore;
+import io.tenantchat.api.chat.application.SessionBranches;
+import io.tenantchat.api.chat.domain.ConversationTree;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
@@ -12,6 +15,7 @@ import io.tenantchat.api.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
+import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -19,6 +23,7 @@ import io.tenantchat.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,6 +235,76 @@ class DynamoDbMessageStore implements MessageStore {
             values.put(":cancelled", s("cancelled"));
         }
         return values;
+    }
+
+    @Override
+    public Optional<SessionBranches> branches(TenantId tenantId, UserId userId, SessionId sessionId) {
+        Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(tables.sessions())
+                .key(sessionKey(tenantId, userId, sessionId)).consistentRead(true)
+                .projectionExpression("tenant_id, user_id, " + NewMessageItems.ACTIVE_LEAF + ", "
+                        + NewMessageItems.ACTIVE_CHILDREN + ", " + NewMessageItems.TREE_VERSION)).item();
+        if (!ownedBy(item, tenantId, userId)) {
+            return Optional.empty();
+        }
+        AttributeValue leaf = item.get(NewMessageItems.ACTIVE_LEAF);
+        AttributeValue choices = item.get(NewMessageItems.ACTIVE_CHILDREN);
+        AttributeValue version = item.get(NewMessageItems.TREE_VERSION);
+        Map<String, MessageId> chosen = new HashMap<>();
+        if (choices != null && choices.hasM()) {
+            choices.m().forEach((parent, child) -> chosen.put(parent, MessageId.of(child.s())));
+        }
+        return Optional.of(new SessionBranches(leaf == null ? null : MessageId.of(leaf.s()), chosen,
+                version == null ? 0 : Long.parseLong(version.n())));
+    }
+
+    /**
+     * One conditional {@code UpdateItem} of the session: the new last turn and choices, the version raised, on
+     * condition the owner, the version and the last turn are as read (a turn added meanwhile moves the last turn).
+     */
+    @Override
+    public void switchBranch(TenantId tenantId, UserId userId, SessionId sessionId, SessionBranches read,
+            ConversationTree.Activation activation) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":tenant", s(tenantId.value()),
+                ":user", s(userId.value()), ":leaf", s(activation.leaf().value()), ":one", AttributeValue.fromN("1")));
+        String condition = "tenant_id = :tenant AND user_id = :user AND "
+                + NewMessageItems.versionIs(read.version(), values) + " AND ";
+        if (read.activeLeafOrNull() == null) {
+            condition += "attribute_not_exists(" + NewMessageItems.ACTIVE_LEAF + ")";
+        } else {
+            condition += NewMessageItems.ACTIVE_LEAF + " = :read_leaf";
+            values.put(":read_leaf", s(read.activeLeafOrNull().value()));
+        }
+        String update = "SET " + NewMessageItems.ACTIVE_LEAF + " = :leaf";
+        if (activation.choices().isEmpty()) {
+            update += " REMOVE " + NewMessageItems.ACTIVE_CHILDREN;
+        } else {
+            update += ", " + NewMessageItems.ACTIVE_CHILDREN + " = :choices";
+            values.put(":choices", NewMessageItems.choices(activation.choices()));
+        }
+        String expression = update + " ADD " + NewMessageItems.TREE_VERSION + " :one";
+        String onCondition = condition;
+        try {
+            dynamo.client(tenantId).updateItem(u -> u.tableName(tables.sessions())
+                    .key(sessionKey(tenantId, userId, sessionId))
+                    .updateExpression(expression)
+                    .conditionExpression(onCondition)
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem() && ownedBy(e.item(), tenantId, userId)) {
+                throw new BranchesMovedException();
+            }
+            throw new NotFoundException("session_not_found", "no such session");
+        }
+    }
+
+    private static Map<String, AttributeValue> sessionKey(TenantId tenantId, UserId userId, SessionId sessionId) {
+        return Map.of("session_key", s(ChatSession.keyOf(tenantId, userId, sessionId)));
+    }
+
+    private static boolean ownedBy(@Nullable Map<String, AttributeValue> item, TenantId tenantId, UserId userId) {
+        return item != null && item.containsKey("tenant_id") && tenantId.value().equals(item.get("tenant_id").s())
+                && item.containsKey("user_id") && userId.value().equals(item.get("user_id").s());
     }
 
     @Override

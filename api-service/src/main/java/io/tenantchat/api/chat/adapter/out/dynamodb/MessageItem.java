@@ -28,6 +28,8 @@ public class MessageItem {
     private @Nullable Long inputTokens;
     private @Nullable Long outputTokens;
     private @Nullable String given;
+    private @Nullable String parentMessageId;
+    private @Nullable String regeneratedFrom;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("pk")
@@ -192,5 +194,25 @@ public class MessageItem {
 
     public void setGiven(@Nullable String given) {
         this.given = given;
+    }
+
+    /** The turn this one follows ({@code root}: none); absent on turns stored before their session branched. */
+    @DynamoDbAttribute("parent_message_id")
+    public @Nullable String getParentMessageId() {
+        return parentMessageId;
+    }
+
+    public void setParentMessageId(@Nullable String parentMessageId) {
+        this.parentMessageId = parentMessageId;
+    }
+
+    /** The turn this one asks again ({@code POST /api/chat/{id}/regenerate}); absent on others. */
+    @DynamoDbAttribute("regenerated_from")
+    public @Nullable String getRegeneratedFrom() {
+        return regeneratedFrom;
+    }
+
+    public void setRegeneratedFrom(@Nullable String regeneratedFrom) {
+        this.regeneratedFrom = regeneratedFrom;
     }
 }

@@ -6,6 +6,7 @@ import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.domain.MessageStatus;
 import io.tenantchat.api.chat.domain.Reply;
+import io.tenantchat.api.chat.domain.TurnParent;
 import io.tenantchat.shared.GivenConversation;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
@@ -40,6 +41,8 @@ final class MessageMapping {
         item.setAttempts(m.attempts());
         item.setCreatedAt(m.createdAt().toString());
         item.setUpdatedAt(m.updatedAt().toString());
+        item.setParentMessageId(m.parent().wire());
+        item.setRegeneratedFrom(m.regeneratedFrom() == null ? null : m.regeneratedFrom().value());
         if (m.given() != null) {
             item.setGiven(JSON.writeValueAsString(m.given()));
         }
@@ -87,6 +90,8 @@ final class MessageMapping {
                 UserId.of(item.getUserId()), MessageId.of(item.getMessageId()), required(item.getContent(), "content"),
                 MessageStatus.fromWire(required(item.getStatus(), "status")), item.getAttempts() == null ? 0 : item.getAttempts(), error,
                 Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()),
+                TurnParent.fromWire(item.getParentMessageId()),
+                item.getRegeneratedFrom() == null ? null : MessageId.of(item.getRegeneratedFrom()),
                 item.getGiven() == null ? null : JSON.readValue(item.getGiven(), GivenConversation.class));
     }
 

@@ -2,8 +2,12 @@ package io.tenantchat.api.chat.adapter.out.dynamodb;
 
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.chat.application.TurnPlacement;
+import io.tenantchat.shared.MessageId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -16,6 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * message's tenant and user ({@link #SESSION_UPDATE} is its index, for reading cancellation reasons).
  */
 final class NewMessageItems {
+
+    /** On the session item: the last turn of its active path, once it branched. */
+    static final String ACTIVE_LEAF = "active_leaf";
+    /** On the session item: the chosen child per parent (message id, or {@code root}) that has several. */
+    static final String ACTIVE_CHILDREN = "active_children";
+    /** On the session item: raised by every branch and switch, the condition of the next. */
+    static final String TREE_VERSION = "tree_version";
 
     /** Index of the session update among {@link #of}'s writes. */
     static final int SESSION_UPDATE = 2;
@@ -31,9 +42,19 @@ final class NewMessageItems {
         this.sessionsTable = sessionsTable;
     }
 
+    /** A turn's writes as before branches existed: the session's branches are neither checked nor changed. */
     List<TransactWriteItem> of(ChatMessage message) {
+        return of(message, null);
+    }
+
+    /**
+     * A turn's writes; the session update also places it ({@link TurnPlacement}) on condition the session's branches
+     * are as read (null: neither checked nor changed).
+     */
+    List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement) {
         return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
-                putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)), countOnSession(message));
+                putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
+                countOnSession(message, placement));
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
@@ -41,15 +62,60 @@ final class NewMessageItems {
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
-    private TransactWriteItem countOnSession(ChatMessage m) {
+    private TransactWriteItem countOnSession(ChatMessage m, @Nullable TurnPlacement placement) {
         String key = ChatSession.keyOf(m.tenantId(), m.userId(), m.sessionId());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(m.createdAt().toString()),
+                ":one", AttributeValue.fromN("1"), ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value())));
+        String set = "SET last_activity = :at";
+        String add = " ADD message_count :one";
+        String remove = "";
+        String condition = "attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user";
+        switch (placement) {
+            case null -> {
+            }
+            case TurnPlacement.Linear linear -> condition += " AND attribute_not_exists(" + ACTIVE_LEAF + ")";
+            case TurnPlacement.AfterLeaf after -> {
+                set += ", " + ACTIVE_LEAF + " = :me";
+                condition += " AND " + ACTIVE_LEAF + " = :leaf";
+                values.put(":me", s(m.messageId().value()));
+                values.put(":leaf", s(after.leaf().value()));
+            }
+            case TurnPlacement.Branch branch -> {
+                set += ", " + ACTIVE_LEAF + " = :me";
+                values.put(":me", s(m.messageId().value()));
+                if (branch.choices().isEmpty()) {
+                    remove = " REMOVE " + ACTIVE_CHILDREN;
+                } else {
+                    set += ", " + ACTIVE_CHILDREN + " = :choices";
+                    values.put(":choices", choices(branch.choices()));
+                }
+                add += ", " + TREE_VERSION + " :one";
+                condition += " AND " + versionIs(branch.expectedVersion(), values);
+            }
+        }
+        String update = set + remove + add;
+        String onCondition = condition;
         return TransactWriteItem.builder().update(Update.builder().tableName(sessionsTable)
                 .key(Map.of("session_key", s(key)))
-                .updateExpression("SET last_activity = :at ADD message_count :one")
-                .conditionExpression("attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user")
-                .expressionAttributeValues(Map.of(":at", s(m.createdAt().toString()), ":one", AttributeValue.fromN("1"),
-                        ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value())))
+                .updateExpression(update)
+                .conditionExpression(onCondition)
+                .expressionAttributeValues(values)
                 .build()).build();
+    }
+
+    /** The condition that the session's branches are at {@code version} (0: never branched), with its value. */
+    static String versionIs(long version, Map<String, AttributeValue> values) {
+        if (version == 0) {
+            return "attribute_not_exists(" + TREE_VERSION + ")";
+        }
+        values.put(":version", AttributeValue.fromN(Long.toString(version)));
+        return TREE_VERSION + " = :version";
+    }
+
+    static AttributeValue choices(Map<String, MessageId> choices) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        choices.forEach((parent, child) -> map.put(parent, s(child.value())));
+        return AttributeValue.fromM(map);
     }
 
     private static AttributeValue s(String value) {

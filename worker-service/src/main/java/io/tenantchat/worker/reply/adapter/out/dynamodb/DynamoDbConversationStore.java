@@ -11,9 +11,9 @@ import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.StoredMessage;
+import io.tenantchat.worker.reply.domain.TurnPath;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,36 +92,35 @@ class DynamoDbConversationStore implements ConversationStore {
     }
 
     /**
-     * Newest first, {@link #historyPage} items per Query, and only as many pages as {@code budget} needs (turns plus
-     * room for an unanswered message, or characters); returned oldest first. A reply whose user message fell
-     * outside the read is left out by the conversation, like a user message without a reply.
+     * Newest first, {@link #historyPage} items per Query, from the current message itself (it names its parent) back
+     * along the path of its turn ({@link TurnPath}: siblings and other branches are skipped), and only as many pages
+     * as {@code budget} needs (turns on the path plus room for an unanswered message, or characters) or until the
+     * path reaches the start; returned oldest first. A reply whose user message fell outside the read is left out by
+     * the conversation, like a user message without a reply.
      */
     @Override
     public List<StoredMessage> historyBefore(MessageRef ref, HistoryBudget budget) {
         Key upTo = Key.builder().partitionValue(Keys.partition(ref)).sortValue(Keys.userMessageSort(ref)).build();
         QueryEnhancedRequest query = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortLessThan(upTo))
+                .queryConditional(QueryConditional.sortLessThanOrEqualTo(upTo))
                 .scanIndexForward(false)
                 .limit(historyPage(budget))
                 .consistentRead(true)
                 .build();
-        List<StoredMessage> newestFirst = new ArrayList<>();
-        long chars = 0;
+        TurnPath path = new TurnPath(ref.messageId());
         for (Page<MessageItem> page : messages.query(query)) {
             for (MessageItem item : page.items()) {
-                StoredMessage message = item.toStoredMessage();
-                newestFirst.add(message);
-                chars += message.content().length();
+                path.offer(item.toStoredMessage(), item.getParentMessageId());
             }
-            if (newestFirst.size() >= budget.maxTurns() + 2 || chars >= budget.maxChars()) {
+            if (path.ended() || path.size() >= budget.maxTurns() + 2 || path.chars() >= budget.maxChars()) {
                 break;
             }
         }
-        return newestFirst.reversed();
+        return path.inOrder();
     }
 
     static int historyPage(HistoryBudget budget) {
-        return Math.min(budget.maxTurns() + 2, 100);
+        return Math.min(budget.maxTurns() + 3, 100);
     }
 
     /**

@@ -30,6 +30,7 @@ public class MessageItem {
     private @Nullable String status;
     private @Nullable Integer attempts;
     private @Nullable Integer requeuedAttempts;
+    private @Nullable String parentMessageId;
 
     UserMessage toUserMessage() {
         MessageRef ref = new MessageRef(TenantId.of(tenantId), SessionId.of(sessionId), MessageId.of(messageId));
@@ -91,4 +92,9 @@ public class MessageItem {
     @DynamoDbAttribute("requeued_attempts")
     public @Nullable Integer getRequeuedAttempts() { return requeuedAttempts; }
     public void setRequeuedAttempts(@Nullable Integer requeuedAttempts) { this.requeuedAttempts = requeuedAttempts; }
+
+    /** The turn this one follows ({@code root}: none), absent on turns stored before their session branched. */
+    @DynamoDbAttribute("parent_message_id")
+    public @Nullable String getParentMessageId() { return parentMessageId; }
+    public void setParentMessageId(@Nullable String parentMessageId) { this.parentMessageId = parentMessageId; }
 }

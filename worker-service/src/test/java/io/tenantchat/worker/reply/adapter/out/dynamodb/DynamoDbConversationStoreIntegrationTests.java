@@ -144,6 +144,54 @@ class DynamoDbConversationStoreIntegrationTests {
     }
 
     @Test
+    void historyFollowsThePathOfTheTurnAndSkipsItsSiblings() {
+        MessageId first = items.userMessage("Capital of France?", "completed");
+        items.reply(first, "Paris.");
+        MessageId second = items.userMessage("And of Italy?", "completed");
+        items.reply(second, "Rome.");
+        MessageId regenerated = items.userMessage("And of Italy?", "completed", first.value());
+        items.reply(regenerated, "Rome, since 1871.");
+        MessageId edited = items.userMessage("And of Spain?", "completed", first.value());
+        items.reply(edited, "Madrid.");
+        MessageId current = items.userMessage("Which is largest?", "queued", regenerated.value());
+
+        assertThat(store.historyBefore(ref(current), new HistoryBudget(40, 100_000))).containsExactly(
+                new StoredMessage(first, Role.USER, "Capital of France?"),
+                new StoredMessage(first, Role.ASSISTANT, "Paris."),
+                new StoredMessage(regenerated, Role.USER, "And of Italy?"),
+                new StoredMessage(regenerated, Role.ASSISTANT, "Rome, since 1871."));
+    }
+
+    @Test
+    void historyOfATurnThatStartsTheConversationAgainIsEmpty() {
+        MessageId first = items.userMessage("Capital of France?", "completed");
+        items.reply(first, "Paris.");
+        MessageId current = items.userMessage("Capital of Spain?", "queued", "root");
+
+        assertThat(store.historyBefore(ref(current), new HistoryBudget(40, 100_000))).isEmpty();
+    }
+
+    @Test
+    void historyBudgetCountsOnlyTheTurnsOnThePath() {
+        MessageId first = items.userMessage("q0", "completed");
+        items.reply(first, "a0");
+        MessageId parent = first;
+        for (int i = 1; i < 8; i++) {
+            for (int sibling = 0; sibling < 3; sibling++) {
+                MessageId turn = items.userMessage("q" + i + "." + sibling, "completed", parent.value());
+                items.reply(turn, "a" + i + "." + sibling);
+            }
+            parent = items.userMessage("q" + i, "completed", parent.value());
+            items.reply(parent, "a" + i);
+        }
+        MessageId current = items.userMessage("now?", "queued", parent.value());
+
+        assertThat(store.historyBefore(ref(current), new HistoryBudget(3, 100_000)))
+                .extracting(StoredMessage::content)
+                .containsExactly("q5", "a5", "q6", "a6", "q7", "a7");
+    }
+
+    @Test
     void completionWritesReplyStatusAndSessionCounterTogether() {
         UserMessage message = processing(items.userMessage("Capital of France?", "queued"));
 
@@ -166,6 +214,24 @@ class DynamoDbConversationStoreIntegrationTests {
         assertThat(storedAgain).isFalse();
         assertThat(items.sessionMessageCount()).isEqualTo(2);
         assertThat(items.messageItem(message.ref().messageId(), "#2").get("content").s()).isEqualTo("Paris.");
+    }
+
+    @Test
+    void aRegenerationRedeliveredIsAnsweredOnceAndLeavesTheReplyItAsksAgainAsItWas() {
+        MessageId original = items.userMessage("Capital of France?", "completed");
+        items.reply(original, "Paris, I think.");
+        MessageId again = items.userMessage("Capital of France?", "queued", "root");
+        UserMessage message = processing(again);
+
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isTrue();
+        assertThat(store.claim(ref(again), NOW.plusSeconds(1))).as("the redelivered job's claim")
+                .isEqualTo(Claim.refused(MessageStatus.COMPLETED));
+        assertThat(store.completeWithReply(message, new ModelReply("Another text", "test-model", 1, 1,
+                Duration.ZERO), NOW.plusSeconds(1))).isFalse();
+
+        assertThat(items.messageItem(again, "#2").get("content").s()).isEqualTo("Paris.");
+        assertThat(items.messageItem(original, "#2").get("content").s()).isEqualTo("Paris, I think.");
+        assertThat(items.sessionMessageCount()).isEqualTo(2);
     }
 
     @Test
