@@ -97,7 +97,7 @@ class ChatServiceIntakeTests {
                 new MessageIntake() {
                     @Override
                     public Optional<MessageRef> accept(ChatMessage message, IdempotencyKey key, Instant keyExpiresAt,
-                            QuotaClaim claim) {
+                            QuotaClaim claim, TurnPlacement placement) {
                         stored.add(message);
                         written.add(claim);
                         return Optional.empty();
