@@ -6,6 +6,7 @@ import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +28,14 @@ class DynamoDbTenantDirectory implements TenantDirectory {
     @Override
     public Optional<TenantPlan> find(TenantId tenantId) {
         Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(table)
-                .key(QuotaKeys.key(tenantId, QuotaKeys.PLAN))).item();
+                .key(QuotaKeys.key(tenantId, TenantsTable.PLAN))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPlan(tenantId, item));
     }
 
     @Override
     public void save(TenantPlan plan) {
         PlanLimits l = plan.limits();
-        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(plan.tenantId(), QuotaKeys.PLAN));
+        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(plan.tenantId(), TenantsTable.PLAN));
         item.put("name", QuotaKeys.s(plan.name()));
         item.put("tier", QuotaKeys.s(plan.tier()));
         item.put("messages_per_day", QuotaKeys.n(l.messagesPerDay()));
