@@ -3,6 +3,8 @@ package io.tenantchat.worker;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -22,10 +24,21 @@ class DependencyRulesTests {
             .that().resideInAPackage("..reply.domain..")
             .should().dependOnClassesThat().resideInAPackage("..reply.application..");
 
+    /** The model adapters share {@code adapter.out.model} (error classification, session ids); nothing else. */
     @ArchTest
     static final ArchRule adaptersDoNotUseEachOther = slices()
             .matching("io.tenantchat.worker.reply.adapter.(*).(*)..")
-            .should().notDependOnEachOther();
+            .should().notDependOnEachOther()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                    JavaClass.Predicates.resideInAPackage("io.tenantchat.worker.reply.adapter.out.model"));
+
+    @ArchTest
+    static final ArchRule theSharedModelAdapterPartUsesNoAdapter = noClasses()
+            .that().resideInAPackage("io.tenantchat.worker.reply.adapter.out.model")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tenantchat.worker.reply.adapter.in..",
+                    "io.tenantchat.worker.reply.adapter.out.bedrock..", "io.tenantchat.worker.reply.adapter.out.openai..",
+                    "io.tenantchat.worker.reply.adapter.out.bedrockagent..",
+                    "io.tenantchat.worker.reply.adapter.out.agentcore..");
 
     @ArchTest
     static final ArchRule awsSdkStaysInAdaptersAndConfig = noClasses()

@@ -253,7 +253,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private ReplyOutcome stopped(UserMessage message, Conversation conversation, String text, Instant invokedAt,
             @Nullable JobHold hold) {
         ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation), TokenEstimate.of(conversation),
-                TokenEstimate.of(text), Duration.between(invokedAt, clock.instant()));
+                TokenEstimate.of(text), null, null, Duration.between(invokedAt, clock.instant()),
+                chatModel.agentIdFor(conversation));
         log.info("Reply to message {} stopped by its author after {} characters", message.ref().messageId(),
                 text.length());
         meter(message, partial, invokedAt, InvocationStatus.CANCELLED);
@@ -286,10 +287,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      */
     private void meter(UserMessage message, ModelReply reply, Instant invokedAt, InvocationStatus status) {
         MessageRef ref = message.ref();
-        String agentId = reply.modelId().startsWith("bedrock-agent:") || reply.modelId().startsWith("agentcore:")
-                ? reply.modelId().substring(reply.modelId().indexOf(':') + 1) : null;
         usage.record(new UsageMeter.Call(ref.tenantId(), message.userId(), ref.sessionId(), ref.messageId(),
-                message.attempts(), reply.modelId(), agentId, reply.inputTokens(), reply.outputTokens(),
+                message.attempts(), reply.modelId(), reply.agentId(), reply.inputTokens(), reply.outputTokens(),
                 reply.cacheReadInputTokens(), reply.cacheWriteInputTokens(), reply.latency(), invokedAt, status));
     }
 

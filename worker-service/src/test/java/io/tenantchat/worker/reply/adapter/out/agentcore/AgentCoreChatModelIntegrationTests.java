@@ -83,6 +83,7 @@ class AgentCoreChatModelIntegrationTests {
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
         assertThat(deltas).hasSizeGreaterThan(10);
         assertThat(reply.modelId()).isEqualTo("agentcore:" + ARN);
+        assertThat(reply.agentId()).as("what usage is metered under").isEqualTo(ARN);
     }
 
     @Test

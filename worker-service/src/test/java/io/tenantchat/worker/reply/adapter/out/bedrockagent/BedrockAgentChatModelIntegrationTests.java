@@ -81,6 +81,7 @@ class BedrockAgentChatModelIntegrationTests {
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
         assertThat(deltas).hasSizeGreaterThan(10);
         assertThat(reply.modelId()).isEqualTo("bedrock-agent:AGENT12345/TSTALIASID");
+        assertThat(reply.agentId()).as("what usage is metered under").isEqualTo("AGENT12345/TSTALIASID");
     }
 
     @Test
