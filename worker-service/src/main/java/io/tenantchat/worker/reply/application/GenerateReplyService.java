@@ -2,7 +2,7 @@ package io.tenantchat.worker.reply.application;
 
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.JobHold;
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;

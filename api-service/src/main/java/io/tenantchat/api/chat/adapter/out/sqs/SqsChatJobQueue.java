@@ -6,7 +6,7 @@ import io.tenantchat.api.config.QueueProperties;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageGrouping;
-import io.tenantchat.shared.observability.TraceContext;
+import io.tenantchat.observability.TraceContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.tenantchat.shared.observability;
+package io.tenantchat.observability;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

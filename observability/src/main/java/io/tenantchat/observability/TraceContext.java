@@ -1,4 +1,4 @@
-package io.tenantchat.shared.observability;
+package io.tenantchat.observability;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

@@ -3,6 +3,6 @@
  * api-service, worker-service and usage-aggregator) and the fields every log line of a request's work carries.
  */
 @NullMarked
-package io.tenantchat.shared.observability;
+package io.tenantchat.observability;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.tenantchat.shared.observability;
+package io.tenantchat.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
