@@ -4,7 +4,7 @@ import io.tenantchat.api.apikey.application.ApiKeyLookup;
 import io.tenantchat.api.apikey.application.ApiKeyStore;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
-import io.tenantchat.api.config.ApiKeyProperties;
+import io.tenantchat.api.apikey.config.ApiKeyProperties;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import java.time.Instant;

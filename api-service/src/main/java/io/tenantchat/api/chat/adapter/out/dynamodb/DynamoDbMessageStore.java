@@ -8,7 +8,7 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;

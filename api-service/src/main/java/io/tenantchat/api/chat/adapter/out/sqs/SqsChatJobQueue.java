@@ -2,7 +2,7 @@ package io.tenantchat.api.chat.adapter.out.sqs;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.tenantchat.api.chat.application.ChatJobQueue;
-import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.chat.config.QueueProperties;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageGrouping;

@@ -1,6 +1,6 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.UnavailableException;

@@ -2,7 +2,7 @@ package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.chat.application.QuotaClaim;
 import io.tenantchat.api.chat.application.QuotaRefusal;
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.Reservation;

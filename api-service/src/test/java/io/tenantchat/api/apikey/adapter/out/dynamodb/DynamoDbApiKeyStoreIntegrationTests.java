@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantchat.api.apikey.domain.ApiKey;
 import io.tenantchat.api.apikey.domain.ApiKeyId;
 import io.tenantchat.api.apikey.domain.ApiKeySecret;
-import io.tenantchat.api.config.ApiKeyProperties;
+import io.tenantchat.api.apikey.config.ApiKeyProperties;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;

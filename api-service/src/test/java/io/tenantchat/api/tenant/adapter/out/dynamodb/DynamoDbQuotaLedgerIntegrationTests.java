@@ -3,7 +3,7 @@ package io.tenantchat.api.tenant.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.domain.LimitKind;
