@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.tenantchat.localstack.architecture.FeatureRules;
 
 @AnalyzeClasses(packages = "io.tenantchat.worker", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRulesTests {
@@ -17,7 +18,7 @@ class DependencyRulesTests {
     static final ArchRule domainAndApplicationUseNeitherSpringNorAws = noClasses()
             .that().resideInAnyPackage("..reply.domain..", "..reply.application..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
-                    "io.awspring..", "..adapter..", "io.tenantchat.worker.config..");
+                    "io.awspring..", "..adapter..", "..config..");
 
     @ArchTest
     static final ArchRule domainDoesNotUseTheApplicationLayer = noClasses()
@@ -42,6 +43,15 @@ class DependencyRulesTests {
 
     @ArchTest
     static final ArchRule awsSdkStaysInAdaptersAndConfig = noClasses()
-            .that().resideOutsideOfPackages("..adapter..", "io.tenantchat.worker.config..")
+            .that().resideOutsideOfPackages("..adapter..", "..config..")
             .should().dependOnClassesThat().resideInAPackage("software.amazon..");
+
+    private static final FeatureRules FEATURES = FeatureRules.under("io.tenantchat.worker");
+
+    @ArchTest
+    static final ArchRule noFeatureReachesIntoAnotherFeaturesAdapters =
+            FEATURES.noFeatureReachesIntoAnotherFeaturesAdapters();
+
+    @ArchTest
+    static final ArchRule adaptersUseOnlyTheirOwnFeaturesConfig = FEATURES.adaptersUseOnlyTheirOwnFeaturesConfig();
 }

@@ -1,5 +1,7 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
+import io.tenantchat.worker.config.AwsEndpointsProperties;
+import io.tenantchat.worker.config.ClientSizes;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

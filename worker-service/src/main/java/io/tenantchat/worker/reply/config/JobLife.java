@@ -1,5 +1,6 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
+import io.tenantchat.worker.usage.config.UsageProperties;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
+import io.tenantchat.worker.config.AwsEndpointsProperties;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

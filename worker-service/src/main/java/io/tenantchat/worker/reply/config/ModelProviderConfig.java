@@ -1,4 +1,4 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import java.net.http.HttpClient;
 import java.time.Duration;

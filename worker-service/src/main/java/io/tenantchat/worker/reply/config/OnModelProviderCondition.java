@@ -1,4 +1,4 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;

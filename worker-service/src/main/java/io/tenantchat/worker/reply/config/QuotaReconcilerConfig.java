@@ -1,7 +1,8 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import io.tenantchat.worker.reply.application.QuotaHolds;
 import io.tenantchat.worker.reply.application.ReleaseStaleHoldsService;
+import io.tenantchat.worker.usage.config.UsageProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

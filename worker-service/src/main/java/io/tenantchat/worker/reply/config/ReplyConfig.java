@@ -1,6 +1,7 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import io.tenantchat.shared.MetricTenants;
+import io.tenantchat.worker.config.MetricsProperties;
 import io.tenantchat.worker.reply.application.ReplyMetrics;
 import java.util.Set;
 import io.tenantchat.worker.reply.application.ChatModel;

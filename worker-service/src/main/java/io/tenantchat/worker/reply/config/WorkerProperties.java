@@ -1,4 +1,4 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.usage.config;
 
 import io.tenantchat.worker.usage.application.UsageMeter;
 import io.tenantchat.worker.usage.application.UsagePublisher;

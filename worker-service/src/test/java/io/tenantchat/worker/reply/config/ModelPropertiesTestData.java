@@ -1,4 +1,4 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import java.time.Duration;
 import java.util.Map;

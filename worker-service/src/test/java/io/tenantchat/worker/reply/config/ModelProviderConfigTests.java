@@ -1,7 +1,8 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantchat.worker.config.AwsEndpointsProperties;
 import io.tenantchat.worker.reply.application.ChatModel;
 import java.net.http.HttpClient;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
-package io.tenantchat.worker.config;
+package io.tenantchat.worker.reply.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.worker.reply.application.QuotaHolds;
 import io.tenantchat.worker.reply.domain.MessageRef;
+import io.tenantchat.worker.usage.config.UsageProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.tenantchat.worker.reply.adapter.out.bedrockagent;
 
-import io.tenantchat.worker.config.ConditionalOnModelProvider;
-import io.tenantchat.worker.config.ModelProperties;
-import io.tenantchat.worker.config.ModelProvider;
+import io.tenantchat.worker.reply.config.ConditionalOnModelProvider;
+import io.tenantchat.worker.reply.config.ModelProperties;
+import io.tenantchat.worker.reply.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;

@@ -1,7 +1,7 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
-import io.tenantchat.worker.config.QuotaProperties;
-import io.tenantchat.worker.config.TablesProperties;
+import io.tenantchat.worker.reply.config.QuotaProperties;
+import io.tenantchat.worker.reply.config.TablesProperties;
 import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.worker.reply.application.Claim;

@@ -5,7 +5,7 @@ import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.table.TenantsTable;
 import io.tenantchat.shared.table.TenantsTable.Hold;
-import io.tenantchat.worker.config.QuotaProperties;
+import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.application.QuotaHolds;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.tenantchat.worker.reply.adapter.out.dynamodb;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.table.TenantsTable;
 import io.tenantchat.shared.table.TenantsTable.Plan;
-import io.tenantchat.worker.config.QuotaProperties;
+import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.application.TenantLimits;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Fault;
 import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Format;
 import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Settings;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.worker.config.ModelPropertiesTestData;
+import io.tenantchat.worker.reply.config.ModelPropertiesTestData;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationTestData;
