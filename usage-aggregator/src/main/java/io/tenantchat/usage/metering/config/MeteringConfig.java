@@ -1,6 +1,7 @@
-package io.tenantchat.usage.config;
+package io.tenantchat.usage.metering.config;
 
 import io.tenantchat.shared.MetricTenants;
+import io.tenantchat.usage.config.MetricsProperties;
 import java.util.Set;
 import io.tenantchat.usage.metering.application.ReaggregateUsageService;
 import io.tenantchat.usage.metering.application.RecordUsageService;

@@ -1,4 +1,4 @@
-package io.tenantchat.usage.config;
+package io.tenantchat.usage.metering.config;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
