@@ -45,8 +45,9 @@ class DynamoDbQuotaHolds implements QuotaHolds {
     @Override
     public List<MessageRef> heldSince(Instant cutoff) {
         ScanRequest scan = ScanRequest.builder().tableName(table)
-                .filterExpression("begins_with(sk, :hold) AND (attribute_exists(in_flight) OR attribute_exists(reserved))"
-                        + " AND (held_at < :cutoff OR (attribute_not_exists(held_at) AND expires_at < :expiresBy))")
+                .filterExpression("begins_with(" + TenantsTable.SK + ", :hold) AND (attribute_exists(" + Hold.IN_FLIGHT
+                        + ") OR attribute_exists(" + Hold.RESERVED + ")) AND (" + Hold.HELD_AT + " < :cutoff OR"
+                        + " (attribute_not_exists(" + Hold.HELD_AT + ") AND " + TenantsTable.EXPIRES_AT + " < :expiresBy))")
                 .projectionExpression(String.join(", ", TenantsTable.TENANT_ID, TenantsTable.SK, Hold.SESSION_ID))
                 .expressionAttributeValues(Map.of(":hold", Keys.s(TenantsTable.HOLD_PREFIX), ":cutoff", Keys.n(cutoff.getEpochSecond()),
                         ":expiresBy", Keys.n(expiresBy(cutoff))))
