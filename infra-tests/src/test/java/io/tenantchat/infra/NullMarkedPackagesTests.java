@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NullMarkedPackagesTests {
 
-    static final List<String> PRODUCTION_MODULES = List.of("shared-model", "aws-request-metrics", "api-service",
+    static final List<String> PRODUCTION_MODULES = List.of("shared-model", "observability", "aws-request-metrics", "api-service",
             "worker-service", "usage-aggregator");
 
     @Test

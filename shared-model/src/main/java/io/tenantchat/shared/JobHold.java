@@ -2,6 +2,7 @@ package io.tenantchat.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tenantchat.shared.table.TenantsTable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +26,6 @@ public record JobHold(
         if (reserved != null && month == null) {
             throw new IllegalArgumentException("a reservation needs its month");
         }
-        if (counterKey == null || counterKey.isBlank()) {
-            counterKey = "live";
-        }
+        counterKey = TenantsTable.counterItem(counterKey);
     }
 }

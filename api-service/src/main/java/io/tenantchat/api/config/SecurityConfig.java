@@ -2,12 +2,14 @@ package io.tenantchat.api.config;
 
 import io.tenantchat.api.apikey.adapter.in.web.ApiKeyAuthenticationProvider;
 import io.tenantchat.api.apikey.application.ApiKeyAuthenticator;
+import io.tenantchat.api.identity.AuthProperties;
 import io.tenantchat.api.identity.CallerArgumentResolver;
 import io.tenantchat.api.identity.CognitoJwtDecoders;
 import io.tenantchat.api.identity.TenantAuthorities;
 import io.tenantchat.api.web.OpenAiErrorResponses;
 import io.tenantchat.api.web.ProblemResponses;
 import io.tenantchat.api.webclient.ClientContentSecurityPolicy;
+import io.tenantchat.api.webclient.WebClientProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package io.tenantchat.api.config;
 
+import io.tenantchat.api.identity.AuthProperties;
 import io.tenantchat.api.identity.CallerLogContextFilter;
 import io.tenantchat.api.web.ProblemErrorReportValve;
 import io.tenantchat.api.web.RequestBodyLimitFilter;

@@ -1,6 +1,6 @@
 package io.tenantchat.api.identity;
 
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

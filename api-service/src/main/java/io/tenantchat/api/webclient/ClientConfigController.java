@@ -1,8 +1,7 @@
 package io.tenantchat.api.webclient;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import io.tenantchat.api.config.AuthProperties;
-import io.tenantchat.api.config.WebClientProperties;
+import io.tenantchat.api.identity.AuthProperties;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,6 +1,5 @@
 package io.tenantchat.api.webclient;
 
-import io.tenantchat.api.config.WebClientProperties;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Set;

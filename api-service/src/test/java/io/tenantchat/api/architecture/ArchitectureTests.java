@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.tenantchat.api.architecture.violations.LeakyStore;
 import io.tenantchat.api.architecture.violations.ScanningAdapter;
 import io.tenantchat.api.architecture.violations.adapter.out.dynamodb.UnsignedStore;
+import io.tenantchat.localstack.architecture.FeatureRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,30 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule awsTypesStayInAdaptersAndConfig = ArchitectureRules.AWS_ONLY_IN_ADAPTERS_AND_CONFIG;
+
+    /**
+     * Features own their configuration and keep out of each other's adapters. One dependency is by design: chat's
+     * intake writes the tenant's quota claim in the same transaction as the message (ADR 004 addendum), with the
+     * write set the tenant feature publishes for it ({@code QuotaClaimWrites}). The other is the audit trail: a plan
+     * change and an API key's creation or revocation append their audit entry in the same transaction as the change
+     * (so neither exists without the other), with the item and table the audit feature publishes for it
+     * ({@code AuditItems}, {@code AuditProperties}). And {@code /v1}'s streamed completions keep alive on the same
+     * setting as the event stream they are built on ({@code EventStreamProperties}).
+     */
+    private static final FeatureRules FEATURES = FeatureRules.under("io.tenantchat.api")
+            .allowing("DynamoDbMessageIntake", "QuotaClaimWrites")
+            .allowing("DynamoDbTenantDirectory", "AuditItems")
+            .allowing("DynamoDbTenantDirectory", "AuditProperties")
+            .allowing("DynamoDbApiKeyStore", "AuditItems")
+            .allowing("DynamoDbApiKeyStore", "AuditProperties")
+            .allowing("ChatCompletionsController", "EventStreamProperties");
+
+    @ArchTest
+    static final ArchRule noFeatureReachesIntoAnotherFeaturesAdapters =
+            FEATURES.noFeatureReachesIntoAnotherFeaturesAdapters();
+
+    @ArchTest
+    static final ArchRule adaptersUseOnlyTheirOwnFeaturesConfig = FEATURES.adaptersUseOnlyTheirOwnFeaturesConfig();
 
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(LeakyStore.class,
             ScanningAdapter.class, UnsignedStore.class);

@@ -159,7 +159,7 @@ public class InMemoryAdapters {
             ChatService chat) {
         return new io.tenantchat.api.openai.application.CompletionService(
                 new io.tenantchat.api.openai.application.AllowedModels(
-                        io.tenantchat.api.config.OpenAiProperties.defaults().allowedModels(),
+                        io.tenantchat.api.openai.config.OpenAiProperties.defaults().allowedModels(),
                         tenant -> java.util.Optional.empty()),
                 sessions, chat, Clock.systemUTC());
     }

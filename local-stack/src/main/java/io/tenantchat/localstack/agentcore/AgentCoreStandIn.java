@@ -1,12 +1,9 @@
 package io.tenantchat.localstack.agentcore;
 
 import io.tenantchat.localstack.standin.FaultBudget;
+import io.tenantchat.localstack.standin.HttpStandIn;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.localstack.standin.RecordedRequest;
-import io.tenantchat.localstack.standin.StandInServer;
-import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A dev/test-only stand-in for Amazon Bedrock AgentCore Runtime and the agent behind it: answers
@@ -16,45 +13,15 @@ import java.util.Optional;
  * ({@code text/event-stream}) or JSON lines {@code {"delta": "<text>"}} ({@code application/x-ndjson}), optionally
  * followed by {@code {"usage": {"input_tokens", "output_tokens"}}}. Never a production path.
  */
-public final class AgentCoreStandIn implements AutoCloseable {
+public final class AgentCoreStandIn extends HttpStandIn<AgentCoreStandIn.Settings> {
 
-    private final StandInServer server;
-    private final InvocationHandler handler;
-
-    private AgentCoreStandIn(StandInServer server, InvocationHandler handler) {
-        this.server = server;
-        this.handler = handler;
+    private AgentCoreStandIn(Settings settings) {
+        super("agentcore-stand-in", settings.port(), new InvocationHandler(settings));
     }
 
     /** Binds 127.0.0.1 on {@code settings.port()}, or on a free port when it is 0. */
     public static AgentCoreStandIn start(Settings settings) {
-        InvocationHandler handler = new InvocationHandler(settings);
-        return new AgentCoreStandIn(StandInServer.start("agentcore-stand-in", settings.port(), handler), handler);
-    }
-
-    /** The base URI to give the SDK as endpoint override. */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    /** Replaces format, pacing and fault for the requests that follow; the fault's budget starts afresh. */
-    public void settings(Settings settings) {
-        handler.replace(settings);
-    }
-
-    /** InvokeAgentRuntime requests received, faulted ones included. */
-    public int invocations() {
-        return handler.invocations();
-    }
-
-    /** The last InvokeAgentRuntime request, as it arrived. */
-    public Optional<RecordedRequest> lastRequest() {
-        return handler.lastRequest();
-    }
-
-    @Override
-    public void close() {
-        server.close();
+        return new AgentCoreStandIn(settings);
     }
 
     /** How the agent streams its reply. */

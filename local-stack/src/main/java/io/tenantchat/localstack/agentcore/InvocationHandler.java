@@ -4,39 +4,20 @@ import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Fault;
 import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Settings;
 import io.tenantchat.localstack.standin.EchoReply;
 import io.tenantchat.localstack.standin.Exchange;
-import io.tenantchat.localstack.standin.FaultBudget;
 import io.tenantchat.localstack.standin.RecordedRequest;
-import io.tenantchat.localstack.standin.RequestLog;
+import io.tenantchat.localstack.standin.StandInHandler;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
 /** Answers InvokeAgentRuntime: signature, ARN and session id checks, injected faults, then the agent's stream. */
-final class InvocationHandler implements Consumer<Exchange> {
+final class InvocationHandler extends StandInHandler<Settings, Fault> {
 
     static final String LABEL = "[agentcore stand-in]";
     static final String SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id";
 
-    private final RequestLog requests = new RequestLog();
-    private volatile Settings settings;
-    private volatile FaultBudget<Fault> faults;
-
     InvocationHandler(Settings settings) {
-        replace(settings);
-    }
-
-    void replace(Settings settings) {
-        this.settings = settings;
-        this.faults = settings.budget();
-    }
-
-    int invocations() {
-        return requests.count();
-    }
-
-    Optional<RecordedRequest> lastRequest() {
-        return requests.last();
+        super(settings, Settings::budget);
     }
 
     @Override
@@ -48,7 +29,7 @@ final class InvocationHandler implements Consumer<Exchange> {
                     "The stand-in knows no operation at " + request.method() + " " + request.path());
             return;
         }
-        requests.record(request);
+        record(request);
         Optional<String> problem = problem(request, path.get());
         if (problem.isPresent()) {
             int status = problem.get().startsWith("Missing") ? 403 : 400;
@@ -84,8 +65,8 @@ final class InvocationHandler implements Consumer<Exchange> {
     }
 
     private void answer(Exchange exchange, AgentPayload payload) {
-        Settings current = settings;
-        Optional<Fault> fault = faults.draw(f -> f.kind() != Fault.Kind.NONE);
+        Settings current = settings();
+        Optional<Fault> fault = faults().draw(f -> f.kind() != Fault.Kind.NONE);
         if (fault.isPresent() && fault.get().kind() != Fault.Kind.ERROR_IN_STREAM) {
             RuntimeErrors.beforeStream(exchange, fault.get().kind());
             return;

@@ -1,12 +1,9 @@
 package io.tenantchat.localstack.bedrockagent;
 
 import io.tenantchat.localstack.standin.FaultBudget;
+import io.tenantchat.localstack.standin.HttpStandIn;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.localstack.standin.RecordedRequest;
-import io.tenantchat.localstack.standin.StandInServer;
-import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A dev/test-only stand-in for Amazon Bedrock Agent Runtime: answers
@@ -17,46 +14,15 @@ import java.util.Optional;
  * {@code orchestrationTrace} (input: the same, output: the reply's tokens) carry model usage. Never a production
  * path.
  */
-public final class BedrockAgentStandIn implements AutoCloseable {
+public final class BedrockAgentStandIn extends HttpStandIn<BedrockAgentStandIn.Settings> {
 
-    private final StandInServer server;
-    private final InvokeAgentHandler handler;
-
-    private BedrockAgentStandIn(StandInServer server, InvokeAgentHandler handler) {
-        this.server = server;
-        this.handler = handler;
+    private BedrockAgentStandIn(Settings settings) {
+        super("bedrock-agent-stand-in", settings.port(), new InvokeAgentHandler(settings));
     }
 
     /** Binds 127.0.0.1 on {@code settings.port()}, or on a free port when it is 0. */
     public static BedrockAgentStandIn start(Settings settings) {
-        InvokeAgentHandler handler = new InvokeAgentHandler(settings);
-        return new BedrockAgentStandIn(StandInServer.start("bedrock-agent-stand-in", settings.port(), handler),
-                handler);
-    }
-
-    /** The base URI to give the SDK as endpoint override. */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    /** Replaces pacing and fault for the requests that follow; the fault's budget starts afresh. */
-    public void settings(Settings settings) {
-        handler.replace(settings);
-    }
-
-    /** InvokeAgent requests received, faulted ones included. */
-    public int invocations() {
-        return handler.invocations();
-    }
-
-    /** The last InvokeAgent request, as it arrived. */
-    public Optional<RecordedRequest> lastRequest() {
-        return handler.lastRequest();
-    }
-
-    @Override
-    public void close() {
-        server.close();
+        return new BedrockAgentStandIn(settings);
     }
 
     /** How the stand-in listens and answers; {@code port} 0 picks a free port. */

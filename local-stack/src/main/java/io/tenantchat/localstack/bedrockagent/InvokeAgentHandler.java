@@ -4,38 +4,19 @@ import io.tenantchat.localstack.bedrockagent.BedrockAgentStandIn.Fault;
 import io.tenantchat.localstack.bedrockagent.BedrockAgentStandIn.Settings;
 import io.tenantchat.localstack.standin.EchoReply;
 import io.tenantchat.localstack.standin.Exchange;
-import io.tenantchat.localstack.standin.FaultBudget;
 import io.tenantchat.localstack.standin.RecordedRequest;
-import io.tenantchat.localstack.standin.RequestLog;
+import io.tenantchat.localstack.standin.StandInHandler;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
 /** Answers InvokeAgent: signature and identifier checks, body validation, injected faults, then the stream. */
-final class InvokeAgentHandler implements Consumer<Exchange> {
+final class InvokeAgentHandler extends StandInHandler<Settings, Fault> {
 
     static final String LABEL = "[bedrock-agent stand-in]";
 
-    private final RequestLog requests = new RequestLog();
-    private volatile Settings settings;
-    private volatile FaultBudget<Fault> faults;
-
     InvokeAgentHandler(Settings settings) {
-        replace(settings);
-    }
-
-    void replace(Settings settings) {
-        this.settings = settings;
-        this.faults = settings.budget();
-    }
-
-    int invocations() {
-        return requests.count();
-    }
-
-    Optional<RecordedRequest> lastRequest() {
-        return requests.last();
+        super(settings, Settings::budget);
     }
 
     @Override
@@ -47,7 +28,7 @@ final class InvokeAgentHandler implements Consumer<Exchange> {
                     "The stand-in knows no operation at " + request.method() + " " + request.path());
             return;
         }
-        requests.record(request);
+        record(request);
         if (!request.header("authorization").orElse("").startsWith("AWS4-HMAC-SHA256 ")) {
             AgentErrors.send(exchange, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
             return;
@@ -71,8 +52,8 @@ final class InvokeAgentHandler implements Consumer<Exchange> {
     }
 
     private void answer(Exchange exchange, AgentPath path, AgentInput input) {
-        Settings current = settings;
-        Optional<Fault> fault = faults.draw(f -> f.kind() != Fault.Kind.NONE);
+        Settings current = settings();
+        Optional<Fault> fault = faults().draw(f -> f.kind() != Fault.Kind.NONE);
         if (fault.isPresent() && fault.get().kind() != Fault.Kind.THROTTLING_IN_STREAM) {
             AgentErrors.beforeStream(exchange, fault.get().kind());
             return;

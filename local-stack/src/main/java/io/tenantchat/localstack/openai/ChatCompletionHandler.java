@@ -6,39 +6,20 @@ import io.tenantchat.localstack.openai.OpenAiWire.Error;
 import io.tenantchat.localstack.openai.OpenAiWire.ErrorBody;
 import io.tenantchat.localstack.standin.EchoReply;
 import io.tenantchat.localstack.standin.Exchange;
-import io.tenantchat.localstack.standin.FaultBudget;
 import io.tenantchat.localstack.standin.RecordedRequest;
-import io.tenantchat.localstack.standin.RequestLog;
+import io.tenantchat.localstack.standin.StandInHandler;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 
 /** Answers {@code POST /v1/chat/completions}: key check, validation, injected faults, then the reply. */
-final class ChatCompletionHandler implements Consumer<Exchange> {
+final class ChatCompletionHandler extends StandInHandler<Settings, Fault> {
 
     static final String LABEL = "[openai stand-in]";
     static final String PATH = "/v1/chat/completions";
 
-    private final RequestLog requests = new RequestLog();
-    private volatile Settings settings;
-    private volatile FaultBudget<Fault> faults;
-
     ChatCompletionHandler(Settings settings) {
-        replace(settings);
-    }
-
-    void replace(Settings settings) {
-        this.settings = settings;
-        this.faults = settings.budget();
-    }
-
-    int invocations() {
-        return requests.count();
-    }
-
-    Optional<RecordedRequest> lastRequest() {
-        return requests.last();
+        super(settings, Settings::budget);
     }
 
     @Override
@@ -49,8 +30,8 @@ final class ChatCompletionHandler implements Consumer<Exchange> {
                     + request.path());
             return;
         }
-        requests.record(request);
-        Settings current = settings;
+        record(request);
+        Settings current = settings();
         if (current.apiKey() != null && !request.header("authorization").orElse("")
                 .equals("Bearer " + current.apiKey())) {
             error(exchange, 401, "invalid_api_key", "Incorrect API key provided. (openai stand-in)");
@@ -71,7 +52,7 @@ final class ChatCompletionHandler implements Consumer<Exchange> {
     }
 
     private void answer(Exchange exchange, Settings current, ChatCompletionRequest request) {
-        Optional<Fault> fault = faults.draw(f -> f.kind() != Fault.Kind.NONE
+        Optional<Fault> fault = faults().draw(f -> f.kind() != Fault.Kind.NONE
                 && (f.kind() != Fault.Kind.ERROR_IN_STREAM || request.stream()));
         EchoReply reply = EchoReply.of(LABEL, EchoReply.tenantLine(request.systemText()), request.lastUserText(),
                 "model " + request.model(), request.maxTokens());

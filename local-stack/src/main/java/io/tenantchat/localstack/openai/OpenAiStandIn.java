@@ -1,12 +1,9 @@
 package io.tenantchat.localstack.openai;
 
 import io.tenantchat.localstack.standin.FaultBudget;
+import io.tenantchat.localstack.standin.HttpStandIn;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.localstack.standin.RecordedRequest;
-import io.tenantchat.localstack.standin.StandInServer;
-import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A dev/test-only stand-in for an OpenAI-compatible server (what Ollama, llama.cpp {@code llama-server} and vLLM
@@ -14,45 +11,15 @@ import java.util.Optional;
  * {@code stream_options.include_usage} asks for it, or as one JSON body. Replies are deterministic and start with
  * {@value ChatCompletionHandler#LABEL}. Never a production path.
  */
-public final class OpenAiStandIn implements AutoCloseable {
+public final class OpenAiStandIn extends HttpStandIn<OpenAiStandIn.Settings> {
 
-    private final StandInServer server;
-    private final ChatCompletionHandler handler;
-
-    private OpenAiStandIn(StandInServer server, ChatCompletionHandler handler) {
-        this.server = server;
-        this.handler = handler;
+    private OpenAiStandIn(Settings settings) {
+        super("openai-stand-in", settings.port(), new ChatCompletionHandler(settings));
     }
 
     /** Binds 127.0.0.1 on {@code settings.port()}, or on a free port when it is 0. */
     public static OpenAiStandIn start(Settings settings) {
-        ChatCompletionHandler handler = new ChatCompletionHandler(settings);
-        return new OpenAiStandIn(StandInServer.start("openai-stand-in", settings.port(), handler), handler);
-    }
-
-    /** The base URL to configure, e.g. {@code http://127.0.0.1:54321} (the paths start with {@code /v1}). */
-    public URI endpoint() {
-        return server.endpoint();
-    }
-
-    /** Replaces pacing, fault and key for the requests that follow; the fault's budget starts afresh. */
-    public void settings(Settings settings) {
-        handler.replace(settings);
-    }
-
-    /** Chat completion requests received, faulted ones included. */
-    public int invocations() {
-        return handler.invocations();
-    }
-
-    /** The last chat completion request, as it arrived. */
-    public Optional<RecordedRequest> lastRequest() {
-        return handler.lastRequest();
-    }
-
-    @Override
-    public void close() {
-        server.close();
+        return new OpenAiStandIn(settings);
     }
 
     /**

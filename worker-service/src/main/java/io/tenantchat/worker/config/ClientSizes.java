@@ -5,24 +5,24 @@ package io.tenantchat.worker.config;
  * whole reply, so the model client gets one per permit; the SQS and DynamoDB calls of a job are short, so a
  * fraction of the permits is enough; every job may queue for a connection without being refused.
  */
-final class ClientSizes {
+public final class ClientSizes {
 
     private ClientSizes() {
     }
 
-    static int modelConnections(int maxInFlight) {
+    public static int modelConnections(int maxInFlight) {
         return maxInFlight + 16;
     }
 
-    static int sqsConnections(int maxInFlight) {
+    public static int sqsConnections(int maxInFlight) {
         return Math.max(50, maxInFlight / 10);
     }
 
-    static int dynamoDbConnections(int maxInFlight) {
+    public static int dynamoDbConnections(int maxInFlight) {
         return Math.max(50, maxInFlight / 4);
     }
 
-    static int pendingAcquires(int maxInFlight) {
+    public static int pendingAcquires(int maxInFlight) {
         return Math.max(10_000, maxInFlight * 4);
     }
 }

@@ -19,7 +19,7 @@ import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

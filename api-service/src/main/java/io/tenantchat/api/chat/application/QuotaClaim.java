@@ -3,6 +3,7 @@ package io.tenantchat.api.chat.application;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record QuotaClaim(TenantId tenantId, SessionId sessionId, MessageId messa
         Limits limits, String counterKey) {
 
     /** The counter item of a tenant whose in-flight counters are not split. */
-    public static final String LIVE = "live";
+    public static final String LIVE = TenantsTable.LIVE;
 
     public QuotaClaim {
         Objects.requireNonNull(tenantId, "tenantId");

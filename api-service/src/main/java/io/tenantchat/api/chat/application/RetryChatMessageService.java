@@ -11,7 +11,7 @@ import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageId;
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,7 @@ package io.tenantchat.worker.reply.application;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import org.jspecify.annotations.Nullable;
 
 /** Out-port: a language model that continues a conversation. */
 public interface ChatModel {
@@ -22,4 +23,12 @@ public interface ChatModel {
      * call that was stopped before its end is metered under.
      */
     String modelIdFor(Conversation conversation);
+
+    /**
+     * The agent {@link #reply} calls for {@code conversation}, as its {@link ModelReply#agentId()} says; {@code null}
+     * for a plain model.
+     */
+    default @Nullable String agentIdFor(Conversation conversation) {
+        return null;
+    }
 }

@@ -3,7 +3,7 @@ package io.tenantchat.worker.reply.application;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.GivenConversation;
 import io.tenantchat.shared.JobHold;
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import io.tenantchat.shared.stream.ReplyCancelled;
 import io.tenantchat.shared.stream.ReplyCompleted;
 import io.tenantchat.shared.stream.ReplyError;
@@ -281,7 +281,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private ReplyOutcome stopped(UserMessage message, Conversation conversation, String text, Instant invokedAt,
             @Nullable JobHold hold) {
         ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation), TokenEstimate.of(conversation),
-                TokenEstimate.of(text), Duration.between(invokedAt, clock.instant()));
+                TokenEstimate.of(text), null, null, Duration.between(invokedAt, clock.instant()),
+                chatModel.agentIdFor(conversation));
         log.info("Reply to message {} stopped by its author after {} characters", message.ref().messageId(),
                 text.length());
         meter(message, partial, invokedAt, InvocationStatus.CANCELLED);
@@ -314,10 +315,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      */
     private void meter(UserMessage message, ModelReply reply, Instant invokedAt, InvocationStatus status) {
         MessageRef ref = message.ref();
-        String agentId = reply.modelId().startsWith("bedrock-agent:") || reply.modelId().startsWith("agentcore:")
-                ? reply.modelId().substring(reply.modelId().indexOf(':') + 1) : null;
         usage.record(new UsageMeter.Call(ref.tenantId(), message.userId(), ref.sessionId(), ref.messageId(),
-                message.attempts(), reply.modelId(), agentId, reply.inputTokens(), reply.outputTokens(),
+                message.attempts(), reply.modelId(), reply.agentId(), reply.inputTokens(), reply.outputTokens(),
                 reply.cacheReadInputTokens(), reply.cacheWriteInputTokens(), reply.latency(), invokedAt, status));
     }
 

@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A complete reply from the model with its usage: never partial text. A token count is {@code null} when the
  * provider did not report it (unknown, which is not the same as zero). Cache counts are the prompt tokens read
- * from and written to the provider's prompt cache.
+ * from and written to the provider's prompt cache. {@code agentId} names the agent that answered when the provider
+ * is an agent ({@code null} for a plain model): the adapter knows it, usage is metered under it.
  */
 public record ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
-        @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency) {
+        @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency,
+        @Nullable String agentId) {
 
     public ModelReply {
         Objects.requireNonNull(text, "text");
@@ -21,6 +23,12 @@ public record ModelReply(String text, String modelId, @Nullable Integer inputTok
                 .anyMatch(count -> count != null && count < 0)) {
             throw new IllegalArgumentException("token counts are never negative");
         }
+    }
+
+    /** A reply of a plain model (no agent). */
+    public ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
+            @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency) {
+        this(text, modelId, inputTokens, outputTokens, cacheReadInputTokens, cacheWriteInputTokens, latency, null);
     }
 
     /** A reply from a provider that reports no prompt cache usage. */

@@ -80,6 +80,26 @@ class GenerateReplyServiceTests {
     }
 
     @Test
+    void usageEventNamesTheAgentTheModelPortReportsWhateverItsModelId() {
+        UserMessage message = store.save(aUserMessage().build());
+        model.answerAsAgent("AGENT12345/TSTALIASID");
+
+        service.generateReply(jobFor(message));
+
+        assertThat(usage).singleElement().extracting(ModelInvoked::modelId, ModelInvoked::agentId)
+                .containsExactly(ScriptedChatModel.MODEL_ID, "AGENT12345/TSTALIASID");
+    }
+
+    @Test
+    void usageEventOfAPlainModelNamesNoAgent() {
+        UserMessage message = store.save(aUserMessage().build());
+
+        service.generateReply(jobFor(message));
+
+        assertThat(usage).singleElement().extracting(ModelInvoked::agentId).isNull();
+    }
+
+    @Test
     void leavesTheReplyUnstoredAndTheJobUnacknowledgedWhenUsageCannotBePublished() {
         UserMessage message = store.save(aUserMessage().build());
         usageDown = true;

@@ -20,6 +20,12 @@ final class ScriptedChatModel implements ChatModel {
     private ChatModelException failure;
     private int failuresLeft;
     private Runnable afterFirstDelta;
+    private String agentId;
+
+    /** Answers as the agent {@code agentId} (the model id stays {@link #MODEL_ID}). */
+    void answerAsAgent(String agentId) {
+        this.agentId = agentId;
+    }
 
     /**
      * After the first delta, runs {@code action} and then streams on until interrupted, as a provider stream does;
@@ -48,6 +54,11 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     @Override
+    public String agentIdFor(Conversation conversation) {
+        return agentId;
+    }
+
+    @Override
     public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
         conversations.add(conversation);
         this.maxTokens.add(maxTokens);
@@ -66,6 +77,6 @@ final class ScriptedChatModel implements ChatModel {
             throw failure;
         }
         listener.delta("is.");
-        return new ModelReply("Paris.", MODEL_ID, 12, 3, 40, 8, Duration.ofMillis(250));
+        return new ModelReply("Paris.", MODEL_ID, 12, 3, 40, 8, Duration.ofMillis(250), agentId);
     }
 }

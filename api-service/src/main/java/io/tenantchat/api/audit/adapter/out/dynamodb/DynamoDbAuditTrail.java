@@ -2,7 +2,7 @@ package io.tenantchat.api.audit.adapter.out.dynamodb;
 
 import io.tenantchat.api.audit.application.AuditConflictException;
 import io.tenantchat.api.audit.application.AuditTrail;
-import io.tenantchat.api.config.AuditProperties;
+import io.tenantchat.api.audit.config.AuditProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;

@@ -9,8 +9,8 @@ import io.tenantchat.api.chat.application.TurnPlacement;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageRef;
-import io.tenantchat.api.config.IntakeProperties;
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.chat.config.IntakeProperties;
+import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.error.NotFoundException;
@@ -18,6 +18,7 @@ import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.tenant.adapter.out.dynamodb.QuotaClaimWrites;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.MessagesTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -239,8 +240,8 @@ class DynamoDbMessageIntake implements MessageIntake {
         TenantId tenant = ref.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.messages())
-                .key(Map.of("pk", s(MessageKeys.conversation(tenant, ref.sessionId())),
-                        "sk", s(MessageKeys.userMessage(ref.messageId()))))
+                .key(Map.of(MessagesTable.PK, s(MessagesTable.conversation(tenant, ref.sessionId())),
+                        MessagesTable.SK, s(MessagesTable.userMessage(ref.messageId()))))
                 .updateExpression("SET #status = :queued, requeued_attempts = if_not_exists(attempts, :zero), "
                         + "updated_at = :at REMOVE error_code, error_message")
                 .conditionExpression("#status = :failed AND tenant_id = :tenant")

@@ -11,7 +11,7 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.error.UnavailableException;
@@ -20,6 +20,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.MessagesTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,10 +113,10 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public ConversationPage conversationPage(TenantId tenantId, SessionId sessionId, @Nullable MessageId afterOrNull,
             int limit) {
-        String pk = MessageKeys.conversation(tenantId, sessionId);
+        String pk = MessagesTable.conversation(tenantId, sessionId);
         QueryConditional range = afterOrNull == null
                 ? QueryConditional.keyEqualTo(k -> k.partitionValue(pk))
-                : QueryConditional.sortGreaterThan(k -> k.partitionValue(pk).sortValue(afterOrNull.value() + MessageKeys.REPLY_SUFFIX));
+                : QueryConditional.sortGreaterThan(k -> k.partitionValue(pk).sortValue(MessagesTable.reply(afterOrNull)));
         List<MessageItem> items = new ArrayList<>();
         int users = 0;
         for (MessageItem item : (Iterable<MessageItem>) messages(tenantId).query(q -> q.queryConditional(range)
@@ -134,7 +135,8 @@ class DynamoDbMessageStore implements MessageStore {
 
     @Override
     public Optional<MessageRef> findRef(TenantId tenantId, MessageId messageId) {
-        Key key = Key.builder().partitionValue(MessageKeys.ref(tenantId, messageId)).sortValue(MessageKeys.REF_SORT_KEY).build();
+        Key key = Key.builder().partitionValue(MessagesTable.ref(tenantId, messageId)).sortValue(MessagesTable.REF_SORT_KEY)
+                .build();
         return Optional.ofNullable(refs(tenantId).getItem(r -> r.key(key).consistentRead(true)))
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
                 .map(MessageMapping::toRef);
@@ -143,13 +145,15 @@ class DynamoDbMessageStore implements MessageStore {
     @Override
     public Optional<Exchange> findExchange(TenantId tenantId, SessionId sessionId, MessageId messageId) {
         QueryConditional prefix = QueryConditional.sortBeginsWith(k -> k
-                .partitionValue(MessageKeys.conversation(tenantId, sessionId)).sortValue(messageId.value() + "#"));
+                .partitionValue(MessagesTable.conversation(tenantId, sessionId))
+                .sortValue(MessagesTable.messagePrefix(messageId)));
         return MessageMapping.toExchanges(query(tenantId, prefix)).stream().findFirst();
     }
 
     @Override
     public List<Exchange> conversation(TenantId tenantId, SessionId sessionId) {
-        QueryConditional all = QueryConditional.keyEqualTo(k -> k.partitionValue(MessageKeys.conversation(tenantId, sessionId)));
+        QueryConditional all = QueryConditional.keyEqualTo(
+                k -> k.partitionValue(MessagesTable.conversation(tenantId, sessionId)));
         return MessageMapping.toExchanges(query(tenantId, all));
     }
 
@@ -157,7 +161,8 @@ class DynamoDbMessageStore implements MessageStore {
     public void markFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, MessageError error, Instant at) {
         try {
             dynamo.client(tenantId).updateItem(u -> u.tableName(tables.messages())
-                    .key(Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)), "sk", s(MessageKeys.userMessage(messageId))))
+                    .key(Map.of(MessagesTable.PK, s(MessagesTable.conversation(tenantId, sessionId)),
+                            MessagesTable.SK, s(MessagesTable.userMessage(messageId))))
                     .updateExpression("SET #status = :failed, error_code = :code, error_message = :msg, updated_at = :at")
                     .conditionExpression("#status = :queued")
                     .expressionAttributeNames(Map.of("#status", "status"))
@@ -176,8 +181,8 @@ class DynamoDbMessageStore implements MessageStore {
      */
     @Override
     public CancelOutcome cancel(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
-        Map<String, AttributeValue> key = Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)),
-                "sk", s(MessageKeys.userMessage(messageId)));
+        Map<String, AttributeValue> key = Map.of(MessagesTable.PK, s(MessagesTable.conversation(tenantId, sessionId)),
+                MessagesTable.SK, s(MessagesTable.userMessage(messageId)));
         for (int attempt = 0; attempt < 3; attempt++) {
             Map<String, AttributeValue> found = cancelFrom(tenantId, key, "queued",
                     "SET #status = :cancelled, " + CANCEL_REQUESTED + " = :at, updated_at = :at", at);
@@ -311,7 +316,8 @@ class DynamoDbMessageStore implements MessageStore {
     public boolean requeueFailed(TenantId tenantId, SessionId sessionId, MessageId messageId, Instant at) {
         try {
             dynamo.client(tenantId).updateItem(u -> u.tableName(tables.messages())
-                    .key(Map.of("pk", s(MessageKeys.conversation(tenantId, sessionId)), "sk", s(MessageKeys.userMessage(messageId))))
+                    .key(Map.of(MessagesTable.PK, s(MessagesTable.conversation(tenantId, sessionId)),
+                            MessagesTable.SK, s(MessagesTable.userMessage(messageId))))
                     .updateExpression("SET #status = :queued, requeued_attempts = if_not_exists(attempts, :zero), "
                             + "updated_at = :at REMOVE error_code, error_message")
                     .conditionExpression("#status = :failed AND tenant_id = :tenant")

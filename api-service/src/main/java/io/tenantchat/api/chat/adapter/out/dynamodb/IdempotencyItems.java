@@ -7,6 +7,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.MessagesTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,8 +37,8 @@ final class IdempotencyItems {
     }
 
     static Map<String, AttributeValue> key(TenantId tenantId, UserId userId, IdempotencyKey key) {
-        return Map.of("pk", s(tenantId.value() + "#idem#" + userId.value() + "#" + sha256(key.value())),
-                "sk", s(MessageKeys.REF_SORT_KEY));
+        return Map.of(MessagesTable.PK, s(tenantId.value() + "#idem#" + userId.value() + "#" + sha256(key.value())),
+                MessagesTable.SK, s(MessagesTable.REF_SORT_KEY));
     }
 
     /** Puts the item unless a live one exists for the key. */

@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.tenantchat.shared.table.MessagesTable;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -32,7 +33,7 @@ public class MessageItem {
     private @Nullable String regeneratedFrom;
 
     @DynamoDbPartitionKey
-    @DynamoDbAttribute("pk")
+    @DynamoDbAttribute(MessagesTable.PK)
     public @Nullable String getPk() {
         return pk;
     }
@@ -42,7 +43,7 @@ public class MessageItem {
     }
 
     @DynamoDbSortKey
-    @DynamoDbAttribute("sk")
+    @DynamoDbAttribute(MessagesTable.SK)
     public @Nullable String getSk() {
         return sk;
     }

@@ -12,6 +12,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.MessagesTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ final class MessageMapping {
 
     static MessageItem toItem(ChatMessage m) {
         MessageItem item = new MessageItem();
-        item.setPk(MessageKeys.conversation(m.tenantId(), m.sessionId()));
-        item.setSk(MessageKeys.userMessage(m.messageId()));
+        item.setPk(MessagesTable.conversation(m.tenantId(), m.sessionId()));
+        item.setSk(MessagesTable.userMessage(m.messageId()));
         item.setTenantId(m.tenantId().value());
         item.setSessionId(m.sessionId().value());
         item.setUserId(m.userId().value());
@@ -51,8 +52,8 @@ final class MessageMapping {
 
     static MessageRefItem toRefItem(ChatMessage m) {
         MessageRefItem item = new MessageRefItem();
-        item.setPk(MessageKeys.ref(m.tenantId(), m.messageId()));
-        item.setSk(MessageKeys.REF_SORT_KEY);
+        item.setPk(MessagesTable.ref(m.tenantId(), m.messageId()));
+        item.setSk(MessagesTable.REF_SORT_KEY);
         item.setTenantId(m.tenantId().value());
         item.setSessionId(m.sessionId().value());
         item.setUserId(m.userId().value());

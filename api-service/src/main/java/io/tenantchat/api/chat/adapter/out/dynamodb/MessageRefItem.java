@@ -1,5 +1,6 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.tenantchat.shared.table.MessagesTable;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -19,7 +20,7 @@ public class MessageRefItem {
     private @Nullable String createdAt;
 
     @DynamoDbPartitionKey
-    @DynamoDbAttribute("pk")
+    @DynamoDbAttribute(MessagesTable.PK)
     public @Nullable String getPk() {
         return pk;
     }
@@ -29,7 +30,7 @@ public class MessageRefItem {
     }
 
     @DynamoDbSortKey
-    @DynamoDbAttribute("sk")
+    @DynamoDbAttribute(MessagesTable.SK)
     public @Nullable String getSk() {
         return sk;
     }

@@ -2,11 +2,11 @@ package io.tenantchat.api.chat.adapter.out.sqs;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.tenantchat.api.chat.application.ChatJobQueue;
-import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.chat.config.QueueProperties;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.shared.ChatRequested;
 import io.tenantchat.shared.MessageGrouping;
-import io.tenantchat.shared.observability.TraceContext;
+import io.tenantchat.observability.TraceContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.tenantchat.api.openai.adapter.in.web;
 
-import io.tenantchat.api.config.OpenAiProperties;
+import io.tenantchat.api.openai.config.OpenAiProperties;
 import io.tenantchat.shared.GivenConversation;
 import java.util.ArrayList;
 import java.util.List;

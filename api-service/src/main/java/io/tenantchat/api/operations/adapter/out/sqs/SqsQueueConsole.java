@@ -1,7 +1,7 @@
 package io.tenantchat.api.operations.adapter.out.sqs;
 
-import io.tenantchat.api.config.OperationsProperties;
-import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.operations.config.OperationsProperties;
+import io.tenantchat.api.operations.config.OperationsQueueProperties;
 import io.tenantchat.api.operations.application.QueueConsole;
 import io.tenantchat.api.operations.domain.DeadLetter;
 import io.tenantchat.api.operations.domain.OperatedQueue;
@@ -48,7 +48,7 @@ class SqsQueueConsole implements QueueConsole {
     private final String usageEventsDlq;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
-    SqsQueueConsole(SqsAsyncClient sqs, JsonMapper json, QueueProperties queues, OperationsProperties operations) {
+    SqsQueueConsole(SqsAsyncClient sqs, JsonMapper json, OperationsQueueProperties queues, OperationsProperties operations) {
         this.sqs = sqs;
         this.bodies = new DeadLetterBodies(json);
         this.chatRequests = queues.chatRequests();

@@ -1,6 +1,6 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.config.SessionTableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.session.application.ConversationEraser;
 import io.tenantchat.shared.MessageId;
@@ -33,7 +33,7 @@ class DynamoDbConversationEraser implements ConversationEraser {
     private final TenantDynamoDb dynamo;
     private final String table;
 
-    DynamoDbConversationEraser(TenantDynamoDb dynamo, TableProperties tables) {
+    DynamoDbConversationEraser(TenantDynamoDb dynamo, SessionTableProperties tables) {
         this.dynamo = dynamo;
         this.table = tables.messages();
     }

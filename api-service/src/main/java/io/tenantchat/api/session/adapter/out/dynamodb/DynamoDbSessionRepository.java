@@ -1,6 +1,6 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.config.SessionTableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.session.application.PageQuery;
@@ -46,7 +46,7 @@ class DynamoDbSessionRepository implements SessionRepository {
     private final TenantDynamoDb dynamo;
     private final String tableName;
 
-    DynamoDbSessionRepository(TenantDynamoDb dynamo, TableProperties tables) {
+    DynamoDbSessionRepository(TenantDynamoDb dynamo, SessionTableProperties tables) {
         this.dynamo = dynamo;
         this.tableName = tables.sessions();
     }

@@ -7,7 +7,7 @@ import io.tenantchat.api.chat.application.ChatLimits;
 import io.tenantchat.api.chat.application.ViewMessagesUseCase;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageStatus;
-import io.tenantchat.api.config.EventStreamProperties;
+import io.tenantchat.api.stream.config.EventStreamProperties;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.error.TooManyRequestsException;
 import io.tenantchat.api.identity.Caller;

@@ -1,6 +1,6 @@
 package io.tenantchat.api.stream.adapter.in.ws;
 
-import io.tenantchat.api.config.AuthProperties;
+import io.tenantchat.api.identity.AuthProperties;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.api.identity.CallerArgumentResolver;

@@ -3,7 +3,7 @@ package io.tenantchat.api.stream.adapter.in.ws;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.tenantchat.api.config.StreamProperties;
+import io.tenantchat.api.stream.config.StreamProperties;
 import io.tenantchat.api.stream.application.StreamRepliesUseCase;
 import io.tenantchat.api.web.CallerSlots;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,6 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.UnavailableException;
@@ -13,6 +13,11 @@ import io.tenantchat.api.tenant.domain.Reservation;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Counter;
+import io.tenantchat.shared.table.TenantsTable.Hold;
+import io.tenantchat.shared.table.TenantsTable.Live;
+import io.tenantchat.shared.table.TenantsTable.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,15 +111,15 @@ class DynamoDbQuotaLedger implements QuotaLedger {
             Function<Map<String, AttributeValue>, List<TransactWriteItem>> releaseOf) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Map<String, AttributeValue> hold = dynamo.client(tenantId).getItem(g -> g.tableName(table).consistentRead(true)
-                    .key(QuotaKeys.key(tenantId, QuotaKeys.hold(messageId)))).item();
+                    .key(QuotaKeys.key(tenantId, TenantsTable.hold(messageId)))).item();
             List<TransactWriteItem> release = hold == null || hold.isEmpty() ? List.of() : releaseOf.apply(hold);
             if (release.isEmpty()) {
                 return;
             }
             try {
                 dynamo.client(tenantId).transactWriteItems(t -> t.transactItems(release));
-                if (hold.containsKey("session_id")) {
-                    pruneIdleSession(tenantId, hold.get("session_id").s());
+                if (hold.containsKey(Hold.SESSION_ID)) {
+                    pruneIdleSession(tenantId, hold.get(Hold.SESSION_ID).s());
                 }
                 return;
             } catch (TransactionCanceledException e) {
@@ -126,9 +131,9 @@ class DynamoDbQuotaLedger implements QuotaLedger {
     /** A message never handed to a worker does not count against the day and month either. */
     private List<TransactWriteItem> withdrawal(TenantId t, Map<String, AttributeValue> hold) {
         List<TransactWriteItem> items = new ArrayList<>(HoldRelease.of(table, t, hold));
-        if (hold.containsKey("in_flight")) {
-            items.add(uncount(t, QuotaKeys.day(QuotaKeys.required(hold, "day").s())));
-            items.add(uncount(t, QuotaKeys.month(QuotaKeys.required(hold, "month").s())));
+        if (hold.containsKey(Hold.IN_FLIGHT)) {
+            items.add(uncount(t, TenantsTable.day(QuotaKeys.required(hold, Hold.DAY).s())));
+            items.add(uncount(t, TenantsTable.month(QuotaKeys.required(hold, Hold.MONTH).s())));
         }
         return items;
     }
@@ -140,19 +145,19 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     @Override
     public QuotaUsage usage(TenantId tenantId, QuotaPeriods periods) {
-        Map<String, AttributeValue> live = get(tenantId, QuotaKeys.LIVE);
-        Map<String, AttributeValue> tokens = get(tenantId, QuotaKeys.tokens(periods.month()));
-        long sessions = live.containsKey("sessions") ? live.get("sessions").m().values().stream()
+        Map<String, AttributeValue> live = get(tenantId, TenantsTable.LIVE);
+        Map<String, AttributeValue> tokens = get(tenantId, TenantsTable.tokens(periods.month()));
+        long sessions = live.containsKey(Live.SESSIONS) ? live.get(Live.SESSIONS).m().values().stream()
                 .filter(v -> Long.parseLong(v.n()) > 0).count() : 0;
-        long reserved = num(tokens, "reserved");
-        return new QuotaUsage(num(get(tenantId, QuotaKeys.day(periods.day())), "n"),
-                num(get(tenantId, QuotaKeys.month(periods.month())), "n"), num(tokens, "committed") - reserved,
-                reserved, num(live, "inflight"), sessions);
+        long reserved = num(tokens, Tokens.RESERVED);
+        return new QuotaUsage(num(get(tenantId, TenantsTable.day(periods.day())), Counter.COUNT),
+                num(get(tenantId, TenantsTable.month(periods.month())), Counter.COUNT), num(tokens, Tokens.COMMITTED) - reserved,
+                reserved, num(live, Live.INFLIGHT), sessions);
     }
 
     @Override
     public long tokensCommitted(TenantId tenantId, QuotaPeriods periods) {
-        return num(get(tenantId, QuotaKeys.tokens(periods.month())), "committed");
+        return num(get(tenantId, TenantsTable.tokens(periods.month())), Tokens.COMMITTED);
     }
 
     private Optional<LimitKind> refusal(TenantId t, List<CancellationReason> reasons, PlanLimits limits,
@@ -165,8 +170,8 @@ class DynamoDbQuotaLedger implements QuotaLedger {
                 return Optional.of(BY_INDEX.get(i));
             }
             if (i == QuotaWrites.LIVE) {
-                Map<String, AttributeValue> live = reasons.get(i).hasItem() ? reasons.get(i).item() : get(t, QuotaKeys.LIVE);
-                return Optional.of(num(live, "inflight") >= limits.maxInFlight() ? LimitKind.IN_FLIGHT
+                Map<String, AttributeValue> live = reasons.get(i).hasItem() ? reasons.get(i).item() : get(t, TenantsTable.LIVE);
+                return Optional.of(num(live, Live.INFLIGHT) >= limits.maxInFlight() ? LimitKind.IN_FLIGHT
                         : LimitKind.CONCURRENT_SESSIONS);
             }
             throw held.get();
@@ -178,7 +183,7 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         if (liveItems.contains(t)) {
             return;
         }
-        dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+        dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, TenantsTable.LIVE))
                 .updateExpression("SET sessions = if_not_exists(sessions, :empty), inflight = if_not_exists(inflight, :zero)")
                 .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()), ":zero", QuotaKeys.n(0))));
         liveItems.add(t);
@@ -186,11 +191,11 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     /** Removes sessions with nothing in flight left in the live map (a release's clean-up may have been lost). */
     private boolean pruneIdleSessions(TenantId t) {
-        Map<String, AttributeValue> live = get(t, QuotaKeys.LIVE);
-        if (!live.containsKey("sessions")) {
+        Map<String, AttributeValue> live = get(t, TenantsTable.LIVE);
+        if (!live.containsKey(Live.SESSIONS)) {
             return false;
         }
-        return live.get("sessions").m().entrySet().stream()
+        return live.get(Live.SESSIONS).m().entrySet().stream()
                 .filter(e -> Long.parseLong(e.getValue().n()) <= 0)
                 .map(e -> pruneIdleSession(t, e.getKey()))
                 .reduce(false, Boolean::logicalOr);
@@ -198,9 +203,9 @@ class DynamoDbQuotaLedger implements QuotaLedger {
 
     private boolean pruneIdleSession(TenantId t, String sessionId) {
         try {
-            dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
-                    .updateExpression("REMOVE sessions.#sid")
-                    .conditionExpression("sessions.#sid <= :zero")
+            dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, TenantsTable.LIVE))
+                    .updateExpression(Live.FORGET_SESSION)
+                    .conditionExpression(Live.FORGET_SESSION_CONDITION)
                     .expressionAttributeNames(Map.of("#sid", sessionId))
                     .expressionAttributeValues(Map.of(":zero", QuotaKeys.n(0))));
             return true;

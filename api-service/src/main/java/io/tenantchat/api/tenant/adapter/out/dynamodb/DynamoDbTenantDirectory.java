@@ -1,14 +1,15 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
-import io.tenantchat.api.config.AuditProperties;
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.audit.config.AuditProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;
+import io.tenantchat.shared.table.TenantsTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ class DynamoDbTenantDirectory implements TenantDirectory {
     @Override
     public Optional<TenantPlan> find(TenantId tenantId) {
         Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(table)
-                .key(QuotaKeys.key(tenantId, QuotaKeys.PLAN))).item();
+                .key(QuotaKeys.key(tenantId, TenantsTable.PLAN))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPlan(tenantId, item));
     }
 
@@ -60,7 +61,7 @@ class DynamoDbTenantDirectory implements TenantDirectory {
 
     private static Map<String, AttributeValue> item(TenantPlan plan) {
         PlanLimits l = plan.limits();
-        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(plan.tenantId(), QuotaKeys.PLAN));
+        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(plan.tenantId(), TenantsTable.PLAN));
         item.put("name", QuotaKeys.s(plan.name()));
         item.put("tier", QuotaKeys.s(plan.tier()));
         item.put("messages_per_day", QuotaKeys.n(l.messagesPerDay()));

@@ -1,6 +1,10 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Hold;
+import io.tenantchat.shared.table.TenantsTable.Live;
+import io.tenantchat.shared.table.TenantsTable.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,36 +23,33 @@ final class HoldRelease {
     }
 
     static List<TransactWriteItem> of(String table, TenantId t, Map<String, AttributeValue> hold) {
-        boolean inFlight = hold.containsKey("in_flight");
-        AttributeValue reserved = hold.get("reserved");
+        boolean inFlight = hold.containsKey(Hold.IN_FLIGHT);
+        AttributeValue reserved = hold.get(Hold.RESERVED);
         if (!inFlight && reserved == null) {
             return List.of();
         }
         List<TransactWriteItem> items = new ArrayList<>();
-        String condition = inFlight && reserved != null ? "attribute_exists(in_flight) AND reserved = :t"
-                : inFlight ? "attribute_exists(in_flight)" : "reserved = :t";
         Update.Builder holdUpdate = Update.builder().tableName(table)
-                .key(QuotaKeys.key(t, QuotaKeys.required(hold, "sk").s()))
-                .updateExpression(inFlight && reserved != null ? "REMOVE in_flight, reserved"
-                        : inFlight ? "REMOVE in_flight" : "REMOVE reserved")
-                .conditionExpression(condition);
+                .key(QuotaKeys.key(t, QuotaKeys.required(hold, TenantsTable.SK).s()))
+                .updateExpression(Hold.releaseUpdate(inFlight, reserved != null))
+                .conditionExpression(Hold.releaseCondition(inFlight, reserved != null));
         if (reserved != null) {
             holdUpdate.expressionAttributeValues(Map.of(":t", reserved));
         }
         items.add(TransactWriteItem.builder().update(holdUpdate.build()).build());
         if (inFlight) {
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(QuotaKeys.key(t, QuotaKeys.LIVE))
-                    .updateExpression("ADD inflight :minus SET sessions.#sid = sessions.#sid - :one")
-                    .conditionExpression("attribute_exists(sessions.#sid)")
-                    .expressionAttributeNames(Map.of("#sid", QuotaKeys.required(hold, "session_id").s()))
+                    .key(QuotaKeys.key(t, TenantsTable.LIVE))
+                    .updateExpression(Live.RELEASE_SLOT)
+                    .conditionExpression(Live.RELEASE_SLOT_CONDITION)
+                    .expressionAttributeNames(Map.of("#sid", QuotaKeys.required(hold, Hold.SESSION_ID).s()))
                     .expressionAttributeValues(Map.of(":minus", QuotaKeys.n(-1), ":one", QuotaKeys.n(1))).build()).build());
         }
         if (reserved != null) {
             long tokens = Long.parseLong(reserved.n());
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(QuotaKeys.key(t, QuotaKeys.tokens(QuotaKeys.required(hold, "month").s())))
-                    .updateExpression("ADD committed :minus, reserved :minus")
+                    .key(QuotaKeys.key(t, TenantsTable.tokens(QuotaKeys.required(hold, Hold.MONTH).s())))
+                    .updateExpression(Tokens.RELEASE)
                     .expressionAttributeValues(Map.of(":minus", QuotaKeys.n(-tokens))).build()).build());
         }
         return items;

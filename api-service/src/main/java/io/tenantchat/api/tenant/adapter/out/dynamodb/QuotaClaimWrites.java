@@ -2,11 +2,13 @@ package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
 import io.tenantchat.api.chat.application.QuotaClaim;
 import io.tenantchat.api.chat.application.QuotaRefusal;
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.Reservation;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Live;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +102,8 @@ public class QuotaClaimWrites {
             if (i < BY_INDEX.size()) {
                 return Optional.of(BY_INDEX.get(i));
             }
-            Map<String, AttributeValue> live = reason.hasItem() ? reason.item() : read(claim.tenantId(), QuotaKeys.LIVE);
-            AttributeValue inflight = live.get("inflight");
+            Map<String, AttributeValue> live = reason.hasItem() ? reason.item() : read(claim.tenantId(), TenantsTable.LIVE);
+            AttributeValue inflight = live.get(Live.INFLIGHT);
             return Optional.of(inflight != null && Long.parseLong(inflight.n()) >= claim.limits().maxInFlight()
                     ? QuotaRefusal.IN_FLIGHT : QuotaRefusal.CONCURRENT_SESSIONS);
         }
@@ -119,7 +121,7 @@ public class QuotaClaimWrites {
         if (liveItems.contains(t)) {
             return;
         }
-        dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+        dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, TenantsTable.LIVE))
                 .updateExpression("SET sessions = if_not_exists(sessions, :empty), inflight = if_not_exists(inflight, :zero)")
                 .expressionAttributeValues(Map.of(":empty", AttributeValue.fromM(Map.of()), ":zero", QuotaKeys.n(0))));
         liveItems.add(t);
@@ -127,12 +129,12 @@ public class QuotaClaimWrites {
 
     /** Removes sessions with nothing in flight from the live map (a release's clean-up may have been lost). */
     public boolean pruneIdleSessions(TenantId t) {
-        Map<String, AttributeValue> live = read(t, QuotaKeys.LIVE);
-        if (!live.containsKey("sessions")) {
+        Map<String, AttributeValue> live = read(t, TenantsTable.LIVE);
+        if (!live.containsKey(Live.SESSIONS)) {
             return false;
         }
         boolean pruned = false;
-        for (Map.Entry<String, AttributeValue> e : live.get("sessions").m().entrySet()) {
+        for (Map.Entry<String, AttributeValue> e : live.get(Live.SESSIONS).m().entrySet()) {
             if (Long.parseLong(e.getValue().n()) <= 0) {
                 pruned |= pruneIdleSession(t, e.getKey());
             }
@@ -142,9 +144,9 @@ public class QuotaClaimWrites {
 
     private boolean pruneIdleSession(TenantId t, String sessionId) {
         try {
-            dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
-                    .updateExpression("REMOVE sessions.#sid")
-                    .conditionExpression("sessions.#sid <= :zero")
+            dynamo.client(t).updateItem(u -> u.tableName(table).key(QuotaKeys.key(t, TenantsTable.LIVE))
+                    .updateExpression(Live.FORGET_SESSION)
+                    .conditionExpression(Live.FORGET_SESSION_CONDITION)
                     .expressionAttributeNames(Map.of("#sid", sessionId))
                     .expressionAttributeValues(Map.of(":zero", QuotaKeys.n(0))));
             return true;

@@ -1,47 +1,21 @@
 package io.tenantchat.api.tenant.adapter.out.dynamodb;
 
-import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Items of a tenant's partition ({@code tenant_id}) in the tenants table, by sort key {@code sk}: {@code plan};
- * counters {@code second#<epoch>}, {@code day#<date>}, {@code month#<yyyy-MM>} (messages),
- * {@code tokens#<yyyy-MM>} (committed = used + reserved), {@code live} (in flight, per-session map); and one
- * {@code hold#<message>} per admitted message, whose {@code in_flight} and {@code reserved} attributes are
- * removed exactly once when they are given back. Counters and holds expire by {@code expires_at}.
+ * Keys and attribute values of the tenants table as the SDK takes them; the layout (sort keys, attribute names) is
+ * shared-model's {@link TenantsTable}, which worker-service and usage-aggregator build from too.
  */
 final class QuotaKeys {
-
-    static final String PLAN = "plan";
-    static final String LIVE = "live";
 
     private QuotaKeys() {
     }
 
     static Map<String, AttributeValue> key(TenantId tenantId, String sortKey) {
-        return Map.of("tenant_id", s(tenantId.value()), "sk", s(sortKey));
-    }
-
-    static String second(long epochSecond) {
-        return "second#" + epochSecond;
-    }
-
-    static String day(String day) {
-        return "day#" + day;
-    }
-
-    static String month(String month) {
-        return "month#" + month;
-    }
-
-    static String tokens(String month) {
-        return "tokens#" + month;
-    }
-
-    static String hold(MessageId messageId) {
-        return "hold#" + messageId.value();
+        return Map.of(TenantsTable.TENANT_ID, s(tenantId.value()), TenantsTable.SK, s(sortKey));
     }
 
     /** An attribute every item of its kind has; one without it is malformed. */

@@ -5,6 +5,8 @@ import io.tenantchat.api.tenant.domain.QuotaPeriods;
 import io.tenantchat.api.tenant.domain.Reservation;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Hold;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +52,9 @@ final class QuotaWrites {
         long now = p.epochSecond();
         TenantId t = r.tenantId();
         return List.of(
-                count(t, QuotaKeys.second(now), l.requestsPerSecond(), now + 120),
-                count(t, QuotaKeys.day(p.day()), l.messagesPerDay(), now + Duration.ofDays(3).toSeconds()),
-                count(t, QuotaKeys.month(p.month()), l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
+                count(t, TenantsTable.second(now), l.requestsPerSecond(), now + 120),
+                count(t, TenantsTable.day(p.day()), l.messagesPerDay(), now + Duration.ofDays(3).toSeconds()),
+                count(t, TenantsTable.month(p.month()), l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
                 tokens(t, p.month(), r.tokens(), l.monthlyTokens() - r.tokens(), now + Duration.ofDays(400).toSeconds()),
                 live(t, r.sessionId(), l),
                 hold);
@@ -75,9 +77,9 @@ final class QuotaWrites {
         long k = rs.size();
         long tokens = rs.stream().mapToLong(Reservation::tokens).sum();
         return List.of(
-                countBy(t, QuotaKeys.second(now), k, l.requestsPerSecond(), now + 120),
-                countBy(t, QuotaKeys.day(p.day()), k, l.messagesPerDay(), now + Duration.ofDays(3).toSeconds()),
-                countBy(t, QuotaKeys.month(p.month()), k, l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
+                countBy(t, TenantsTable.second(now), k, l.requestsPerSecond(), now + 120),
+                countBy(t, TenantsTable.day(p.day()), k, l.messagesPerDay(), now + Duration.ofDays(3).toSeconds()),
+                countBy(t, TenantsTable.month(p.month()), k, l.messagesPerMonth(), now + Duration.ofDays(400).toSeconds()),
                 tokens(t, p.month(), tokens, l.monthlyTokens() - tokens, now + Duration.ofDays(400).toSeconds()),
                 liveOf(t, rs.stream().map(Reservation::sessionId).toList(), l));
     }
@@ -105,7 +107,7 @@ final class QuotaWrites {
                     .append(name).append(", :zero) + :one");
             allCounted.append(i == 0 ? "" : " AND ").append("attribute_exists(sessions.").append(name).append(")");
         }
-        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, TenantsTable.LIVE))
                 .updateExpression("ADD inflight :k SET " + set)
                 .conditionExpression("(attribute_not_exists(inflight) OR inflight <= :inflight) "
                         + "AND ((" + allCounted + ") OR size(sessions) <= :sessions)")
@@ -124,7 +126,7 @@ final class QuotaWrites {
     }
 
     private TransactWriteItem tokens(TenantId t, String month, long tokens, long room, long expiresAt) {
-        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, QuotaKeys.tokens(month)))
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, TenantsTable.tokens(month)))
                 .updateExpression("ADD committed :t, reserved :t SET expires_at = :exp")
                 .conditionExpression("attribute_not_exists(committed) OR committed <= :room")
                 .expressionAttributeValues(Map.of(":t", QuotaKeys.n(tokens), ":room", QuotaKeys.n(room),
@@ -132,7 +134,7 @@ final class QuotaWrites {
     }
 
     private TransactWriteItem live(TenantId t, SessionId session, PlanLimits l) {
-        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, QuotaKeys.LIVE))
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(t, TenantsTable.LIVE))
                 .updateExpression("ADD inflight :one SET sessions.#sid = if_not_exists(sessions.#sid, :zero) + :one")
                 .conditionExpression("(attribute_not_exists(inflight) OR inflight < :inflight) "
                         + "AND (attribute_exists(sessions.#sid) OR size(sessions) < :sessions)")
@@ -143,21 +145,21 @@ final class QuotaWrites {
     }
 
     private TransactWriteItem hold(Reservation r, long expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(r.tenantId(), QuotaKeys.hold(r.messageId())));
-        item.put("session_id", QuotaKeys.s(r.sessionId().value()));
-        item.put("month", QuotaKeys.s(r.periods().month()));
-        item.put("day", QuotaKeys.s(r.periods().day()));
-        item.put("in_flight", QuotaKeys.n(1));
-        item.put("reserved", QuotaKeys.n(r.tokens()));
-        item.put("held_at", QuotaKeys.n(r.periods().epochSecond()));
-        item.put("expires_at", QuotaKeys.n(expiresAt));
+        Map<String, AttributeValue> item = new HashMap<>(QuotaKeys.key(r.tenantId(), TenantsTable.hold(r.messageId())));
+        item.put(Hold.SESSION_ID, QuotaKeys.s(r.sessionId().value()));
+        item.put(Hold.MONTH, QuotaKeys.s(r.periods().month()));
+        item.put(Hold.DAY, QuotaKeys.s(r.periods().day()));
+        item.put(Hold.IN_FLIGHT, QuotaKeys.n(1));
+        item.put(Hold.RESERVED, QuotaKeys.n(r.tokens()));
+        item.put(Hold.HELD_AT, QuotaKeys.n(r.periods().epochSecond()));
+        item.put(TenantsTable.EXPIRES_AT, QuotaKeys.n(expiresAt));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk)").build()).build();
     }
 
     /** The hold of a retried message, taken again on condition it holds nothing now (or has expired away). */
     private TransactWriteItem holdAgain(Reservation r, long expiresAt) {
-        return update(Update.builder().tableName(table).key(QuotaKeys.key(r.tenantId(), QuotaKeys.hold(r.messageId())))
+        return update(Update.builder().tableName(table).key(QuotaKeys.key(r.tenantId(), TenantsTable.hold(r.messageId())))
                 .updateExpression("SET session_id = :sid, #month = :month, #day = :day, in_flight = :one, "
                         + "reserved = :t, held_at = :now, expires_at = :exp")
                 .conditionExpression("attribute_not_exists(in_flight) AND attribute_not_exists(reserved)")

@@ -1,6 +1,6 @@
 package io.tenantchat.api.usage.adapter.out.dynamodb;
 
-import io.tenantchat.api.config.UsageProperties;
+import io.tenantchat.api.usage.config.UsageProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.usage.application.UsageRollupReader;
 import io.tenantchat.api.usage.domain.RollupRow;

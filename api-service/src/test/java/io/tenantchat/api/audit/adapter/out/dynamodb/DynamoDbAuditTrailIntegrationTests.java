@@ -7,7 +7,7 @@ import io.tenantchat.api.audit.application.AuditConflictException;
 import io.tenantchat.api.audit.application.AuditRecorder;
 import io.tenantchat.api.audit.application.AuditService;
 import io.tenantchat.api.audit.application.AuditTrail.AuditPage;
-import io.tenantchat.api.config.AuditProperties;
+import io.tenantchat.api.audit.config.AuditProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.identity.Caller;
 import io.tenantchat.localstack.AwsClients;

@@ -10,7 +10,7 @@ import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageStatus;
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
 import io.tenantchat.api.session.domain.ChatSession;
@@ -22,6 +22,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.MessagesTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -294,7 +295,8 @@ class DynamoDbMessageStoreIntegrationTests {
 
     private void putReply(ChatMessage m, String text) {
         client.putItem(p -> p.tableName("tenant-messages").item(Map.of(
-                "pk", s(MessageKeys.conversation(T1, session.sessionId())), "sk", s(m.messageId().value() + "#2"),
+                MessagesTable.PK, s(MessagesTable.conversation(T1, session.sessionId())),
+                MessagesTable.SK, s(MessagesTable.reply(m.messageId())),
                 "tenant_id", s("tenant-001"), "session_id", s(session.sessionId().value()), "user_id", s("alice"),
                 "message_id", s(m.messageId().value()), "role", s("assistant"), "content", s(text),
                 "model_id", s("model"), "created_at", s(Instant.now().toString()))));
@@ -317,7 +319,8 @@ class DynamoDbMessageStoreIntegrationTests {
     }
 
     private Map<String, AttributeValue> userMessageKey(ChatMessage m) {
-        return Map.of("pk", s(MessageKeys.conversation(T1, session.sessionId())), "sk", s(m.messageId().value() + "#1"));
+        return Map.of(MessagesTable.PK, s(MessagesTable.conversation(T1, session.sessionId())),
+                MessagesTable.SK, s(MessagesTable.userMessage(m.messageId())));
     }
 
     private AttributeValue sessionAttribute(String name) {

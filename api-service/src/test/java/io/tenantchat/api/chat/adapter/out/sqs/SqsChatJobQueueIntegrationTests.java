@@ -3,7 +3,7 @@ package io.tenantchat.api.chat.adapter.out.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.chat.config.QueueProperties;
 import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.tracing.FixedTraceContext;

@@ -3,7 +3,7 @@ package io.tenantchat.api.openai.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantchat.api.config.OpenAiProperties;
+import io.tenantchat.api.openai.config.OpenAiProperties;
 import io.tenantchat.shared.GivenConversation;
 import java.time.Duration;
 import java.util.List;

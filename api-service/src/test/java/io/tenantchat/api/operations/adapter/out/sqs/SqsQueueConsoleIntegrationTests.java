@@ -2,8 +2,8 @@ package io.tenantchat.api.operations.adapter.out.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantchat.api.config.OperationsProperties;
-import io.tenantchat.api.config.QueueProperties;
+import io.tenantchat.api.operations.config.OperationsProperties;
+import io.tenantchat.api.operations.config.OperationsQueueProperties;
 import io.tenantchat.api.operations.domain.DeadLetter;
 import io.tenantchat.api.operations.domain.OperatedQueue;
 import io.tenantchat.api.operations.domain.QueueStats;
@@ -12,7 +12,6 @@ import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.QueueUrls;
 import io.tenantchat.localstack.sqs.ElasticMqServer;
 import io.tenantchat.shared.ChatRequested;
-import io.tenantchat.shared.MessageGrouping;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -61,8 +60,8 @@ class SqsQueueConsoleIntegrationTests {
     void emptyQueues() {
         List.of(queues.chatRequests(), queues.chatRequestsDlq(), queues.usageEvents(), queues.usageEventsDlq())
                 .forEach(url -> sqs.purgeQueue(r -> r.queueUrl(url)));
-        console = new SqsQueueConsole(sqsAsync, JSON, new QueueProperties(Provisioner.CHAT_REQUESTS,
-                MessageGrouping.SESSION), new OperationsProperties(Provisioner.CHAT_REQUESTS_DLQ,
+        console = new SqsQueueConsole(sqsAsync, JSON, new OperationsQueueProperties(Provisioner.CHAT_REQUESTS),
+                new OperationsProperties(Provisioner.CHAT_REQUESTS_DLQ,
                 Provisioner.USAGE_EVENTS, Provisioner.USAGE_EVENTS_DLQ));
     }
 

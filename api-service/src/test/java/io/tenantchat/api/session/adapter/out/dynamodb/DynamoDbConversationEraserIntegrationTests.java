@@ -2,7 +2,7 @@ package io.tenantchat.api.session.adapter.out.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.config.SessionTableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -36,7 +36,7 @@ class DynamoDbConversationEraserIntegrationTests {
         dynoxide = DynoxideServer.start(null);
         dynamo = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(dynamo, TableNames.defaults());
-        eraser = new DynamoDbConversationEraser(TenantDynamoDb.serviceCredentials(dynamo), new TableProperties("tenant-sessions", TABLE));
+        eraser = new DynamoDbConversationEraser(TenantDynamoDb.serviceCredentials(dynamo), new SessionTableProperties("tenant-sessions", TABLE));
     }
 
     @AfterAll

@@ -3,7 +3,7 @@ package io.tenantchat.api.session.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantchat.api.config.TableProperties;
+import io.tenantchat.api.session.config.SessionTableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.InvalidRequestException;
 import io.tenantchat.api.session.application.PageQuery;
@@ -51,7 +51,7 @@ class DynamoDbSessionRepositoryIntegrationTests {
         client = AwsClients.dynamoDb(dynoxide.endpoint());
         Provisioner.createTables(client, TableNames.defaults());
         repository = new DynamoDbSessionRepository(TenantDynamoDb.serviceCredentials(client),
-                new TableProperties("tenant-sessions", "tenant-messages"));
+                new SessionTableProperties("tenant-sessions", "tenant-messages"));
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tenantchat.api.config.StreamProperties;
+import io.tenantchat.api.stream.config.StreamProperties;
 import io.tenantchat.api.stream.application.LiveReplies;
 import io.tenantchat.localstack.redis.RedisServer;
 import io.tenantchat.shared.MessageId;

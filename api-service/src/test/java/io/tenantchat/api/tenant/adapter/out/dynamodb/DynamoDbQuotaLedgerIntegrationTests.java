@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
 import io.tenantchat.api.audit.application.AuditConflictException;
-import io.tenantchat.api.config.AuditProperties;
-import io.tenantchat.api.config.TenantProperties;
+import io.tenantchat.api.audit.config.AuditProperties;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.domain.LimitKind;

@@ -2,7 +2,7 @@ package io.tenantchat.api.usage.adapter.out.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantchat.api.config.UsageProperties;
+import io.tenantchat.api.usage.config.UsageProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.usage.domain.RollupRow;
 import io.tenantchat.localstack.AwsClients;

@@ -4,7 +4,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditChain;
 import io.tenantchat.shared.audit.AuditEntry;
 import io.tenantchat.shared.audit.AuditEvent;
-import io.tenantchat.usage.config.AuditProperties;
+import io.tenantchat.usage.metering.config.AuditProperties;
 import io.tenantchat.usage.metering.application.AuditLog;
 import java.time.Instant;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.shared.usage.UsageRollupKeys;
-import io.tenantchat.usage.config.UsageProperties;
+import io.tenantchat.usage.metering.config.UsageProperties;
 import io.tenantchat.usage.metering.application.UsageHistory;
 import io.tenantchat.usage.metering.domain.RollupKey;
 import io.tenantchat.usage.metering.domain.RollupTotals;

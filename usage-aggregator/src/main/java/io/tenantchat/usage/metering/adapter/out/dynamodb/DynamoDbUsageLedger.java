@@ -2,8 +2,8 @@ package io.tenantchat.usage.metering.adapter.out.dynamodb;
 
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.shared.usage.UsageRollupKeys;
-import io.tenantchat.usage.config.QuotaProperties;
-import io.tenantchat.usage.config.UsageProperties;
+import io.tenantchat.usage.metering.config.QuotaProperties;
+import io.tenantchat.usage.metering.config.UsageProperties;
 import io.tenantchat.usage.metering.application.UsageLedger;
 import io.tenantchat.usage.metering.domain.RollupIncrement;
 import java.util.ArrayList;

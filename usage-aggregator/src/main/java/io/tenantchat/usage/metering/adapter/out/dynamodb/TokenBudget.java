@@ -1,5 +1,8 @@
 package io.tenantchat.usage.metering.adapter.out.dynamodb;
 
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Hold;
+import io.tenantchat.shared.table.TenantsTable.Tokens;
 import io.tenantchat.shared.usage.ModelInvoked;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -57,7 +60,8 @@ final class TokenBudget {
             BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
                     KeysAndAttributes.builder().consistentRead(true).keys(asked).build())));
             response.responses().getOrDefault(table, List.of()).forEach(item ->
-                    holds.put(UsageRows.required(item, "tenant_id").s() + "#" + UsageRows.required(item, "sk").s(), item));
+                    holds.put(UsageRows.required(item, TenantsTable.TENANT_ID).s() + "#"
+                            + UsageRows.required(item, TenantsTable.SK).s(), item));
             KeysAndAttributes left = response.unprocessedKeys().get(table);
             wanted = left == null ? List.of() : left.keys();
         }
@@ -79,12 +83,13 @@ final class TokenBudget {
 
     /** Removes the message's reservation, on condition it is still the one read; empty when none is held. */
     Optional<TransactWriteItem> settle(ModelInvoked event, Map<String, AttributeValue> hold) {
-        AttributeValue reserved = hold.get("reserved");
+        AttributeValue reserved = hold.get(Hold.RESERVED);
         if (reserved == null) {
             return Optional.empty();
         }
         return Optional.of(update(Update.builder().tableName(table).key(key(event.tenantId().value(),
-                        holdKey(event))).updateExpression("REMOVE reserved").conditionExpression("reserved = :t")
+                        holdKey(event))).updateExpression(Hold.releaseUpdate(false, true))
+                .conditionExpression(Hold.releaseCondition(false, true))
                 .expressionAttributeValues(Map.of(":t", reserved)).build()));
     }
 
@@ -93,14 +98,14 @@ final class TokenBudget {
      * off the month the reservation was made in).
      */
     List<Delta> deltas(ModelInvoked event, Map<String, AttributeValue> hold) {
-        AttributeValue reserved = hold.get("reserved");
+        AttributeValue reserved = hold.get(Hold.RESERVED);
         long used = tokens(event);
         String month = YearMonth.from(event.invocationTime().atOffset(ZoneOffset.UTC)).toString();
         if (reserved == null) {
             return List.of(new Delta(month, used, 0));
         }
         long released = Long.parseLong(reserved.n());
-        String heldMonth = UsageRows.required(hold, "month").s();
+        String heldMonth = UsageRows.required(hold, Hold.MONTH).s();
         if (month.equals(heldMonth)) {
             return List.of(new Delta(month, used - released, -released));
         }
@@ -109,8 +114,8 @@ final class TokenBudget {
 
     /** The ADD of {@code delta} to the tenant's month counter. */
     TransactWriteItem add(String tenantId, Delta delta) {
-        return update(Update.builder().tableName(table).key(key(tenantId, "tokens#" + delta.month()))
-                .updateExpression("ADD committed :committed, reserved :reserved")
+        return update(Update.builder().tableName(table).key(key(tenantId, TenantsTable.tokens(delta.month())))
+                .updateExpression("ADD " + Tokens.COMMITTED + " :committed, " + Tokens.RESERVED + " :reserved")
                 .expressionAttributeValues(Map.of(":committed", n(delta.committed()),
                         ":reserved", n(delta.reserved()))).build());
     }
@@ -130,11 +135,11 @@ final class TokenBudget {
     }
 
     private static String holdKey(ModelInvoked event) {
-        return "hold#" + event.messageId().value();
+        return TenantsTable.hold(event.messageId());
     }
 
     private static Map<String, AttributeValue> key(String tenantId, String sk) {
-        return Map.of("tenant_id", AttributeValue.fromS(tenantId), "sk", AttributeValue.fromS(sk));
+        return Map.of(TenantsTable.TENANT_ID, AttributeValue.fromS(tenantId), TenantsTable.SK, AttributeValue.fromS(sk));
     }
 
     private static TransactWriteItem update(Update update) {

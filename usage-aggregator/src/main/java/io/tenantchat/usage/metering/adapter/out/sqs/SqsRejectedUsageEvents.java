@@ -1,6 +1,6 @@
 package io.tenantchat.usage.metering.adapter.out.sqs;
 
-import io.tenantchat.usage.config.UsageEventProperties;
+import io.tenantchat.usage.metering.config.UsageEventProperties;
 import io.tenantchat.usage.metering.application.RejectedUsageEvents;
 import io.tenantchat.usage.metering.domain.UsageEventRejection;
 import java.util.Map;

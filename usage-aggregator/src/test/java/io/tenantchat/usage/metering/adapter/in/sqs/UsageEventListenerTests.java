@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.tenantchat.localstack.tracing.FixedTraceContext;
 import io.tenantchat.shared.MetricTenants;
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.usage.metering.application.UsageEventPolicy;
 import io.tenantchat.usage.metering.domain.RejectionReason;

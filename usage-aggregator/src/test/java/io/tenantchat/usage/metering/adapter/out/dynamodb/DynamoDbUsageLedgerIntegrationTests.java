@@ -12,7 +12,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.usage.Granularity;
 import io.tenantchat.shared.usage.ModelInvoked;
 import io.tenantchat.shared.usage.UsageRollupKeys;
-import io.tenantchat.usage.config.UsageProperties;
+import io.tenantchat.usage.metering.config.UsageProperties;
 import io.tenantchat.usage.metering.domain.Rollups;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.tenantchat.worker.reply.adapter.in.sqs;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.tenantchat.shared.ChatRequested;
-import io.tenantchat.shared.observability.LogContext;
+import io.tenantchat.observability.LogContext;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
 import io.tenantchat.worker.reply.application.ReplyMetrics;
 import io.tenantchat.worker.reply.application.ReplyOutcome;

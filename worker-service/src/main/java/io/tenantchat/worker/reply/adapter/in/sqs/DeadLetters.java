@@ -1,7 +1,7 @@
 package io.tenantchat.worker.reply.adapter.in.sqs;
 
 import io.tenantchat.shared.ChatRequested;
-import io.tenantchat.worker.config.QueuesProperties;
+import io.tenantchat.worker.reply.config.QueuesProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.tenantchat.worker.reply.adapter.in.sqs;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.tenantchat.worker.config.WorkerProperties;
+import io.tenantchat.worker.reply.config.WorkerProperties;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.tenantchat.worker.reply.adapter.out.agentcore;
 
-import io.tenantchat.worker.config.ConditionalOnModelProvider;
-import io.tenantchat.worker.config.ModelProperties;
-import io.tenantchat.worker.config.ModelProvider;
+import io.tenantchat.worker.reply.config.ConditionalOnModelProvider;
+import io.tenantchat.worker.reply.config.ModelProperties;
+import io.tenantchat.worker.reply.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
@@ -13,9 +13,6 @@ import io.tenantchat.worker.reply.domain.ModelReply;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -57,12 +54,19 @@ class AgentCoreChatModel implements ChatModel {
                 new AgentStreamSubscriber(AgentStreamParser.forContentType(body.response().contentType()), reply);
         body.subscribe(reader);
         await(reader.done(), deadline, reader::cancel);
-        return reply.complete(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
+        return reply.complete(modelIdFor(conversation), agentIdFor(conversation),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
     public String modelIdFor(Conversation conversation) {
-        return "agentcore:" + model.agentcoreRuntimeArn();
+        return "agentcore:" + agentIdFor(conversation);
+    }
+
+    /** The runtime's ARN. */
+    @Override
+    public String agentIdFor(Conversation conversation) {
+        return Objects.requireNonNull(model.agentcoreRuntimeArn());
     }
 
     private InvokeAgentRuntimeRequest request(Conversation conversation, int maxTokens) {
@@ -80,19 +84,6 @@ class AgentCoreChatModel implements ChatModel {
 
     /** Waits until {@code deadline} for {@code call}; on timeout or interruption {@code cancel} stops it. */
     private static <T> T await(CompletableFuture<T> call, long deadline, Runnable cancel) {
-        try {
-            return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw AgentCoreErrors.classify(e.getCause());
-        } catch (TimeoutException e) {
-            cancel.run();
-            call.cancel(true);
-            throw ChatModelException.retryable(AgentCoreErrors.TIMED_OUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancel.run();
-            call.cancel(true);
-            throw ChatModelException.retryable("The reply was interrupted.", e);
-        }
+        return AgentCoreErrors.ERRORS.await(call, deadline, cancel);
     }
 }

@@ -32,8 +32,8 @@ final class AgentReply {
         }
     }
 
-    ModelReply complete(String modelId, Duration latency) {
-        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, latency);
+    ModelReply complete(String modelId, String agentId, Duration latency) {
+        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, null, null, latency, agentId);
     }
 
     private void append(String piece) {

@@ -1,20 +1,16 @@
 package io.tenantchat.worker.reply.adapter.out.bedrock;
 
-import io.tenantchat.worker.config.ConditionalOnModelProvider;
-import io.tenantchat.worker.config.ModelProperties;
-import io.tenantchat.worker.config.ModelProvider;
+import io.tenantchat.worker.reply.config.ConditionalOnModelProvider;
+import io.tenantchat.worker.reply.config.ModelProperties;
+import io.tenantchat.worker.reply.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
-import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.Role;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -82,17 +78,6 @@ class BedrockChatModel implements ChatModel {
     }
 
     private void await(CompletableFuture<Void> call) {
-        try {
-            call.get(model.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw BedrockErrors.classify(e.getCause());
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw ChatModelException.retryable(BedrockErrors.TIMED_OUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw ChatModelException.retryable("The reply was interrupted.", e);
-        }
+        BedrockErrors.ERRORS.await(call, System.nanoTime() + model.callTimeout().toNanos(), () -> { });
     }
 }

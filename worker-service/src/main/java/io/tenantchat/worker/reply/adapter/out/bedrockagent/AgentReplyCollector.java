@@ -51,8 +51,8 @@ final class AgentReplyCollector {
                 .build();
     }
 
-    synchronized ModelReply toReply(String modelId, Duration latency) {
-        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, latency);
+    synchronized ModelReply toReply(String modelId, String agentId, Duration latency) {
+        return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, null, null, latency, agentId);
     }
 
     private synchronized void append(PayloadPart chunk) {

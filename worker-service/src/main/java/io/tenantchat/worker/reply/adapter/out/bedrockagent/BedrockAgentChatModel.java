@@ -1,8 +1,8 @@
 package io.tenantchat.worker.reply.adapter.out.bedrockagent;
 
-import io.tenantchat.worker.config.ConditionalOnModelProvider;
-import io.tenantchat.worker.config.ModelProperties;
-import io.tenantchat.worker.config.ModelProvider;
+import io.tenantchat.worker.reply.config.ConditionalOnModelProvider;
+import io.tenantchat.worker.reply.config.ModelProperties;
+import io.tenantchat.worker.reply.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockagentruntime.model.InvokeAgentRequest;
@@ -52,12 +49,19 @@ class BedrockAgentChatModel implements ChatModel {
         AgentReplyCollector collector = new AgentReplyCollector(listener);
         long started = System.nanoTime();
         await(agents.invokeAgent(request, collector.handler()));
-        return collector.toReply(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
+        return collector.toReply(modelIdFor(conversation), agentIdFor(conversation),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
     public String modelIdFor(Conversation conversation) {
-        return "bedrock-agent:" + model.agentId() + "/" + model.agentAliasId();
+        return "bedrock-agent:" + agentIdFor(conversation);
+    }
+
+    /** The agent and its alias, {@code <agent id>/<alias id>}. */
+    @Override
+    public String agentIdFor(Conversation conversation) {
+        return model.agentId() + "/" + model.agentAliasId();
     }
 
     private InvokeAgentRequest request(Conversation conversation) {
@@ -88,17 +92,6 @@ class BedrockAgentChatModel implements ChatModel {
     }
 
     private void await(CompletableFuture<Void> call) {
-        try {
-            call.get(model.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw AgentErrors.classify(e.getCause());
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw ChatModelException.retryable(AgentErrors.TIMED_OUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw ChatModelException.retryable("The reply was interrupted.", e);
-        }
+        AgentErrors.ERRORS.await(call, System.nanoTime() + model.callTimeout().toNanos(), () -> { });
     }
 }

@@ -1,8 +1,9 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
-import io.tenantchat.worker.config.QuotaProperties;
-import io.tenantchat.worker.config.TablesProperties;
+import io.tenantchat.worker.reply.config.QuotaProperties;
+import io.tenantchat.worker.reply.config.TablesProperties;
 import io.tenantchat.shared.JobHold;
+import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.worker.reply.application.Claim;
 import io.tenantchat.worker.reply.application.ConversationStore;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
@@ -70,7 +71,8 @@ class DynamoDbConversationStore implements ConversationStore {
 
     @Override
     public Optional<UserMessage> findUserMessage(MessageRef ref) {
-        Key key = Key.builder().partitionValue(Keys.partition(ref)).sortValue(Keys.userMessageSort(ref)).build();
+        Key key = Key.builder().partitionValue(MessagesTable.conversation(ref.tenantId(), ref.sessionId()))
+                .sortValue(MessagesTable.userMessage(ref.messageId())).build();
         MessageItem item = messages.getItem(request -> request.key(key).consistentRead(true));
         return Optional.ofNullable(item).map(MessageItem::toUserMessage);
     }
@@ -100,7 +102,8 @@ class DynamoDbConversationStore implements ConversationStore {
      */
     @Override
     public List<StoredMessage> historyBefore(MessageRef ref, HistoryBudget budget) {
-        Key upTo = Key.builder().partitionValue(Keys.partition(ref)).sortValue(Keys.userMessageSort(ref)).build();
+        Key upTo = Key.builder().partitionValue(MessagesTable.conversation(ref.tenantId(), ref.sessionId()))
+                .sortValue(MessagesTable.userMessage(ref.messageId())).build();
         QueryEnhancedRequest query = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortLessThanOrEqualTo(upTo))
                 .scanIndexForward(false)

@@ -3,7 +3,9 @@ package io.tenantchat.worker.reply.adapter.out.dynamodb;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
-import io.tenantchat.worker.config.QuotaProperties;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Hold;
+import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.application.QuotaHolds;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import java.time.Duration;
@@ -29,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class DynamoDbQuotaHolds implements QuotaHolds {
 
     static final long HOLD_DAYS = 35;
-    private static final String HOLD = "hold#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -44,10 +45,11 @@ class DynamoDbQuotaHolds implements QuotaHolds {
     @Override
     public List<MessageRef> heldSince(Instant cutoff) {
         ScanRequest scan = ScanRequest.builder().tableName(table)
-                .filterExpression("begins_with(sk, :hold) AND (attribute_exists(in_flight) OR attribute_exists(reserved))"
-                        + " AND (held_at < :cutoff OR (attribute_not_exists(held_at) AND expires_at < :expiresBy))")
-                .projectionExpression("tenant_id, sk, session_id")
-                .expressionAttributeValues(Map.of(":hold", Keys.s(HOLD), ":cutoff", Keys.n(cutoff.getEpochSecond()),
+                .filterExpression("begins_with(" + TenantsTable.SK + ", :hold) AND (attribute_exists(" + Hold.IN_FLIGHT
+                        + ") OR attribute_exists(" + Hold.RESERVED + ")) AND (" + Hold.HELD_AT + " < :cutoff OR"
+                        + " (attribute_not_exists(" + Hold.HELD_AT + ") AND " + TenantsTable.EXPIRES_AT + " < :expiresBy))")
+                .projectionExpression(String.join(", ", TenantsTable.TENANT_ID, TenantsTable.SK, Hold.SESSION_ID))
+                .expressionAttributeValues(Map.of(":hold", Keys.s(TenantsTable.HOLD_PREFIX), ":cutoff", Keys.n(cutoff.getEpochSecond()),
                         ":expiresBy", Keys.n(expiresBy(cutoff))))
                 .build();
         return dynamoDb.scanPaginator(scan).items().stream().map(DynamoDbQuotaHolds::ref).flatMap(Optional::stream)
@@ -74,10 +76,11 @@ class DynamoDbQuotaHolds implements QuotaHolds {
     }
 
     private static boolean takenBefore(Map<String, AttributeValue> hold, Instant cutoff) {
-        if (hold.containsKey("held_at")) {
-            return Long.parseLong(hold.get("held_at").n()) < cutoff.getEpochSecond();
+        if (hold.containsKey(Hold.HELD_AT)) {
+            return Long.parseLong(hold.get(Hold.HELD_AT).n()) < cutoff.getEpochSecond();
         }
-        return hold.containsKey("expires_at") && Long.parseLong(hold.get("expires_at").n()) < expiresBy(cutoff);
+        return hold.containsKey(TenantsTable.EXPIRES_AT)
+                && Long.parseLong(hold.get(TenantsTable.EXPIRES_AT).n()) < expiresBy(cutoff);
     }
 
     private static long expiresBy(Instant cutoff) {
@@ -86,15 +89,15 @@ class DynamoDbQuotaHolds implements QuotaHolds {
 
     /** The message of a scanned hold; a malformed one is skipped. */
     private static Optional<MessageRef> ref(Map<String, AttributeValue> item) {
-        String tenant = text(item, "tenant_id");
-        String session = text(item, "session_id");
-        String sk = text(item, "sk");
-        String message = sk == null || !sk.startsWith(HOLD) ? null : sk.substring(HOLD.length());
+        String tenant = text(item, TenantsTable.TENANT_ID);
+        String session = text(item, Hold.SESSION_ID);
+        String sk = text(item, TenantsTable.SK);
+        MessageId message = sk == null ? null : TenantsTable.heldMessage(sk).orElse(null);
         if (tenant == null || session == null || message == null || !TenantId.isValid(tenant)
-                || !SessionId.isValid(session) || !MessageId.isValid(message)) {
+                || !SessionId.isValid(session)) {
             return Optional.empty();
         }
-        return Optional.of(new MessageRef(TenantId.of(tenant), SessionId.of(session), MessageId.of(message)));
+        return Optional.of(new MessageRef(TenantId.of(tenant), SessionId.of(session), message));
     }
 
     private static @Nullable String text(Map<String, AttributeValue> item, String name) {

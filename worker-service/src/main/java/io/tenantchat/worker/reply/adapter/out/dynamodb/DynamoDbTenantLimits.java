@@ -1,7 +1,9 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.shared.TenantId;
-import io.tenantchat.worker.config.QuotaProperties;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Plan;
+import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.application.TenantLimits;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +48,9 @@ class DynamoDbTenantLimits implements TenantLimits {
 
     private OptionalInt read(TenantId tenant) {
         Map<String, AttributeValue> plan = dynamoDb.getItem(g -> g.tableName(table)
-                .key(Map.of("tenant_id", Keys.s(tenant.value()), "sk", Keys.s("plan")))
-                .projectionExpression("max_in_flight")).item();
-        AttributeValue cap = plan == null ? null : plan.get("max_in_flight");
+                .key(Map.of(TenantsTable.TENANT_ID, Keys.s(tenant.value()), TenantsTable.SK, Keys.s(TenantsTable.PLAN)))
+                .projectionExpression(Plan.MAX_IN_FLIGHT)).item();
+        AttributeValue cap = plan == null ? null : plan.get(Plan.MAX_IN_FLIGHT);
         return cap == null || cap.n() == null ? OptionalInt.empty()
                 : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Long.parseLong(cap.n())));
     }

@@ -1,33 +1,24 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Key layouts of docs/architecture.md: every partition key begins with the tenant id. */
+/**
+ * Keys as the SDK takes them: the messages table's layout is shared-model's {@link MessagesTable} (api-service builds
+ * from it too); the sessions table's key is {@code <tenant>#<user>#<session>}.
+ */
 final class Keys {
 
-    static final String PK = "pk";
-    static final String SK = "sk";
     static final String SESSION_KEY = "session_key";
 
     private Keys() {}
 
-    static String partition(MessageRef ref) {
-        return ref.tenantId().value() + "#" + ref.sessionId().value();
-    }
-
-    static String userMessageSort(MessageRef ref) {
-        return ref.messageId().value() + "#1";
-    }
-
-    static String replySort(MessageRef ref) {
-        return ref.messageId().value() + "#2";
-    }
-
     static Map<String, AttributeValue> userMessage(MessageRef ref) {
-        return Map.of(PK, s(partition(ref)), SK, s(userMessageSort(ref)));
+        return Map.of(MessagesTable.PK, s(MessagesTable.conversation(ref.tenantId(), ref.sessionId())),
+                MessagesTable.SK, s(MessagesTable.userMessage(ref.messageId())));
     }
 
     static Map<String, AttributeValue> session(MessageRef ref, UserId userId) {

@@ -4,6 +4,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.Role;
@@ -48,12 +49,12 @@ public class MessageItem {
     }
 
     @DynamoDbPartitionKey
-    @DynamoDbAttribute("pk")
+    @DynamoDbAttribute(MessagesTable.PK)
     public @Nullable String getPk() { return pk; }
     public void setPk(@Nullable String pk) { this.pk = pk; }
 
     @DynamoDbSortKey
-    @DynamoDbAttribute("sk")
+    @DynamoDbAttribute(MessagesTable.SK)
     public @Nullable String getSk() { return sk; }
     public void setSk(@Nullable String sk) { this.sk = sk; }
 

@@ -1,6 +1,10 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.shared.JobHold;
+import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Hold;
+import io.tenantchat.shared.table.TenantsTable.Live;
+import io.tenantchat.shared.table.TenantsTable.Tokens;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class QuotaRelease {
 
-    static final String COUNTER_KEY = "counter_key";
-    private static final String LIVE = "live";
-
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -34,7 +35,7 @@ final class QuotaRelease {
     /** The hold as it is now (empty when there is none). */
     Map<String, AttributeValue> hold(MessageRef ref) {
         Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(ref.tenantId().value(), "hold#" + ref.messageId().value()))).item();
+                .key(key(ref.tenantId().value(), TenantsTable.hold(ref.messageId())))).item();
         return item == null ? Map.of() : item;
     }
 
@@ -44,18 +45,18 @@ final class QuotaRelease {
      */
     static Map<String, AttributeValue> asItem(MessageRef ref, JobHold hold) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("tenant_id", Keys.s(ref.tenantId().value()));
-        item.put("sk", Keys.s("hold#" + ref.messageId().value()));
-        item.put("session_id", Keys.s(ref.sessionId().value()));
-        item.put(COUNTER_KEY, Keys.s(hold.counterKey()));
+        item.put(TenantsTable.TENANT_ID, Keys.s(ref.tenantId().value()));
+        item.put(TenantsTable.SK, Keys.s(TenantsTable.hold(ref.messageId())));
+        item.put(Hold.SESSION_ID, Keys.s(ref.sessionId().value()));
+        item.put(Hold.COUNTER_KEY, Keys.s(hold.counterKey()));
         if (hold.inFlight()) {
-            item.put("in_flight", Keys.n(1));
+            item.put(Hold.IN_FLIGHT, Keys.n(1));
         }
         Long reserved = hold.reserved();
         String month = hold.month();
         if (reserved != null && month != null) {
-            item.put("reserved", Keys.n(reserved));
-            item.put("month", Keys.s(month));
+            item.put(Hold.RESERVED, Keys.n(reserved));
+            item.put(Hold.MONTH, Keys.s(month));
         }
         return item;
     }
@@ -65,37 +66,30 @@ final class QuotaRelease {
      * counted in the tenant's {@code live} item unless the hold names another ({@code counter_key}).
      */
     List<TransactWriteItem> writes(MessageRef ref, Map<String, AttributeValue> hold, boolean tokensToo) {
-        boolean inFlight = hold.containsKey("in_flight");
-        AttributeValue reserved = tokensToo ? hold.get("reserved") : null;
+        boolean inFlight = hold.containsKey(Hold.IN_FLIGHT);
+        AttributeValue reserved = tokensToo ? hold.get(Hold.RESERVED) : null;
         if (!inFlight && reserved == null) {
             return List.of();
         }
         String tenant = ref.tenantId().value();
-        List<String> removed = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (inFlight) {
-            removed.add("in_flight");
-            conditions.add("attribute_exists(in_flight)");
-        }
-        Update.Builder holdUpdate = Update.builder().tableName(table).key(key(tenant, attribute(hold, "sk")));
+        Update.Builder holdUpdate = Update.builder().tableName(table).key(key(tenant, attribute(hold, TenantsTable.SK)))
+                .updateExpression(Hold.releaseUpdate(inFlight, reserved != null))
+                .conditionExpression(Hold.releaseCondition(inFlight, reserved != null));
         if (reserved != null) {
-            removed.add("reserved");
-            conditions.add("reserved = :t");
             holdUpdate.expressionAttributeValues(Map.of(":t", reserved));
         }
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(update(holdUpdate.updateExpression("REMOVE " + String.join(", ", removed))
-                .conditionExpression(String.join(" AND ", conditions)).build()));
+        writes.add(update(holdUpdate.build()));
         if (inFlight) {
             writes.add(update(Update.builder().tableName(table).key(key(tenant, counterKey(hold)))
-                    .updateExpression("ADD inflight :minus SET sessions.#sid = sessions.#sid - :one")
-                    .conditionExpression("attribute_exists(sessions.#sid)")
-                    .expressionAttributeNames(Map.of("#sid", attribute(hold, "session_id")))
+                    .updateExpression(Live.RELEASE_SLOT)
+                    .conditionExpression(Live.RELEASE_SLOT_CONDITION)
+                    .expressionAttributeNames(Map.of("#sid", attribute(hold, Hold.SESSION_ID)))
                     .expressionAttributeValues(Map.of(":minus", Keys.n(-1), ":one", Keys.n(1))).build()));
         }
         if (reserved != null) {
-            writes.add(update(Update.builder().tableName(table).key(key(tenant, "tokens#" + attribute(hold, "month")))
-                    .updateExpression("ADD committed :minus, reserved :minus")
+            writes.add(update(Update.builder().tableName(table).key(key(tenant, TenantsTable.tokens(attribute(hold, Hold.MONTH))))
+                    .updateExpression(Tokens.RELEASE)
                     .expressionAttributeValues(Map.of(":minus", Keys.n(-Long.parseLong(reserved.n())))).build()));
         }
         return writes;
@@ -111,19 +105,19 @@ final class QuotaRelease {
     }
 
     private static String counterKey(Map<String, AttributeValue> hold) {
-        AttributeValue key = hold.get(COUNTER_KEY);
-        return key == null || key.s() == null || key.s().isBlank() ? LIVE : key.s();
+        AttributeValue key = hold.get(Hold.COUNTER_KEY);
+        return TenantsTable.counterItem(key == null ? null : key.s());
     }
 
     /** Drops the session from the live map once nothing of it is in flight (best effort: api-service prunes too). */
     void forgetIdleSession(MessageRef ref, Map<String, AttributeValue> hold) {
-        if (!hold.containsKey("session_id")) {
+        if (!hold.containsKey(Hold.SESSION_ID)) {
             return;
         }
         try {
             dynamoDb.updateItem(u -> u.tableName(table).key(key(ref.tenantId().value(), counterKey(hold)))
-                    .updateExpression("REMOVE sessions.#sid").conditionExpression("sessions.#sid <= :zero")
-                    .expressionAttributeNames(Map.of("#sid", hold.get("session_id").s()))
+                    .updateExpression(Live.FORGET_SESSION).conditionExpression(Live.FORGET_SESSION_CONDITION)
+                    .expressionAttributeNames(Map.of("#sid", hold.get(Hold.SESSION_ID).s()))
                     .expressionAttributeValues(Map.of(":zero", Keys.n(0))));
         } catch (ConditionalCheckFailedException stillInFlight) {
             // another message of the session is still in flight
@@ -131,7 +125,7 @@ final class QuotaRelease {
     }
 
     private static Map<String, AttributeValue> key(String tenant, String sk) {
-        return Map.of("tenant_id", Keys.s(tenant), "sk", Keys.s(sk));
+        return Map.of(TenantsTable.TENANT_ID, Keys.s(tenant), TenantsTable.SK, Keys.s(sk));
     }
 
     private static TransactWriteItem update(Update update) {

@@ -1,5 +1,6 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
+import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.Role;
@@ -36,8 +37,8 @@ public class ReplyItem {
     static ReplyItem of(UserMessage message, ModelReply reply, Instant now, MessageStatus status) {
         ReplyItem item = new ReplyItem();
         item.status = status.wireValue();
-        item.pk = Keys.partition(message.ref());
-        item.sk = Keys.replySort(message.ref());
+        item.pk = MessagesTable.conversation(message.ref().tenantId(), message.ref().sessionId());
+        item.sk = MessagesTable.reply(message.ref().messageId());
         item.tenantId = message.ref().tenantId().value();
         item.sessionId = message.ref().sessionId().value();
         item.userId = message.userId().value();
@@ -51,12 +52,12 @@ public class ReplyItem {
     }
 
     @DynamoDbPartitionKey
-    @DynamoDbAttribute("pk")
+    @DynamoDbAttribute(MessagesTable.PK)
     public @Nullable String getPk() { return pk; }
     public void setPk(@Nullable String pk) { this.pk = pk; }
 
     @DynamoDbSortKey
-    @DynamoDbAttribute("sk")
+    @DynamoDbAttribute(MessagesTable.SK)
     public @Nullable String getSk() { return sk; }
     public void setSk(@Nullable String sk) { this.sk = sk; }
 

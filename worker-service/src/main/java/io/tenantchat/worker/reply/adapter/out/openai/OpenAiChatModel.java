@@ -1,11 +1,10 @@
 package io.tenantchat.worker.reply.adapter.out.openai;
 
-import io.tenantchat.worker.config.ConditionalOnModelProvider;
-import io.tenantchat.worker.config.ModelProperties;
-import io.tenantchat.worker.config.ModelProvider;
+import io.tenantchat.worker.reply.config.ConditionalOnModelProvider;
+import io.tenantchat.worker.reply.config.ModelProperties;
+import io.tenantchat.worker.reply.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
-import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import java.net.URI;
@@ -17,9 +16,6 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,17 +81,6 @@ class OpenAiChatModel implements ChatModel {
     }
 
     private void await(CompletableFuture<HttpResponse<Void>> call) {
-        try {
-            call.get(model.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw OpenAiErrors.classify(e.getCause());
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw ChatModelException.retryable(OpenAiErrors.TIMED_OUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw ChatModelException.retryable("The reply was interrupted.", e);
-        }
+        OpenAiErrors.ERRORS.await(call, System.nanoTime() + model.callTimeout().toNanos(), () -> { });
     }
 }

@@ -1,9 +1,9 @@
 package io.tenantchat.worker.usage.adapter.out.eventbridge;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.tenantchat.shared.observability.TraceContext;
+import io.tenantchat.observability.TraceContext;
 import io.tenantchat.shared.usage.ModelInvoked;
-import io.tenantchat.worker.config.UsageProperties;
+import io.tenantchat.worker.usage.config.UsageProperties;
 import io.tenantchat.worker.usage.application.UsageNotPublishedException;
 import io.tenantchat.worker.usage.application.UsagePublisher;
 import jakarta.annotation.PreDestroy;

@@ -3,7 +3,7 @@ package io.tenantchat.worker.usage.adapter.out.eventbridge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.tenantchat.shared.observability.TraceContext;
+import io.tenantchat.observability.TraceContext;
 import io.tenantchat.shared.usage.ModelInvoked;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -12,7 +12,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.tenantchat.shared.ChatRequested;
-import io.tenantchat.worker.config.WorkerProperties;
+import io.tenantchat.worker.reply.config.WorkerProperties;
 import io.tenantchat.worker.reply.application.GenerateReplyUseCase;
 import io.tenantchat.worker.reply.application.ReplyOutcome;
 import io.tenantchat.worker.reply.domain.ChatModelException;

@@ -9,7 +9,7 @@ import io.awspring.cloud.sqs.listener.TaskExecutorAware;
 import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementOrdering;
 import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementProcessor;
 import io.awspring.cloud.sqs.listener.acknowledgement.ExecutingAcknowledgementProcessor;
-import io.tenantchat.worker.config.WorkerProperties;
+import io.tenantchat.worker.reply.config.WorkerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.tenantchat.worker.reply.adapter.in.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
-import io.tenantchat.worker.config.WorkerProperties;
+import io.tenantchat.worker.reply.config.WorkerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Fault;
 import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Format;
 import io.tenantchat.localstack.agentcore.AgentCoreStandIn.Settings;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.worker.config.ModelPropertiesTestData;
+import io.tenantchat.worker.reply.config.ModelPropertiesTestData;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationTestData;
@@ -83,6 +83,7 @@ class AgentCoreChatModelIntegrationTests {
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
         assertThat(deltas).hasSizeGreaterThan(10);
         assertThat(reply.modelId()).isEqualTo("agentcore:" + ARN);
+        assertThat(reply.agentId()).as("what usage is metered under").isEqualTo(ARN);
     }
 
     @Test

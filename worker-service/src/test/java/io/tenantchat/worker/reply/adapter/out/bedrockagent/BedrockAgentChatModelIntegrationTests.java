@@ -8,7 +8,7 @@ import io.tenantchat.localstack.bedrockagent.BedrockAgentStandIn;
 import io.tenantchat.localstack.bedrockagent.BedrockAgentStandIn.Fault;
 import io.tenantchat.localstack.bedrockagent.BedrockAgentStandIn.Settings;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.worker.config.ModelPropertiesTestData;
+import io.tenantchat.worker.reply.config.ModelPropertiesTestData;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
@@ -81,6 +81,7 @@ class BedrockAgentChatModelIntegrationTests {
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
         assertThat(deltas).hasSizeGreaterThan(10);
         assertThat(reply.modelId()).isEqualTo("bedrock-agent:AGENT12345/TSTALIASID");
+        assertThat(reply.agentId()).as("what usage is metered under").isEqualTo("AGENT12345/TSTALIASID");
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.tenantchat.localstack.dynamodb.DynoxideServer;
 import io.tenantchat.localstack.provision.Provisioner;
 import io.tenantchat.localstack.provision.TableNames;
 import io.tenantchat.shared.MessageId;
-import io.tenantchat.worker.config.TablesProperties;
+import io.tenantchat.worker.reply.config.TablesProperties;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.application.Claim;
 import io.tenantchat.worker.reply.domain.HistoryBudget;

@@ -9,7 +9,7 @@ import io.tenantchat.localstack.provision.TableNames;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
-import io.tenantchat.worker.config.QuotaProperties;
+import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.application.ReleaseStaleHoldsService;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import java.time.Clock;

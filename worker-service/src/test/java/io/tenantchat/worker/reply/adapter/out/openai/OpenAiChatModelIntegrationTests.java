@@ -7,7 +7,7 @@ import io.tenantchat.localstack.openai.OpenAiStandIn;
 import io.tenantchat.localstack.openai.OpenAiStandIn.Fault;
 import io.tenantchat.localstack.openai.OpenAiStandIn.Settings;
 import io.tenantchat.localstack.standin.Pacing;
-import io.tenantchat.worker.config.ModelPropertiesTestData;
+import io.tenantchat.worker.reply.config.ModelPropertiesTestData;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationTestData;

@@ -16,7 +16,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.shared.usage.ModelInvoked;
-import io.tenantchat.worker.config.UsageProperties;
+import io.tenantchat.worker.usage.config.UsageProperties;
 import io.tenantchat.worker.usage.application.UsageNotPublishedException;
 import java.time.Clock;
 import java.time.Duration;
