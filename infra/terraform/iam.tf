@@ -268,6 +268,13 @@ data "aws_iam_policy_document" "worker_task" {
     resources = [aws_dynamodb_table.tenants.arn]
   }
 
+  # tenant profiles (ADR 006): one Query of a tenant's partition reads its plan and profile items together
+  statement {
+    sid       = "TenantProfilesRead"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.tenants.arn]
+  }
+
   # the stale hold reconciler (ADR 004): finds holds no ending of a message gave back, across tenants
   statement {
     sid       = "TenantQuotaHoldsReconcile"

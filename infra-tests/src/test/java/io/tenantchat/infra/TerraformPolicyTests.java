@@ -448,8 +448,9 @@ class TerraformPolicyTests {
             assertThat(worker.on(table("messages"))).contains("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:Query");
             assertThat(worker.on(table("sessions"))).contains("dynamodb:UpdateItem");
-            assertThat(worker.on(table("tenants"))).as("quota hold releases and the stale hold reconciler")
-                    .contains("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan");
+            assertThat(worker.on(table("tenants")))
+                    .as("quota hold releases, the stale hold reconciler and tenant profiles (one Query per tenant)")
+                    .contains("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan", "dynamodb:Query");
             assertThat(worker.on(queue("chat_requests"))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage",
                     "sqs:ChangeMessageVisibility").doesNotContain("sqs:SendMessage");
             assertThat(worker.on(queue("chat_requests_dlq"))).contains("sqs:SendMessage");

@@ -79,6 +79,14 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.invocations(tenantId);
     }
 
+    /**
+     * What the last requests (at most 100) whose system prompt names {@code tenantId} carried, oldest first: the
+     * system text, model, output bound, temperature and guardrail the model was given.
+     */
+    public java.util.List<ReceivedConverse> received(String tenantId) {
+        return state.received(tenantId);
+    }
+
     /** ConverseStream replies to {@code tenantId} (see {@link #invocations(String)}) being streamed now. */
     public int openStreams(String tenantId) {
         return state.openStreams(tenantId);

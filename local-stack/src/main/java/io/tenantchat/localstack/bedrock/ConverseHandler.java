@@ -45,6 +45,7 @@ final class ConverseHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         state.recordInvocation(converse.tenant());
+        state.recordReceived(converse.tenant(), converse.received());
         answer(ctx, keepAlive, route.streaming(), converse, receivedNanos);
     }
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param inputTokens words in all system and message texts
  * @param maxTokens {@code inferenceConfig.maxTokens}, or {@link #NO_LIMIT}
  */
-record ConverseRequest(String modelId, String systemText, String lastUserText, int inputTokens, int maxTokens) {
+record ConverseRequest(String modelId, String systemText, String lastUserText, int inputTokens, int maxTokens,
+        ReceivedConverse received) {
 
     static final int NO_LIMIT = Integer.MAX_VALUE;
 
@@ -51,7 +52,13 @@ record ConverseRequest(String modelId, String systemText, String lastUserText, i
             inputTokens += words(texts(message.path("content")));
         }
         int maxTokens = maxTokens(root.path("inferenceConfig").path("maxTokens"));
-        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens);
+        JsonNode temperature = root.path("inferenceConfig").path("temperature");
+        JsonNode guardrail = root.path("guardrailConfig");
+        ReceivedConverse received = new ReceivedConverse(modelId, system, maxTokens == NO_LIMIT ? null : maxTokens,
+                temperature.isNumber() ? temperature.doubleValue() : null,
+                guardrail.path("guardrailIdentifier").stringValue(null),
+                guardrail.path("guardrailVersion").stringValue(null));
+        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens, received);
     }
 
     /** The tenant the system prompt names on a {@code tenant: <id>} line, or "" when it names none. */

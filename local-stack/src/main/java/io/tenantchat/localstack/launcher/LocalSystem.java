@@ -168,6 +168,11 @@ public final class LocalSystem implements AutoCloseable {
         return TestUsers.addToGroup(cognito, pool, user(tenantId, email), "platform-operator", TestUsers.DEV_PASSWORD);
     }
 
+    /** As {@link #user}, in the {@code tenant-admin} group (manages its tenant's profile, API keys, sessions). */
+    public TestUser tenantAdmin(String tenantId, String email) {
+        return TestUsers.addToGroup(cognito, pool, user(tenantId, email), "tenant-admin", TestUsers.DEV_PASSWORD);
+    }
+
     /** The issuer of the ID tokens: {@code http://localhost:<cognito port>/<poolId>}. */
     public String issuer() {
         return standIns.cognito().endpoint() + "/" + pool.poolId();

@@ -13,11 +13,14 @@ import io.tenantchat.shared.usage.InvocationStatus;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.StoredMessage;
+import io.tenantchat.worker.reply.domain.TenantProfile;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import io.tenantchat.worker.usage.application.UsageMeter;
 import java.time.Clock;
@@ -63,6 +66,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final ReplyCoalescing coalescing;
     private final TenantSlots tenantSlots;
     private final RunningReplies running;
+    private final TenantProfiles profiles;
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
@@ -90,6 +94,15 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
             ReplyCoalescing coalescing, TenantSlots tenantSlots, RunningReplies running) {
+        this(store, chatModel, events, usage, settings, clock, sleeper, random, metrics, coalescing, tenantSlots,
+                running, TenantProfiles.NONE);
+    }
+
+    /** @param profiles each tenant's profile (ADR 006), applied to every call of every reply */
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
+            ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
+            ReplyCoalescing coalescing, TenantSlots tenantSlots, RunningReplies running, TenantProfiles profiles) {
+        this.profiles = profiles;
         this.running = running;
         this.metrics = metrics;
         this.coalescing = coalescing;
@@ -128,14 +141,16 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      * duplicate of a finished message apart), retrying retryable failures with backoff on this job's own thread.
      */
     private ReplyOutcome answerWithRetries(MessageRef ref, Instant received, @Nullable JobHold hold) {
-        CompletableFuture<List<StoredMessage>> history = readHistory(ref);
+        TenantProfile profile = profiles.profileOf(ref.tenantId());
+        HistoryBudget budget = profile.history(settings.history());
+        CompletableFuture<List<StoredMessage>> history = readHistory(ref, budget);
         for (int call = 1; ; call++) {
             Claim claim = store.claim(ref, clock.instant());
             if (claim.started() == null) {
                 return notClaimed(ref, claim, call, hold);
             }
             try {
-                return answer(claim.started(), call == 1 ? received : null, hold, history);
+                return answer(claim.started(), call == 1 ? received : null, hold, history, profile, budget);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
@@ -180,11 +195,11 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      * read once per job and used by every in-process retry (the messages before this one are settled: the FIFO
      * group runs them first).
      */
-    private CompletableFuture<List<StoredMessage>> readHistory(MessageRef ref) {
+    private CompletableFuture<List<StoredMessage>> readHistory(MessageRef ref, HistoryBudget budget) {
         Map<String, String> logFields = LogContext.current();
         return CompletableFuture.supplyAsync(() -> {
             try (LogContext ignored = LogContext.of(logFields)) {
-                return store.historyBefore(ref, settings.history());
+                return store.historyBefore(ref, budget);
             }
         }, HISTORY_READS);
     }
@@ -202,20 +217,28 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
     private ReplyOutcome answer(UserMessage message, @Nullable Instant received, @Nullable JobHold hold,
-            CompletableFuture<List<StoredMessage>> history) {
+            CompletableFuture<List<StoredMessage>> history, TenantProfile profile, HistoryBudget budget) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."), hold);
         }
-        Conversation conversation = Conversation.of(SystemPrompt.forMessage(message), await(history),
-                message.content()).trimmedTo(settings.history());
+        Conversation conversation = Conversation.of(SystemPrompt.forMessage(message, profile.systemPrompt()),
+                await(history), message.content()).trimmedTo(budget);
+        ModelSettings model = profile.modelSettings(settings.maxTokens());
         try (RunningReplies.Watch watch = running.watch(message.ref())) {
-            return call(message, conversation, received, hold, watch);
+            return call(message, new Call(conversation, model, profile.version()), received, hold, watch);
         }
     }
 
-    private ReplyOutcome call(UserMessage message, Conversation conversation, @Nullable Instant received,
+    /** What one model call is asked: the conversation, how (the tenant's profile applied) and that profile's version. */
+    private record Call(Conversation conversation, ModelSettings model, long profileVersion) {
+    }
+
+    private ReplyOutcome call(UserMessage message, Call call, @Nullable Instant received,
             @Nullable JobHold hold, RunningReplies.Watch watch) {
+        Conversation conversation = call.conversation();
+        log.debug("Message {} is answered with tenant profile version {}", message.ref().messageId(),
+                call.profileVersion());
         StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts(),
                 coalescing).timedBy(clock);
         listener.begin();
@@ -225,13 +248,13 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
         }
         try {
-            reply = watch.modelCall(() -> chatModel.reply(conversation, settings.maxTokens(), listener));
+            reply = watch.modelCall(() -> chatModel.reply(conversation, call.model(), listener));
         } catch (RunningReplies.StoppedBeforeCall e) {
             return cancelWithoutReply(message.ref(), hold);
         } catch (ChatModelException e) {
             listener.end();
             if (watch.stopped()) {
-                return stopped(message, conversation, listener.textSoFar(), invokedAt, hold);
+                return stopped(message, call, listener.textSoFar(), invokedAt, hold);
             }
             metrics.modelFailure(message.ref().tenantId(), e.failure().code().wireValue());
             return handleFailure(message, e, hold);
@@ -250,9 +273,11 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      * The model stream was closed by a stop: the text so far is the reply, its tokens estimated (the provider sends
      * usage only at the end of a stream), metered once like any call, then stored as cancelled.
      */
-    private ReplyOutcome stopped(UserMessage message, Conversation conversation, String text, Instant invokedAt,
+    private ReplyOutcome stopped(UserMessage message, Call call, String text, Instant invokedAt,
             @Nullable JobHold hold) {
-        ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation), TokenEstimate.of(conversation),
+        Conversation conversation = call.conversation();
+        ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation, call.model()),
+                TokenEstimate.of(conversation),
                 TokenEstimate.of(text), Duration.between(invokedAt, clock.instant()));
         log.info("Reply to message {} stopped by its author after {} characters", message.ref().messageId(),
                 text.length());

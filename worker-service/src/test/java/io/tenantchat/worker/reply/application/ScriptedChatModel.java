@@ -3,6 +3,7 @@ package io.tenantchat.worker.reply.application;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ final class ScriptedChatModel implements ChatModel {
 
     final List<Conversation> conversations = new ArrayList<>();
     final List<Integer> maxTokens = new ArrayList<>();
+    final List<ModelSettings> settings = new ArrayList<>();
     private ChatModelException failure;
     private int failuresLeft;
     private Runnable afterFirstDelta;
@@ -43,14 +45,15 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     @Override
-    public String modelIdFor(Conversation conversation) {
-        return MODEL_ID;
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
+        return settings.modelId() == null ? MODEL_ID : settings.modelId();
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
         conversations.add(conversation);
-        this.maxTokens.add(maxTokens);
+        this.maxTokens.add(settings.maxTokens());
+        this.settings.add(settings);
         listener.delta("Par");
         if (afterFirstDelta != null) {
             afterFirstDelta.run();
@@ -66,6 +69,6 @@ final class ScriptedChatModel implements ChatModel {
             throw failure;
         }
         listener.delta("is.");
-        return new ModelReply("Paris.", MODEL_ID, 12, 3, 40, 8, Duration.ofMillis(250));
+        return new ModelReply("Paris.", modelIdFor(conversation, settings), 12, 3, 40, 8, Duration.ofMillis(250));
     }
 }

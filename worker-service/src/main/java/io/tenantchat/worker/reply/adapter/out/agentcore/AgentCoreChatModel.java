@@ -10,6 +10,8 @@ import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationScope;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
+import java.util.Set;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,10 @@ class AgentCoreChatModel implements ChatModel {
 
     private static final String ACCEPT = "text/event-stream, application/x-ndjson, application/json";
 
+    /** The settings the payload carries to the runtime ({@code system}, {@code messages}, {@code max_tokens}). */
+    static final Set<String> HONOURED = Set.of(ModelSettings.SYSTEM_PROMPT, ModelSettings.MAX_OUTPUT_TOKENS,
+            ModelSettings.HISTORY);
+
     private final BedrockAgentCoreAsyncClient agentCore;
     private final ModelProperties model;
 
@@ -46,7 +52,10 @@ class AgentCoreChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
+        // the payload carries the system prompt, the whole conversation and max_tokens; the runtime picks its model
+        settings.requireHonoured(HONOURED, "AgentCore");
+        int maxTokens = settings.maxTokens();
         long started = System.nanoTime();
         long deadline = started + model.callTimeout().toNanos();
         ResponsePublisher<InvokeAgentRuntimeResponse> body = await(agentCore.invokeAgentRuntime(
@@ -56,11 +65,11 @@ class AgentCoreChatModel implements ChatModel {
                 new AgentStreamSubscriber(AgentStreamParser.forContentType(body.response().contentType()), reply);
         body.subscribe(reader);
         await(reader.done(), deadline, reader::cancel);
-        return reply.complete(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
+        return reply.complete(modelIdFor(conversation, settings), Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
-    public String modelIdFor(Conversation conversation) {
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
         return "agentcore:" + model.agentcoreRuntimeArn();
     }
 

@@ -8,7 +8,9 @@ import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
+import io.tenantchat.worker.reply.domain.Guardrail;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import io.tenantchat.worker.reply.domain.Role;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
@@ -27,7 +30,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 /**
  * {@link ChatModel} on Bedrock ConverseStream, the default provider: collects the streamed text and returns it only
  * when complete. The tenant context travels in the {@code system} field, and {@code maxTokens} is always sent. The
- * model is the deployment's unless the tenant has its own in {@code tenantchat.model.tenant-models}.
+ * model is the tenant profile's, else the one in {@code tenantchat.model.tenant-models}, else the deployment's;
+ * the profile's temperature and guardrail ({@code guardrailConfig}) apply too: every profile setting is honoured.
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.BEDROCK)
@@ -44,29 +48,38 @@ class BedrockChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
-        String modelId = tenantModels.modelFor(conversation);
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
+        String modelId = modelIdFor(conversation, settings);
         ReplyCollector collector = new ReplyCollector(listener);
         long started = System.nanoTime();
-        await(bedrock.converseStream(request(modelId, conversation, maxTokens), collector.handler()));
+        await(bedrock.converseStream(request(modelId, conversation, settings), collector.handler()));
         return collector.toReply(modelId, Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
-    public String modelIdFor(Conversation conversation) {
-        return tenantModels.modelFor(conversation);
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
+        String profileModel = settings.modelId();
+        return profileModel == null ? tenantModels.modelFor(conversation) : profileModel;
     }
 
-    private ConverseStreamRequest request(String modelId, Conversation conversation, int maxTokens) {
-        return ConverseStreamRequest.builder()
+    private ConverseStreamRequest request(String modelId, Conversation conversation, ModelSettings settings) {
+        Float temperature = settings.temperature();
+        ConverseStreamRequest.Builder request = ConverseStreamRequest.builder()
                 .modelId(modelId)
                 .system(SystemContentBlock.fromText(conversation.systemPrompt()))
                 .messages(conversation.turns().stream().map(BedrockChatModel::message).toList())
                 .inferenceConfig(InferenceConfiguration.builder()
-                        .maxTokens(maxTokens)
-                        .temperature(model.temperature())
-                        .build())
-                .build();
+                        .maxTokens(settings.maxTokens())
+                        .temperature(temperature == null ? model.temperature() : temperature)
+                        .build());
+        Guardrail guardrail = settings.guardrail();
+        if (guardrail != null) {
+            request.guardrailConfig(GuardrailStreamConfiguration.builder()
+                    .guardrailIdentifier(guardrail.id())
+                    .guardrailVersion(guardrail.version())
+                    .build());
+        }
+        return request.build();
     }
 
     private static Message message(ChatTurn turn) {

@@ -8,6 +8,8 @@ import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
+import java.util.Set;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,10 @@ import org.springframework.stereotype.Component;
 @ConditionalOnModelProvider(ModelProvider.OPENAI)
 class OpenAiChatModel implements ChatModel {
 
+    /** Every profile setting but a guardrail, which an OpenAI-compatible server has no notion of. */
+    static final Set<String> HONOURED = Set.of(ModelSettings.SYSTEM_PROMPT, ModelSettings.MODEL,
+            ModelSettings.MAX_OUTPUT_TOKENS, ModelSettings.TEMPERATURE, ModelSettings.HISTORY);
+
     private final HttpClient http;
     private final ModelProperties model;
     private final URI completions;
@@ -44,20 +50,24 @@ class OpenAiChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
+        settings.requireHonoured(HONOURED, "OpenAI-compatible");
         CompletionStream stream = new CompletionStream(listener);
         long started = System.nanoTime();
-        await(http.sendAsync(request(conversation, maxTokens), handler(stream)));
-        return stream.toReply(modelName, Duration.ofNanos(System.nanoTime() - started));
+        await(http.sendAsync(request(conversation, settings), handler(stream)));
+        return stream.toReply(modelIdFor(conversation, settings), Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** The tenant profile's model (a model name of this server) when it names one, else the configured one. */
     @Override
-    public String modelIdFor(Conversation conversation) {
-        return modelName;
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
+        return settings.modelId() == null ? modelName : settings.modelId();
     }
 
-    private HttpRequest request(Conversation conversation, int maxTokens) {
-        byte[] body = ChatCompletionRequests.body(modelName, conversation, maxTokens, model.temperature());
+    private HttpRequest request(Conversation conversation, ModelSettings settings) {
+        float temperature = settings.temperature() == null ? model.temperature() : settings.temperature();
+        byte[] body = ChatCompletionRequests.body(modelIdFor(conversation, settings), conversation,
+                settings.maxTokens(), temperature);
         HttpRequest.Builder request = HttpRequest.newBuilder(completions)
                 .timeout(model.callTimeout())
                 .header("Content-Type", "application/json")

@@ -23,6 +23,7 @@ import io.tenantchat.worker.reply.domain.ConversationTestData;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -75,7 +76,7 @@ class BedrockChatModelIntegrationTests {
 
     @Test
     void streamedReplyIsCollectedWithUsage() {
-        ModelReply reply = chatModel.reply(CONVERSATION, 256, ReplyListener.NONE);
+        ModelReply reply = chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE);
 
         assertThat(reply.text()).startsWith("[bedrock stand-in] (tenant tenant-001)")
                 .contains("You said: What is the capital of France?");
@@ -92,10 +93,43 @@ class BedrockChatModelIntegrationTests {
         BedrockChatModel perTenant = new BedrockChatModel(client,
                 ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
 
-        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-001", "Hi"), 256, ReplyListener.NONE);
+        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-001", "Hi"), ModelSettings.of(256), ReplyListener.NONE);
 
         assertThat(reply.modelId()).isEqualTo(OVERRIDE);
         assertThat(reply.text()).contains("for model " + OVERRIDE + ",");
+    }
+
+    @Test
+    void tenantProfileReachesBedrockOverTheWire() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Conversation conversation = new Conversation("tenant: " + tenant + "\n\nAnswer like a pirate.",
+                List.of(ChatTurn.user("Hi")));
+        ModelSettings profile = new ModelSettings(77, OVERRIDE, 0.2f,
+                new io.tenantchat.worker.reply.domain.Guardrail("gr0abc12", "3"), java.util.Set.of("model"));
+
+        ModelReply reply = chatModel.reply(conversation, profile, ReplyListener.NONE);
+
+        assertThat(reply.modelId()).isEqualTo(OVERRIDE);
+        assertThat(standIn.received(tenant)).singleElement().satisfies(received -> {
+            assertThat(received.systemText()).endsWith("Answer like a pirate.");
+            assertThat(received.modelId()).isEqualTo(OVERRIDE);
+            assertThat(received.maxTokens()).isEqualTo(77);
+            assertThat(received.temperature()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(received.guardrailId()).isEqualTo("gr0abc12");
+            assertThat(received.guardrailVersion()).isEqualTo("3");
+        });
+    }
+
+    @Test
+    void withoutAProfileTheDeploymentsTemperatureIsSentAndNoGuardrail() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        chatModel.reply(ConversationTestData.forTenant(tenant, "Hi"), ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(standIn.received(tenant)).singleElement().satisfies(received -> {
+            assertThat(received.temperature()).isCloseTo(MODEL.temperature(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(received.guardrailId()).isNull();
+        });
     }
 
     @Test
@@ -103,7 +137,7 @@ class BedrockChatModelIntegrationTests {
         BedrockChatModel perTenant = new BedrockChatModel(client,
                 ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
 
-        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-002", "Hi"), 256, ReplyListener.NONE);
+        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-002", "Hi"), ModelSettings.of(256), ReplyListener.NONE);
 
         assertThat(reply.modelId()).isEqualTo(MODEL.modelId());
         assertThat(reply.text()).contains("for model " + MODEL.modelId() + ",");
@@ -119,7 +153,7 @@ class BedrockChatModelIntegrationTests {
         int closedBefore = standIn.streamsClosedByClient("tenant-001");
         Thread job = Thread.ofVirtual().start(() -> {
             try (RunningReplies.Watch watch = running.watch(ref)) {
-                watch.modelCall(() -> chatModel.reply(CONVERSATION, 256, deltas::add));
+                watch.modelCall(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), deltas::add));
                 ended.complete(null);
             } catch (RuntimeException e) {
                 ended.complete(e);
@@ -137,14 +171,14 @@ class BedrockChatModelIntegrationTests {
 
     @Test
     void maxTokensBoundsTheReply() {
-        assertThat(chatModel.reply(CONVERSATION, 5, ReplyListener.NONE).outputTokens()).isEqualTo(5);
+        assertThat(chatModel.reply(CONVERSATION, ModelSettings.of(5), ReplyListener.NONE).outputTokens()).isEqualTo(5);
     }
 
     @Test
     void throttlingBeforeTheStreamIsRetryable() {
         standIn.settings(Settings.defaults().withFault(Fault.throttleBeforeStream(1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE));
@@ -154,7 +188,7 @@ class BedrockChatModelIntegrationTests {
     void validationErrorIsNotRetryableAndExplainsItself() {
         standIn.settings(Settings.defaults().withFault(Fault.validation(1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isFalse())
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.INVALID_REQUEST))
@@ -166,7 +200,7 @@ class BedrockChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withFault(Fault.inStreamThrottlingAfterDeltas(3, 1)));
         int before = standIn.invocations();
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo("The model is busy right now."));
