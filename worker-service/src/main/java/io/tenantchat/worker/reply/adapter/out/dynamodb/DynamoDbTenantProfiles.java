@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,6 +34,7 @@ class DynamoDbTenantProfiles implements TenantProfiles {
     private final Clock clock;
     private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
 
+    @Autowired
     DynamoDbTenantProfiles(DynamoDbClient dynamoDb, QuotaProperties quotas, ProfileProperties profiles) {
         this(dynamoDb, quotas.tenantsTable(), profiles.cacheTtl(), Clock.systemUTC());
     }
