@@ -300,10 +300,11 @@ data "aws_iam_policy_document" "worker_task" {
     resources = [aws_sqs_queue.chat_requests_dlq.arn]
   }
 
+  # the deployment's model, each tenant's application inference profile (and the model it copies), allowed models
   statement {
     sid       = "ConfiguredModel"
     actions   = ["bedrock:InvokeModelWithResponseStream", "bedrock:InvokeModel"]
-    resources = local.bedrock_model_arns
+    resources = local.worker_model_arns
   }
 
   statement {

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A complete reply from the model with its usage: never partial text. A token count is {@code null} when the
  * provider did not report it (unknown, which is not the same as zero). Cache counts are the prompt tokens read
- * from and written to the provider's prompt cache.
+ * from and written to the provider's prompt cache; {@code inputTokens} are the other prompt tokens (Bedrock's
+ * {@code inputTokens}), so that input, cache reads and cache writes add up to the whole prompt and each is priced
+ * once.
  */
 public record ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
         @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency) {
