@@ -3,6 +3,7 @@ package io.tenantchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.bedrock.ReceivedConverse;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
@@ -64,15 +65,35 @@ class TenantProfileEndToEndIntegrationTests {
         });
     }
 
-    private static void answer(TestUser user, String text) {
+    @Test
+    void aGuardrailInterventionEndsTheMessageCompletedWithANeutralTextAndNeverTheBlockedOne() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        TestUser admin = system.tenantAdmin("tenant-g" + suffix, "admin@g" + suffix + ".example");
+        assertThat(putProfile(admin, "{\"guardrail_id\": \"gr0abc12\", \"guardrail_version\": \"1\"}"))
+                .isEqualTo(200);
+
+        tools.jackson.databind.JsonNode message = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> answer(admin,
+                        "Tell me about " + BedrockStandIn.DEFAULT_GUARDRAIL_WORD),
+                        json -> json.path("reply").path("stop_reason").asString().equals("guardrail_intervened"));
+
+        assertThat(message.path("status").asString()).isEqualTo("completed");
+        assertThat(message.path("reply").path("content").asString())
+                .isEqualTo("This reply was withheld by your organisation's content policy.");
+        assertThat(message.toString()).doesNotContain("stand-in guardrail");
+        assertThat(system.bedrock().received(admin.tenantId())).last()
+                .extracting(ReceivedConverse::guardrailId).isEqualTo("gr0abc12");
+    }
+
+    private static tools.jackson.databind.JsonNode answer(TestUser user, String text) {
         ApiClient.Response session = api.post("/api/sessions", user.idToken(), null);
         String body = """
                 {"message": "%s", "tenant_context": {"tenant_id": "%s", "user_id": "%s", "session_id": "%s"}}
                 """.formatted(text, user.tenantId(), user.userId(), session.json().path("session_id").asString());
         String messageId = api.post("/api/chat", user.idToken(), body).json().path("message_id").asString();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/chat/" + messageId, user.idToken()).json().path("status").asString(),
-                        status -> status.equals("completed"));
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/chat/" + messageId, user.idToken()).json(),
+                        json -> json.path("status").asString().equals("completed"));
     }
 
     private static int putProfile(TestUser admin, String json) {

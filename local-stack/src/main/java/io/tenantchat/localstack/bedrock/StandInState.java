@@ -19,6 +19,7 @@ final class StandInState {
     private final AtomicInteger peakOpenStreams = new AtomicInteger();
     private final Map<String, Counts> tenants = new ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<ReceivedConverse>> received = new ConcurrentHashMap<>();
+    private final PromptCache promptCache = new PromptCache();
     private final Map<String, Long> firstTokenNanos = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1_024, 0.75f, false) {
                 @Override
@@ -56,6 +57,20 @@ final class StandInState {
     /** A parsed request of {@code tenant} ("" when its system prompt names none). */
     void recordInvocation(String tenant) {
         counts(tenant).invocations.incrementAndGet();
+    }
+
+    private volatile String guardrailBlockedWord = BedrockStandIn.DEFAULT_GUARDRAIL_WORD;
+
+    String guardrailBlockedWord() {
+        return guardrailBlockedWord;
+    }
+
+    void guardrailBlockedWord(String word) {
+        this.guardrailBlockedWord = word;
+    }
+
+    PromptCache promptCache() {
+        return promptCache;
     }
 
     /** Keeps what a request of {@code tenant} carried: its last {@link #MAX_RECEIVED} requests. */

@@ -248,7 +248,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
         }
         try {
-            reply = watch.modelCall(() -> chatModel.reply(conversation, call.model(), listener));
+            reply = withheldIfIntervened(watch.modelCall(() -> chatModel.reply(conversation, call.model(), listener)),
+                    message, listener);
         } catch (RunningReplies.StoppedBeforeCall e) {
             return cancelWithoutReply(message.ref(), hold);
         } catch (ChatModelException e) {
@@ -267,6 +268,21 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         boolean stopped = watch.stopped();
         meter(message, reply, invokedAt, stopped ? InvocationStatus.CANCELLED : InvocationStatus.COMPLETED);
         return stopped ? storeCancelled(message, reply, hold) : complete(message, reply, hold);
+    }
+
+    /**
+     * A reply a guardrail intervened in ends {@code completed} with {@link ModelReply#WITHHELD} as its text: what
+     * was streamed (the guardrail's own message, or in async mode the start of the blocked text) is voided for the
+     * subscribers first, so the blocked text is neither shown on, stored nor published.
+     */
+    private static ModelReply withheldIfIntervened(ModelReply reply, UserMessage message,
+            StreamingReplyListener listener) {
+        if (!reply.guardrailIntervened()) {
+            return reply;
+        }
+        log.info("A guardrail intervened in the reply to message {}: withheld", message.ref().messageId());
+        listener.restarted();
+        return reply.withheld();
     }
 
     /**
@@ -326,7 +342,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         }
         MessageRef ref = message.ref();
         events.completed(new ReplyCompleted(ref.tenantId(), ref.sessionId(), ref.messageId(), reply.text(),
-                reply.modelId(), new ReplyUsage(reply.inputTokens(), reply.outputTokens())));
+                reply.modelId(), new ReplyUsage(reply.inputTokens(), reply.outputTokens()), reply.stopReason()));
         return ReplyOutcome.COMPLETED;
     }
 

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * once.
  */
 public record ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
-        @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency) {
+        @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency,
+        boolean guardrailIntervened) {
+
+    /** What the user sees instead of a reply a guardrail intervened in: neither the blocked text nor its reason. */
+    public static final String WITHHELD = "This reply was withheld by your organisation's content policy.";
 
     public ModelReply {
         Objects.requireNonNull(text, "text");
@@ -23,6 +27,23 @@ public record ModelReply(String text, String modelId, @Nullable Integer inputTok
                 .anyMatch(count -> count != null && count < 0)) {
             throw new IllegalArgumentException("token counts are never negative");
         }
+    }
+
+    /** A reply no guardrail intervened in. */
+    public ModelReply(String text, String modelId, @Nullable Integer inputTokens, @Nullable Integer outputTokens,
+            @Nullable Integer cacheReadInputTokens, @Nullable Integer cacheWriteInputTokens, Duration latency) {
+        this(text, modelId, inputTokens, outputTokens, cacheReadInputTokens, cacheWriteInputTokens, latency, false);
+    }
+
+    /** This reply with {@link #WITHHELD} as its text: its usage stays, as Bedrock bills it. */
+    public ModelReply withheld() {
+        return new ModelReply(WITHHELD, modelId, inputTokens, outputTokens, cacheReadInputTokens,
+                cacheWriteInputTokens, latency, true);
+    }
+
+    /** {@code guardrail_intervened} when a guardrail intervened, else null (the reply ended as models end). */
+    public @Nullable String stopReason() {
+        return guardrailIntervened ? "guardrail_intervened" : null;
     }
 
     /** A reply from a provider that reports no prompt cache usage. */

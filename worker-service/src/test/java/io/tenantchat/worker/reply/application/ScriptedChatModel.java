@@ -31,6 +31,13 @@ final class ScriptedChatModel implements ChatModel {
         this.afterFirstDelta = action;
     }
 
+    private boolean guardrail;
+
+    /** Answers as Bedrock does when a guardrail intervenes: its own message streamed, stop reason guardrail. */
+    void interveneWithGuardrail() {
+        this.guardrail = true;
+    }
+
     void failWith(ChatModelException failure) {
         failFirst(Integer.MAX_VALUE, failure);
     }
@@ -69,6 +76,10 @@ final class ScriptedChatModel implements ChatModel {
             throw failure;
         }
         listener.delta("is.");
+        if (guardrail) {
+            return new ModelReply("Par is.", modelIdFor(conversation, settings), 12, 3, null, null,
+                    Duration.ofMillis(250), true);
+        }
         return new ModelReply("Paris.", modelIdFor(conversation, settings), 12, 3, 40, 8, Duration.ofMillis(250));
     }
 }

@@ -18,7 +18,7 @@ record ConversationResponse(String sessionId, List<Entry> messages, @Nullable St
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String messageId, String role, String content, @Nullable String status, String createdAt,
             @Nullable String modelId, MessageResponse.@Nullable UsageBody usage,
-            MessageResponse.@Nullable ErrorBody error) {
+            MessageResponse.@Nullable ErrorBody error, @Nullable String stopReason) {
     }
 
     static ConversationResponse of(String sessionId, ConversationPage page) {
@@ -31,10 +31,11 @@ record ConversationResponse(String sessionId, List<Entry> messages, @Nullable St
         for (Exchange exchange : exchanges) {
             var m = exchange.message();
             entries.add(new Entry(m.messageId().value(), "user", m.content(), m.status().wireValue(),
-                    m.createdAt().toString(), null, null, m.failure().map(MessageResponse.ErrorBody::of).orElse(null)));
+                    m.createdAt().toString(), null, null, m.failure().map(MessageResponse.ErrorBody::of).orElse(null),
+                    null));
             exchange.reply().ifPresent(r -> entries.add(new Entry(m.messageId().value(), "assistant", r.content(),
                     null, r.createdAt().toString(), r.modelId(),
-                    new MessageResponse.UsageBody(r.inputTokens(), r.outputTokens()), null)));
+                    new MessageResponse.UsageBody(r.inputTokens(), r.outputTokens()), null, r.stopReason())));
         }
         return entries;
     }

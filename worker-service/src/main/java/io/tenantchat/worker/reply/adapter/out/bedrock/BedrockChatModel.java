@@ -6,12 +6,10 @@ import io.tenantchat.worker.config.ModelProvider;
 import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ChatModelException;
-import io.tenantchat.worker.reply.domain.ChatTurn;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.Guardrail;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.ModelSettings;
-import io.tenantchat.worker.reply.domain.Role;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,13 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
-import software.amazon.awssdk.services.bedrockruntime.model.Message;
-import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * {@link ChatModel} on Bedrock ConverseStream, the default provider: collects the streamed text and returns it only
@@ -40,11 +34,13 @@ class BedrockChatModel implements ChatModel {
     private final BedrockRuntimeAsyncClient bedrock;
     private final ModelProperties model;
     private final TenantModels tenantModels;
+    private final PromptCaching promptCaching;
 
     BedrockChatModel(BedrockRuntimeAsyncClient bedrock, ModelProperties model) {
         this.bedrock = bedrock;
         this.model = model;
         this.tenantModels = new TenantModels(model.modelId(), model.tenantModels());
+        this.promptCaching = new PromptCaching(model.promptCachingModels());
     }
 
     @Override
@@ -64,10 +60,11 @@ class BedrockChatModel implements ChatModel {
 
     private ConverseStreamRequest request(String modelId, Conversation conversation, ModelSettings settings) {
         Float temperature = settings.temperature();
+        boolean cached = promptCaching.supports(modelId);
         ConverseStreamRequest.Builder request = ConverseStreamRequest.builder()
                 .modelId(modelId)
-                .system(SystemContentBlock.fromText(conversation.systemPrompt()))
-                .messages(conversation.turns().stream().map(BedrockChatModel::message).toList())
+                .system(PromptCaching.system(conversation.systemPrompt(), cached))
+                .messages(PromptCaching.messages(conversation.turns(), cached))
                 .inferenceConfig(InferenceConfiguration.builder()
                         .maxTokens(settings.maxTokens())
                         .temperature(temperature == null ? model.temperature() : temperature)
@@ -77,14 +74,10 @@ class BedrockChatModel implements ChatModel {
             request.guardrailConfig(GuardrailStreamConfiguration.builder()
                     .guardrailIdentifier(guardrail.id())
                     .guardrailVersion(guardrail.version())
+                    .streamProcessingMode(model.guardrailStreamMode())
                     .build());
         }
         return request.build();
-    }
-
-    private static Message message(ChatTurn turn) {
-        ConversationRole role = turn.role() == Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT;
-        return Message.builder().role(role).content(ContentBlock.fromText(turn.text())).build();
     }
 
     private void await(CompletableFuture<Void> call) {

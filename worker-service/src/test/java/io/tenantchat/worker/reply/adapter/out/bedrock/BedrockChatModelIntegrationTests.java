@@ -121,6 +121,68 @@ class BedrockChatModelIntegrationTests {
     }
 
     @Test
+    void cachingModelGetsCachePointsAndItsNextCallReadsThePromptFromTheCache() {
+        String caching = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+        BedrockChatModel cached = new BedrockChatModel(client, new ModelProperties(caching, 256, 0.7f,
+                java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(10), null, null, false, null, "DEFAULT",
+                new ModelProperties.OpenAi(null, null, null), Map.of(),
+                List.of("anthropic.claude-sonnet-4-20250514-v1:0"), "sync"));
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String system = "tenant: " + tenant + "\n\nYou answer questions about the solar system in detail.";
+        List<ChatTurn> history = List.of(ChatTurn.user("Which planet is largest?"), ChatTurn.assistant("Jupiter."));
+
+        ModelReply first = cached.reply(new Conversation(system, concat(history, ChatTurn.user("And the smallest?"))),
+                ModelSettings.of(256), ReplyListener.NONE);
+        ModelReply second = cached.reply(new Conversation(system, concat(history, ChatTurn.user("And the hottest?"))),
+                ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(first.cacheReadInputTokens()).isZero();
+        assertThat(first.cacheWriteInputTokens()).as("system prompt and history written to the cache").isPositive();
+        assertThat(second.cacheReadInputTokens()).as("read back: same system prompt and history")
+                .isEqualTo(first.cacheWriteInputTokens());
+        assertThat(second.cacheWriteInputTokens()).isZero();
+        assertThat(second.inputTokens()).as("only the new user turn is uncached").isEqualTo(3);
+    }
+
+    @Test
+    void modelWithoutCachingGetsNoCachePoint() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Conversation conversation = new Conversation("tenant: " + tenant, List.of(ChatTurn.user("Hi"),
+                ChatTurn.assistant("Hello!"), ChatTurn.user("Again")));
+
+        chatModel.reply(conversation, ModelSettings.of(256), ReplyListener.NONE);
+        ModelReply again = chatModel.reply(conversation, ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(again.cacheReadInputTokens()).isZero();
+        assertThat(again.cacheWriteInputTokens()).isZero();
+    }
+
+    private static List<ChatTurn> concat(List<ChatTurn> history, ChatTurn current) {
+        List<ChatTurn> turns = new java.util.ArrayList<>(history);
+        turns.add(current);
+        return turns;
+    }
+
+    @Test
+    void guardrailInterventionOverTheWireIsReportedAndTheSameWordPassesWithoutAGuardrail() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Conversation blocked = new Conversation("tenant: " + tenant, List.of(ChatTurn.user(
+                "Tell me about " + BedrockStandIn.DEFAULT_GUARDRAIL_WORD + " please")));
+        ModelSettings guarded = new ModelSettings(256, null, null,
+                new io.tenantchat.worker.reply.domain.Guardrail("gr0abc12", "1"), java.util.Set.of("guardrail"));
+
+        ModelReply intervened = chatModel.reply(blocked, guarded, ReplyListener.NONE);
+        ModelReply unguarded = chatModel.reply(blocked, ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(intervened.guardrailIntervened()).isTrue();
+        assertThat(intervened.stopReason()).isEqualTo("guardrail_intervened");
+        assertThat(intervened.text()).doesNotContain(BedrockStandIn.DEFAULT_GUARDRAIL_WORD);
+        assertThat(intervened.inputTokens()).as("a blocked call is still billed").isPositive();
+        assertThat(unguarded.guardrailIntervened()).isFalse();
+        assertThat(unguarded.text()).contains(BedrockStandIn.DEFAULT_GUARDRAIL_WORD);
+    }
+
+    @Test
     void withoutAProfileTheDeploymentsTemperatureIsSentAndNoGuardrail() {
         String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
