@@ -54,7 +54,7 @@ class TenantProfileEndToEndIntegrationTests {
             assertThat(received.temperature()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-6));
         });
         assertThat(system.bedrock().received(neighbour.tenantId())).isNotEmpty()
-                .noneMatch(received -> received.systemText().contains(suffix));
+                .noneMatch(received -> received.systemText().contains(first));
 
         String second = "Answer like a poet " + suffix + ".";
         assertThat(putProfile(admin, "{\"system_prompt\": \"" + second + "\"}")).isEqualTo(200);
