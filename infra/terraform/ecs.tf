@@ -60,6 +60,10 @@ locals {
     TENANTS_TABLE         = aws_dynamodb_table.tenants.name
     API_KEYS_TABLE        = aws_dynamodb_table.api_keys.name
     AUDIT_TABLE           = aws_dynamodb_table.audit.name
+    # tenant profiles (ADR 007): the models a profile may name, and the worker's provider
+    MODELS_ALLOWED            = join(",", var.models_allowed)
+    PROFILE_MAX_OUTPUT_TOKENS = tostring(var.profile_max_output_tokens)
+    MODEL_PROVIDER            = local.agentcore_runtime_configured ? "agentcore" : (local.bedrock_agent_configured ? "bedrock-agent" : (var.openai_base_url != "" ? "openai" : "bedrock"))
     # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
     UNKNOWN_TENANTS    = "refuse"
     DEFAULT_TIER       = var.default_tier
@@ -93,6 +97,9 @@ locals {
     OPENAI_MODEL               = var.openai_model
     USAGE_BUS                  = aws_cloudwatch_event_bus.usage.name
     WORKER_MAX_IN_FLIGHT       = tostring(var.worker_max_in_flight)
+    PROFILE_CACHE_TTL          = var.profile_cache_ttl
+    PROMPT_CACHING_MODELS      = join(",", var.prompt_caching_models)
+    GUARDRAIL_STREAM_MODE      = var.guardrail_stream_mode
   }
 
   # ECS secrets (Secrets Manager ARNs), injected by the execution role; an empty ARN means "not used"
@@ -257,7 +264,7 @@ resource "aws_ecs_task_definition" "worker" {
     stopTimeout            = 60
     portMappings           = [{ containerPort = local.service_ports.worker, protocol = "tcp" }]
     environment = [
-      for name, value in merge(local.common_environment, local.tracing_export_environment, local.redis_environment, local.worker_environment) :
+      for name, value in merge(local.common_environment, local.tracing_export_environment, local.redis_environment, local.worker_environment, local.tenant_models_environment) :
       { name = name, value = value }
     ]
     secrets = [

@@ -278,6 +278,13 @@ data "aws_iam_policy_document" "worker_task" {
     resources = [aws_dynamodb_table.tenants.arn]
   }
 
+  # tenant profiles (ADR 007): one Query of a tenant's partition reads its plan and profile items together
+  statement {
+    sid       = "TenantProfilesRead"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.tenants.arn]
+  }
+
   # the stale hold reconciler (ADR 004): finds holds no ending of a message gave back, across tenants
   statement {
     sid       = "TenantQuotaHoldsReconcile"
@@ -303,10 +310,11 @@ data "aws_iam_policy_document" "worker_task" {
     resources = [aws_sqs_queue.chat_requests_dlq.arn]
   }
 
+  # the deployment's model, each tenant's application inference profile (and the model it copies), allowed models
   statement {
     sid       = "ConfiguredModel"
     actions   = ["bedrock:InvokeModelWithResponseStream", "bedrock:InvokeModel"]
-    resources = local.bedrock_model_arns
+    resources = local.worker_model_arns
   }
 
   statement {

@@ -488,3 +488,57 @@ variable "otlp_traces_endpoint" {
   type        = string
   default     = ""
 }
+
+variable "tenant_inference_profiles" {
+  description = "Tenants that get their own Bedrock application inference profile, tagged TenantId for cost allocation: tenant id => the model id or cross-region profile id it copies (e.g. us.anthropic.claude-sonnet-4-20250514-v1:0). The worker calls each tenant's profile ARN and prices it as that model."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for tenant in keys(var.tenant_inference_profiles) : can(regex("^[A-Za-z0-9_-]{1,64}$", tenant))])
+    error_message = "Every key of tenant_inference_profiles is a tenant id (1-64 of A-Z a-z 0-9 _ -)."
+  }
+}
+
+variable "models_allowed" {
+  description = "MODELS_ALLOWED: model ids or cross-region profile ids a tenant profile may name; the worker may invoke each."
+  type        = list(string)
+  default     = []
+}
+
+variable "profile_max_output_tokens" {
+  description = "PROFILE_MAX_OUTPUT_TOKENS: the largest max_output_tokens a tenant profile may set."
+  type        = number
+  default     = 4096
+}
+
+variable "profile_cache_ttl" {
+  description = "PROFILE_CACHE_TTL: how long a worker uses a tenant's profile before reading it again (the longest a change takes to apply)."
+  type        = string
+  default     = "5s"
+}
+
+variable "prompt_caching_models" {
+  description = "PROMPT_CACHING_MODELS: models that get Bedrock prompt caching (a cachePoint after the system prompt and after the history)."
+  type        = list(string)
+  default = [
+    "anthropic.claude-3-7-sonnet-20250219-v1:0",
+    "anthropic.claude-3-5-haiku-20241022-v1:0",
+    "anthropic.claude-sonnet-4-20250514-v1:0",
+    "anthropic.claude-opus-4-20250514-v1:0",
+    "amazon.nova-micro-v1:0",
+    "amazon.nova-lite-v1:0",
+    "amazon.nova-pro-v1:0",
+  ]
+}
+
+variable "guardrail_stream_mode" {
+  description = "GUARDRAIL_STREAM_MODE: a tenant guardrail on the reply stream, sync (checked before it streams) or async."
+  type        = string
+  default     = "sync"
+
+  validation {
+    condition     = contains(["sync", "async"], var.guardrail_stream_mode)
+    error_message = "guardrail_stream_mode is sync or async."
+  }
+}

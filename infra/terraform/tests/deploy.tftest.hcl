@@ -108,3 +108,52 @@ run "every_option_switched_on" {
     error_message = "HTTPS serves, HTTP redirects"
   }
 }
+
+run "a_tenant_with_its_own_inference_profile_is_tagged_called_and_priced" {
+  command = apply
+
+  variables {
+    tenant_inference_profiles = { "tenant-001" = "us.anthropic.claude-sonnet-4-20250514-v1:0" }
+    models_allowed            = ["anthropic.claude-3-5-haiku-20241022-v1:0"]
+  }
+
+  assert {
+    condition     = aws_bedrock_inference_profile.tenant["tenant-001"].tags["TenantId"] == "tenant-001"
+    error_message = "the tenant's profile carries its TenantId cost allocation tag"
+  }
+
+  assert {
+    condition     = aws_bedrock_inference_profile.tenant["tenant-001"].model_source[0].copy_from == "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0"
+    error_message = "the tenant's profile copies the configured cross-region profile"
+  }
+
+  assert {
+    condition     = aws_ce_cost_allocation_tag.tenant_id[0].tag_key == "TenantId" && aws_ce_cost_allocation_tag.tenant_id[0].status == "Active"
+    error_message = "TenantId is an active cost allocation tag"
+  }
+
+  assert {
+    condition = jsondecode([for e in jsondecode(aws_ecs_task_definition.worker.container_definitions)[0].environment : e.value if e.name == "SPRING_APPLICATION_JSON"][0]) == {
+      tenantchat = {
+        model = { tenant-models = { "tenant-001" = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6" } }
+        usage = { inference-profiles = [{ arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6", model-id = "us.anthropic.claude-sonnet-4-20250514-v1:0" }] }
+      }
+    }
+    error_message = "the worker calls the tenant's profile ARN and prices it as the model it copies"
+  }
+
+  assert {
+    condition = alltrue([for arn in [
+      "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6",
+      "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0",
+      "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
+      "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+    ] : contains(local.worker_model_arns, arn)])
+    error_message = "the worker may invoke the tenant's profile, what it routes to, and the allowed models"
+  }
+
+  assert {
+    condition     = strcontains(jsonencode(jsondecode(aws_ecs_task_definition.api.container_definitions)[0].environment), "anthropic.claude-3-5-haiku-20241022-v1:0")
+    error_message = "the api gets MODELS_ALLOWED"
+  }
+}

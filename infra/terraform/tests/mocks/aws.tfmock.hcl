@@ -92,3 +92,7 @@ mock_resource "aws_cloudwatch_log_group" {
 mock_resource "aws_elasticache_replication_group" {
   defaults = { primary_endpoint_address = "master.tenantchat-stream.abc123.use1.cache.amazonaws.com" }
 }
+
+mock_resource "aws_bedrock_inference_profile" {
+  defaults = { arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6" }
+}

@@ -34,6 +34,7 @@ export interface Message {
   status?: "queued" | "processing" | "completed" | "failed" | "cancelled";
   created_at: string;
   model_id?: string;
+  stop_reason?: string;
   usage?: { input_tokens: number; output_tokens: number };
   error?: MessageError | null;
   /** The turn this one follows (absent: it starts the conversation). */
@@ -48,7 +49,7 @@ export interface MessageStatus {
   message_id: string;
   session_id: string;
   status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-  reply: { content: string; model_id: string; usage: { input_tokens: number; output_tokens: number } } | null;
+  reply: { content: string; model_id: string; usage: { input_tokens: number; output_tokens: number }; stop_reason?: string } | null;
   error: MessageError | null;
 }
 
@@ -61,6 +62,27 @@ export interface UsageReport {
   series: { bucket: string; usage: Usage }[];
   by_model: { model_id: string; usage: Usage }[];
   by_user: { user_id: string; usage: Usage }[] | null;
+}
+
+/** GET/PUT /api/tenants/{tenant_id}/profile (docs/api.md "Tenant profile"). */
+export interface ProfileSettings {
+  system_prompt: string | null;
+  model: string | null;
+  max_output_tokens: number | null;
+  temperature: number | null;
+  guardrail_id: string | null;
+  guardrail_version: string | null;
+  history_max_turns: number | null;
+  history_max_chars: number | null;
+}
+
+export interface Profile extends ProfileSettings {
+  tenant_id: string;
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
+  allowed_models: string[];
+  max_output_tokens_limit: number;
 }
 
 export class Api {
@@ -123,6 +145,14 @@ export class Api {
   usage(tenantId: string, from: string, to: string, granularity: string): Promise<UsageReport> {
     const query = new URLSearchParams({ from, to, granularity });
     return this.call("GET", `/api/tenants/${enc(tenantId)}/usage?${query}`);
+  }
+
+  profile(tenantId: string): Promise<Profile> {
+    return this.call("GET", `/api/tenants/${enc(tenantId)}/profile`);
+  }
+
+  saveProfile(tenantId: string, profile: ProfileSettings & { version: number }): Promise<Profile> {
+    return this.call("PUT", `/api/tenants/${enc(tenantId)}/profile`, profile);
   }
 
   private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {},

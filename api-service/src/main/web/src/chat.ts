@@ -21,6 +21,8 @@ interface Turn {
   reply: string;
   usage: { input_tokens: number; output_tokens: number } | null;
   model: string | null;
+  /** "guardrail_intervened": a guardrail withheld the reply, whose text is then a neutral sentence. */
+  stopReason: string | null;
   error: MessageError | null;
   retryError: string | null;
   stopping: boolean;
@@ -109,6 +111,7 @@ export class ChatView {
         turn.reply = m.content;
         turn.usage = m.usage ?? null;
         turn.model = m.model_id ?? null;
+        turn.stopReason = m.stop_reason ?? null;
         if (turn.status !== "cancelled") turn.status = "completed";
       }
     }
@@ -122,7 +125,7 @@ export class ChatView {
     this.stream = new ReplyStream(this.app.api, this.app.auth, this.sessionId, after, {
       delta: (id, text) => this.update(id, (t) => { if (!finished(t.status)) { t.reply += text; t.status = "processing"; } }),
       restarted: (id) => this.update(id, (t) => { if (!finished(t.status)) t.reply = ""; }),
-      completed: (id, content, usage) => this.update(id, (t) => { t.reply = content; t.usage = usage ?? t.usage; t.status = "completed"; }),
+      completed: (id, content, usage, stopReason) => this.update(id, (t) => { t.reply = content; t.usage = usage ?? t.usage; t.status = "completed"; t.stopReason = stopReason ?? null; }),
       failed: (id, error) => this.update(id, (t) => { t.status = "failed"; t.error = error; }),
       cancelled: (id, content, usage) => this.update(id, (t) => { t.reply = content; t.usage = usage; t.status = "cancelled"; }),
       status: (id, status) => this.update(id, (t) => { if (!finished(t.status)) t.status = status as Status; }),
@@ -232,6 +235,7 @@ export class ChatView {
         }
         if (s.status === "completed" && s.reply && t.status !== "completed") {
           t.status = "completed"; t.reply = s.reply.content; t.usage = s.reply.usage; t.model = s.reply.model_id;
+          t.stopReason = s.reply.stop_reason ?? null;
         }
       });
     }).catch(() => { /* the stream or polling carries on */ });
@@ -274,7 +278,7 @@ export class ChatView {
     const existing = this.turns.get(id);
     if (existing) return existing;
     const stopButton = h("button", { class: "stop", type: "button", "data-test": "stop" }, "■ Stop");
-    const turn: Turn = { id, prompt, status, reply: "", usage: null, model: null, error: null, retryError: null,
+    const turn: Turn = { id, prompt, status, reply: "", usage: null, model: null, stopReason: null, error: null, retryError: null,
       stopping: false, siblings: [id], editing: false, stopButton, element: h("article", { class: "turn", "data-message": id }) };
     stopButton.addEventListener("click", () => void this.stop(turn));
     this.turns.set(id, turn);
@@ -298,7 +302,7 @@ export class ChatView {
   }
 
   private paint(turn: Turn): void {
-    const look = `${turn.status}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}|${turn.stopping}|${turn.siblings.join(",")}|${turn.editing}`;
+    const look = `${turn.status}|${turn.stopReason ?? ""}|${turn.reply}|${turn.error?.message ?? ""}|${turn.retryError ?? ""}|${turn.usage?.output_tokens ?? ""}|${turn.stopping}|${turn.siblings.join(",")}|${turn.editing}`;
     if (this.painted.get(turn.id) === look) return;
     this.painted.set(turn.id, look);
     clear(turn.element);
@@ -320,6 +324,9 @@ export class ChatView {
       const body = h("div", { class: "markdown" });
       body.appendChild(renderMarkdown(turn.reply));
       reply.appendChild(body);
+      if (turn.stopReason === "guardrail_intervened") {
+        reply.appendChild(h("p", { class: "meta guardrail", "data-test": "guardrail" }, "Withheld by the content policy"));
+      }
       if (!finished(turn.status)) reply.appendChild(h("span", { class: "caret", "aria-hidden": "true" }));
       else if (turn.status === "cancelled") {
         reply.appendChild(h("p", { class: "meta", "data-test": "cancelled" }, "Stopped",

@@ -6,6 +6,7 @@ import { h, clear } from "./dom";
 import { describe } from "./problems";
 import { SignInView } from "./signin";
 import { UsageView } from "./usage";
+import { SettingsView } from "./settings";
 import { Sidebar } from "./sidebar";
 
 const root = document.getElementById("app")!;
@@ -73,7 +74,12 @@ export class App {
     const [, page, id] = location.hash.replace(/^#/, "").split("/");
     document.body.classList.remove("sidebar-open");
     clear(this.main);
-    if (page === "usage") {
+    if (page === "settings") {
+      this.sidebar!.select(null);
+      const settings = new SettingsView(this);
+      this.main.appendChild(settings.element);
+      this.view = settings;
+    } else if (page === "usage") {
       this.sidebar!.select(null);
       const usage = new UsageView(this);
       this.main.appendChild(usage.element);
@@ -88,7 +94,7 @@ export class App {
       this.main.appendChild(this.welcome());
     }
     document.querySelectorAll(".nav a").forEach((a) => a.classList.toggle("active",
-      (a.getAttribute("href") === "#/usage") === (page === "usage")));
+      a.getAttribute("href") === `#/${page === "usage" || page === "settings" ? page : ""}`));
   }
 
   private layout(): void {
@@ -102,7 +108,9 @@ export class App {
         h("button", { class: "icon menu", "aria-label": "Sessions", title: "Sessions",
           onclick: () => document.body.classList.toggle("sidebar-open") }, "☰"),
         h("a", { class: "brand", href: "#/" }, h("span", { class: "logo", "aria-hidden": "true" }), "TenantChat"),
-        h("nav", { class: "nav" }, h("a", { href: "#/" }, "Chat"), h("a", { href: "#/usage", "data-test": "nav-usage" }, "Usage")),
+        h("nav", { class: "nav" }, h("a", { href: "#/" }, "Chat"), h("a", { href: "#/usage", "data-test": "nav-usage" }, "Usage"),
+          who.groups.includes("tenant-admin") || who.groups.includes("platform-operator")
+            ? h("a", { href: "#/settings", "data-test": "nav-settings" }, "Settings") : null),
         h("div", { class: "who" },
           h("span", { class: "tenant", title: "Your tenant (from your token)", "data-test": "tenant" }, who.tenantId),
           h("span", { class: "user", title: `user ${who.userId}`, "data-test": "user" }, who.email), admin,

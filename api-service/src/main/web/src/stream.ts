@@ -6,7 +6,7 @@ import { Auth } from "./auth";
 export interface ReplyEvents {
   delta(messageId: string, text: string): void;
   restarted(messageId: string): void;
-  completed(messageId: string, content: string, usage: { input_tokens: number; output_tokens: number } | null): void;
+  completed(messageId: string, content: string, usage: { input_tokens: number; output_tokens: number } | null, stopReason?: string | null): void;
   failed(messageId: string, error: { code: string; message: string }): void;
   cancelled(messageId: string, content: string, usage: { input_tokens: number; output_tokens: number } | null): void;
   status(messageId: string, status: string): void;
@@ -80,7 +80,7 @@ export class ReplyStream {
           break;
         case "completed":
           this.after = frame.message_id;
-          this.events.completed(frame.message_id, frame.content, frame.usage ?? null);
+          this.events.completed(frame.message_id, frame.content, frame.usage ?? null, frame.stop_reason ?? null);
           break;
         case "failed":
           this.after = frame.message_id;
@@ -132,7 +132,7 @@ export class ReplyStream {
         if (status.status !== last) this.events.status(messageId, status.status);
         last = status.status;
         if (status.status === "completed" && status.reply) {
-          this.events.completed(messageId, status.reply.content, status.reply.usage);
+          this.events.completed(messageId, status.reply.content, status.reply.usage, status.reply.stop_reason ?? null);
           return;
         }
         if (status.status === "failed") {

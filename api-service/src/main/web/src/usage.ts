@@ -63,7 +63,10 @@ export class UsageView {
     this.body.appendChild(h("div", { class: "cards" },
       card("Total tokens", compact(t.input_tokens + t.output_tokens), `${t.input_tokens.toLocaleString()} in · ${t.output_tokens.toLocaleString()} out`, "total-tokens", t.input_tokens + t.output_tokens),
       card("Model calls", t.invocations.toLocaleString(), "invocations", "invocations", t.invocations),
-      card("Cost", money(t.cost_usd), "estimated, USD", "cost", t.cost_usd)));
+      card("Cost", money(t.cost_usd), "estimated, USD", "cost", t.cost_usd),
+      card("Prompt cache", compact((t.cache_read_input_tokens ?? 0) + (t.cache_write_input_tokens ?? 0)),
+        `${(t.cache_read_input_tokens ?? 0).toLocaleString()} read · ${(t.cache_write_input_tokens ?? 0).toLocaleString()} written`,
+        "cache-tokens", (t.cache_read_input_tokens ?? 0) + (t.cache_write_input_tokens ?? 0))));
     if (t.invocations === 0) {
       this.body.appendChild(h("div", { class: "empty-state small", "data-test": "usage-empty" },
         h("p", { class: "muted" }, "No model calls in this range yet. Send a message and come back.")));

@@ -285,4 +285,35 @@ class WebClientBrowserIntegrationTests {
             browser.screenshot("usage");
         }
     }
+
+    @Test
+    void tenantAdminSavesTheAssistantsSystemPromptWhichTheModelThenGets() {
+        String tenant = "tenant-set-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser admin = system.tenantAdmin(tenant, "admin@" + tenant + ".example");
+        TestUser member = system.user(tenant, "member@" + tenant + ".example");
+        String prompt = "Answer every question like a ship's captain " + tenant + ".";
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            WebClientPage page = new WebClientPage(browser).signIn(admin, TestUsers.DEV_PASSWORD);
+            browser.await(By.cssSelector("[data-test=nav-settings]")).click();
+            WebElement box = browser.await(By.cssSelector("[data-test=profile-system-prompt]"));
+            box.clear();
+            box.sendKeys(prompt);
+            browser.await(By.cssSelector("[data-test=profile-save]")).click();
+            browser.until(d -> d.findElement(By.cssSelector("[data-test=profile-status]")).getText()
+                    .contains("Saved: version 1"));
+            browser.screenshot("settings");
+
+            page.newSession();
+            page.send("Where are we sailing?");
+            page.awaitCompletedReply();
+        }
+        assertThat(system.bedrock().received(tenant)).last()
+                .satisfies(received -> assertThat(received.systemText()).endsWith(prompt));
+        try (Browser browser = Browser.open(system.apiBaseUrl())) {
+            new WebClientPage(browser).signIn(member, TestUsers.DEV_PASSWORD);
+            browser.await(By.cssSelector("[data-test=nav-usage]"));
+            assertThat(browser.all(By.cssSelector("[data-test=nav-settings]"))).as("members do not manage settings")
+                    .isEmpty();
+        }
+    }
 }

@@ -449,19 +449,38 @@ class TerraformPolicyTests {
         }
 
         @Test
+        void eachConfiguredTenantGetsAnApplicationInferenceProfileTaggedWithItsTenantId() {
+            JsonNode profile = terraform.resource("aws_bedrock_inference_profile", "tenant");
+            assertThat(Hcl.text(profile.path("for_each"))).isEqualTo("${var.tenant_inference_profiles}");
+            assertThat(Hcl.text(profile.path("tags").path("TenantId"))).isEqualTo("${each.key}");
+            assertThat(Hcl.text(terraform.resource("aws_ce_cost_allocation_tag", "tenant_id").path("tag_key")))
+                    .isEqualTo("TenantId");
+            assertThat(Hcl.text(terraform.locals().get("tenant_models_environment")))
+                    .as("the worker calls the tenant's profile ARN and prices it as the model it copies")
+                    .contains("tenant-models", "inference-profiles", "model-id");
+        }
+
+        @Test
         void workerRoleConsumesChatJobsCallsTheConfiguredModelAndPublishesUsage() {
             RoleGrants worker = RoleGrants.of(terraform, "worker_task");
             assertThat(worker.on(table("messages"))).contains("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:Query");
             assertThat(worker.on(table("sessions"))).contains("dynamodb:UpdateItem");
-            assertThat(worker.on(table("tenants"))).as("quota hold releases and the stale hold reconciler")
-                    .contains("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan");
+            assertThat(worker.on(table("tenants")))
+                    .as("quota hold releases, the stale hold reconciler and tenant profiles (one Query per tenant)")
+                    .contains("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan", "dynamodb:Query");
             assertThat(worker.on(queue("chat_requests"))).contains("sqs:ReceiveMessage", "sqs:DeleteMessage",
                     "sqs:ChangeMessageVisibility").doesNotContain("sqs:SendMessage");
             assertThat(worker.on(queue("chat_requests_dlq"))).contains("sqs:SendMessage");
             assertThat(worker.on("aws_cloudwatch_event_bus.usage")).containsExactly("events:PutEvents");
-            assertThat(worker.on("${local.bedrock_model_arns}")).as("model calls only on the configured model ARNs")
+            assertThat(worker.on("${local.worker_model_arns}")).as("model calls only on the configured model ARNs")
                     .contains("bedrock:InvokeModelWithResponseStream", "bedrock:InvokeModel");
+            assertThat(Hcl.text(terraform.locals().get("worker_model_arns")))
+                    .as("the deployment's model and the tenants' (tenantchat.model.tenant-models, MODELS_ALLOWED)")
+                    .contains("local.bedrock_model_arns", "local.tenant_model_arns");
+            assertThat(Hcl.text(terraform.locals().get("tenant_model_arns")))
+                    .as("each tenant's application inference profile and the models it and the allowlist route to")
+                    .contains("aws_bedrock_inference_profile.tenant", "local.model_invoke_arns");
             assertNoAccess(worker, table("audit"), table("usage"), table("usage_rollups"), queue("usage_events"),
                     queue("usage_events_dlq"));
         }

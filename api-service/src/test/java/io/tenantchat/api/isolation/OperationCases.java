@@ -49,6 +49,9 @@ final class OperationCases {
             OperationCase.of("POST /api/admin/queues/{queue}/dead-letters/replay", PLATFORM_OPERATOR)
                     .withBody(ids -> "{\"tenant_id\": \"%s\", \"dry_run\": true}".formatted(ids.tenantId())),
             OperationCase.of("GET /api/tenants/{tenantId}/subscription", TENANT_RESOURCE),
+            OperationCase.of("GET /api/tenants/{tenantId}/profile", TENANT_RESOURCE),
+            OperationCase.of("PUT /api/tenants/{tenantId}/profile", TENANT_ADMIN)
+                    .withBody(ids -> "{\"system_prompt\": \"isolation\", \"temperature\": 0.5}"),
             OperationCase.of("PUT /api/admin/tenants/{tenantId}", PLATFORM_OPERATOR).withBody(ids -> """
                     {"name": "isolation", "tier": "open"}
                     """),

@@ -9,6 +9,9 @@ import io.tenantchat.api.usage.domain.UsageFigures;
 import io.tenantchat.api.chat.application.CancelChatMessageService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
+import io.tenantchat.api.profile.application.ProfileService;
+import io.tenantchat.api.profile.domain.ProfileBounds;
+import io.tenantchat.api.profile.domain.ProfileField;
 import io.tenantchat.api.session.application.SessionService;
 import io.tenantchat.api.tenant.application.QuotaAdmission;
 import io.tenantchat.api.tenant.application.SubscriptionService;
@@ -112,6 +115,23 @@ public class InMemoryAdapters {
         TierCatalog catalog = Tiers.catalog();
         return new SubscriptionService(new TenantPlans(directory, catalog), directory, catalog, ledger,
                 Clock.systemUTC(), trail.requestRecorder(Clock.systemUTC()));
+    }
+
+    @Bean
+    InMemoryTenantProfiles tenantProfiles() {
+        return new InMemoryTenantProfiles();
+    }
+
+    /** Bedrock (every setting applies), one allowed model, outputs up to 2048 tokens. */
+    @Bean
+    ProfileBounds profileBounds() {
+        return new ProfileBounds(List.of("us.anthropic.claude-sonnet-4-20250514-v1:0"), 2048, "bedrock",
+                ProfileField.ALL);
+    }
+
+    @Bean
+    ProfileService profileService(InMemoryTenantProfiles profiles, ProfileBounds bounds) {
+        return new ProfileService(profiles, bounds, Clock.systemUTC());
     }
 
     /** The API keys' clock, which web tests move on to expire keys. */

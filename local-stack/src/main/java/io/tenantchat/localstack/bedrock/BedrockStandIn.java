@@ -87,6 +87,25 @@ public final class BedrockStandIn implements AutoCloseable {
         return state.conversations(tenantId);
     }
 
+    /**
+     * What the last requests (at most 100) whose system prompt names {@code tenantId} carried, oldest first: the
+     * system text, model, output bound, temperature and guardrail the model was given.
+     */
+    public java.util.List<ReceivedConverse> received(String tenantId) {
+        return state.received(tenantId);
+    }
+
+    /** The word the stand-in's guardrail blocks unless told another: {@value}. */
+    public static final String DEFAULT_GUARDRAIL_WORD = "forbidden-topic";
+
+    /**
+     * The stand-in's guardrail: a request with a {@code guardrailConfig} whose last user text or reply contains
+     * {@code word} (any case) is answered with the guardrail's message and stop reason {@code guardrail_intervened}.
+     */
+    public void guardrailBlocks(String word) {
+        state.guardrailBlockedWord(word);
+    }
+
     /** ConverseStream replies to {@code tenantId} (see {@link #invocations(String)}) being streamed now. */
     public int openStreams(String tenantId) {
         return state.openStreams(tenantId);

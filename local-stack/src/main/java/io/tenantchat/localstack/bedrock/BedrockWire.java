@@ -16,7 +16,7 @@ final class BedrockWire {
 
     record Output(Message message) {}
 
-    /** The stand-in caches no prompts: its cache counts are always 0, reported as Bedrock does for cache-capable models. */
+    /** Cache counts as Bedrock reports them for cache-capable models: 0 unless the request had cache points. */
     record Usage(int inputTokens, int outputTokens, int totalTokens, int cacheReadInputTokens,
             int cacheWriteInputTokens) {}
 
@@ -44,7 +44,9 @@ final class BedrockWire {
     }
 
     static Usage usage(StandInReply reply) {
-        return new Usage(reply.inputTokens(), reply.outputTokens(), reply.inputTokens() + reply.outputTokens(), 0, 0);
+        return new Usage(reply.inputTokens(), reply.outputTokens(), reply.inputTokens() + reply.outputTokens()
+                + reply.cacheReadInputTokens() + reply.cacheWriteInputTokens(), reply.cacheReadInputTokens(),
+                reply.cacheWriteInputTokens());
     }
 
     static byte[] bytes(Object value) {

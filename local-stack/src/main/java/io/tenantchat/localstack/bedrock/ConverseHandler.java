@@ -45,6 +45,7 @@ final class ConverseHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         state.recordInvocation(converse.tenant(), converse.turns());
+        state.recordReceived(converse.tenant(), converse.received());
         answer(ctx, keepAlive, route.streaming(), converse, receivedNanos);
     }
 
@@ -52,7 +53,8 @@ final class ConverseHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             long receivedNanos) {
         Fault fault = state.drawFault(streaming);
         Optional<ErrorReply> error = ErrorReply.beforeStream(fault.kind());
-        StandInReply reply = StandInReply.to(request);
+        StandInReply reply = StandInReply.to(request, state.promptCache().use(request.cachePrefixes()),
+                state.guardrailBlockedWord());
         if (error.isPresent()) {
             HttpReplies.error(ctx, keepAlive, error.get());
         } else if (streaming) {

@@ -18,7 +18,14 @@ import tools.jackson.databind.JsonNode;
  * @param turns each message as {@code <role>: <text>}, in order
  */
 record ConverseRequest(String modelId, String systemText, String lastUserText, int inputTokens, int maxTokens,
-        List<String> turns) {
+        List<String> turns, ReceivedConverse received, List<CachePrefix> cachePrefixes) {
+
+    /**
+     * The prompt up to one {@code cachePoint} block (system blocks, then messages, in order): what Bedrock would
+     * cache there, and its words (tokens).
+     */
+    record CachePrefix(String text, int tokens) {
+    }
 
     static final int NO_LIMIT = Integer.MAX_VALUE;
 
@@ -55,8 +62,41 @@ record ConverseRequest(String modelId, String systemText, String lastUserText, i
             inputTokens += words(text);
             turns.add(message.path("role").stringValue("") + ": " + text);
         }
+        List<CachePrefix> cachePrefixes = cachePrefixes(modelId, root.path("system"), messages);
         int maxTokens = maxTokens(root.path("inferenceConfig").path("maxTokens"));
-        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens, List.copyOf(turns));
+        JsonNode temperature = root.path("inferenceConfig").path("temperature");
+        JsonNode guardrail = root.path("guardrailConfig");
+        ReceivedConverse received = new ReceivedConverse(modelId, system, maxTokens == NO_LIMIT ? null : maxTokens,
+                temperature.isNumber() ? temperature.doubleValue() : null,
+                guardrail.path("guardrailIdentifier").stringValue(null),
+                guardrail.path("guardrailVersion").stringValue(null));
+        return new ConverseRequest(modelId, system, lastUserText(messages), inputTokens, maxTokens,
+                List.copyOf(turns), received, cachePrefixes);
+    }
+
+    /** Walks system blocks then messages; at each {@code cachePoint} block, the text so far is a cacheable prefix. */
+    private static List<CachePrefix> cachePrefixes(String modelId, JsonNode system, JsonNode messages) {
+        List<CachePrefix> prefixes = new ArrayList<>();
+        StringBuilder prompt = new StringBuilder(modelId).append('\n');
+        int[] tokens = {0};
+        walk(system, "system", prompt, tokens, prefixes);
+        for (JsonNode message : messages) {
+            walk(message.path("content"), message.path("role").stringValue(""), prompt, tokens, prefixes);
+        }
+        return List.copyOf(prefixes);
+    }
+
+    private static void walk(JsonNode blocks, String role, StringBuilder prompt, int[] tokens,
+            List<CachePrefix> prefixes) {
+        for (JsonNode block : blocks) {
+            String text = block.path("text").stringValue(null);
+            if (text != null) {
+                prompt.append(role).append(": ").append(text).append('\n');
+                tokens[0] += words(text);
+            } else if (block.has("cachePoint")) {
+                prefixes.add(new CachePrefix(prompt.toString(), tokens[0]));
+            }
+        }
     }
 
     /** The tenant the system prompt names on a {@code tenant: <id>} line, or "" when it names none. */

@@ -20,6 +20,8 @@ final class StandInState {
     private final AtomicInteger openStreams = new AtomicInteger();
     private final AtomicInteger peakOpenStreams = new AtomicInteger();
     private final Map<String, Counts> tenants = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<ReceivedConverse>> received = new ConcurrentHashMap<>();
+    private final PromptCache promptCache = new PromptCache();
     private final Map<String, Long> firstTokenNanos = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1_024, 0.75f, false) {
                 @Override
@@ -73,6 +75,38 @@ final class StandInState {
             return List.copyOf(of.conversations);
         }
     }
+
+    private volatile String guardrailBlockedWord = BedrockStandIn.DEFAULT_GUARDRAIL_WORD;
+
+    String guardrailBlockedWord() {
+        return guardrailBlockedWord;
+    }
+
+    void guardrailBlockedWord(String word) {
+        this.guardrailBlockedWord = word;
+    }
+
+    PromptCache promptCache() {
+        return promptCache;
+    }
+
+    /** Keeps what a request of {@code tenant} carried: its last {@link #MAX_RECEIVED} requests. */
+    void recordReceived(String tenant, ReceivedConverse request) {
+        java.util.Deque<ReceivedConverse> kept = received.computeIfAbsent(tenant,
+                t -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        kept.addLast(request);
+        while (kept.size() > MAX_RECEIVED) {
+            kept.pollFirst();
+        }
+    }
+
+    java.util.List<ReceivedConverse> received(String tenant) {
+        java.util.Deque<ReceivedConverse> kept = received.get(tenant);
+        return kept == null ? java.util.List.of() : java.util.List.copyOf(kept);
+    }
+
+    /** The most requests per tenant whose content is kept for {@link #received(String)}. */
+    static final int MAX_RECEIVED = 100;
 
     int invocations(String tenant) {
         return counts(tenant).invocations.get();

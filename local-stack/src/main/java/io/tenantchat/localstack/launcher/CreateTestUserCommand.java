@@ -47,6 +47,10 @@ final class CreateTestUserCommand {
             String password) {
         log.info("creating or signing in {} in tenant {} (pool {})", args.email(), args.tenantId(), pool.poolId());
         TestUser user = TestUsers.createOrSignIn(cognito, pool, args.tenantId(), args.email(), password);
+        if (args.group() != null) {
+            log.info("adding {} to group {}", args.email(), args.group());
+            user = TestUsers.addToGroup(cognito, pool, user, args.group(), password);
+        }
         return Json.MAPPER.writeValueAsString(user);
     }
 

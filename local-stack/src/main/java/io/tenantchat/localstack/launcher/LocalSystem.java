@@ -163,7 +163,7 @@ public final class LocalSystem implements AutoCloseable {
         return TestUsers.createOrSignIn(cognito, pool, tenantId, email, TestUsers.DEV_PASSWORD);
     }
 
-    /** As {@link #user}, in the {@code tenant-admin} group of its tenant (manages its API keys and sessions). */
+    /** As {@link #user}, in the {@code tenant-admin} group of its tenant (manages its profile, API keys and sessions). */
     public TestUser tenantAdmin(String tenantId, String email) {
         return TestUsers.addToGroup(cognito, pool, user(tenantId, email), "tenant-admin", TestUsers.DEV_PASSWORD);
     }

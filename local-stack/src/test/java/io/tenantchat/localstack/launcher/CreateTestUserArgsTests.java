@@ -21,6 +21,17 @@ class CreateTestUserArgsTests {
     }
 
     @Test
+    void takesATenantAdminOrPlatformOperatorGroupAndNothingElse() {
+        assertThat(CreateTestUserArgs.parse("--tenant", "t1", "--email", "a@b.example", "--group", "tenant-admin")
+                .group()).isEqualTo("tenant-admin");
+        assertThat(CreateTestUserArgs.parse("--tenant", "t1", "--email", "a@b.example", "--group", "platform-operator")
+                .group()).isEqualTo("platform-operator");
+        assertThat(CreateTestUserArgs.parse("--tenant", "t1", "--email", "a@b.example").group()).isNull();
+        assertThatThrownBy(() -> CreateTestUserArgs.parse("--tenant", "t1", "--email", "a@b.example", "--group",
+                "root")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid group 'root'");
+    }
+
+    @Test
     void rejectsAnInvalidTenantId() {
         assertThatThrownBy(() -> CreateTestUserArgs.parse("--tenant", "tenant#1", "--email", "a@b.example"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -47,6 +47,25 @@ class CreateTestUserCommandIntegrationTests {
     }
 
     @Test
+    void putsTheUserInTheGivenGroupSoItsIdTokenListsIt(@TempDir Path root) throws IOException {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CognitoLocalServer cognito = SharedStandIns.cognitoLocal();
+        Files.createDirectories(root.resolve(".local"));
+        try (CognitoIdentityProviderClient client = AwsClients.cognito(cognito.endpoint())) {
+            UserPool pool = UserPoolSetup.ensureUserPool(client, LocalSystem.POOL_NAME);
+            stackFile(cognito.endpoint().toString(), pool).write(root);
+
+            CreateTestUserCommand.run(CreateTestUserArgs.parse("--tenant", "tenant-043", "--email", "ada@t43.example",
+                    "--group", "tenant-admin"), Map.of(), root, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        }
+
+        String idToken = Json.MAPPER.readTree(stdout.toString(StandardCharsets.UTF_8)).path("id_token").asString();
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(Json.MAPPER.readTree(claims).path("cognito:groups").toString()).contains("tenant-admin");
+    }
+
+    @Test
     void saysTheLocalStackIsNotRunningWhenCognitoDoesNotAnswer(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve(".local"));
         stackFile("http://localhost:" + Ports.free(), new UserPool("local_gone", "client")).write(root);

@@ -23,7 +23,7 @@ class StreamEventContractTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"delta", "restarted", "completed", "failed", "settled", "cancelled"})
+    @ValueSource(strings = {"delta", "restarted", "completed", "completed-guardrail", "failed", "settled", "cancelled"})
     void eachEventRoundTripsThroughItsFixture(String name) throws IOException {
         StreamEvent event = json.readValue(fixture(name), StreamEvent.class);
 
@@ -49,6 +49,15 @@ class StreamEventContractTests {
         assertThat(json.readValue(fixture("cancelled"), StreamEvent.class)).isEqualTo(new ReplyCancelled(TENANT,
                 SESSION, MESSAGE, "The capital of", "anthropic.claude-3-5-sonnet-20241022-v2:0",
                 new ReplyUsage(12, 4)));
+    }
+
+    @Test
+    void completedCarriesAStopReasonOnlyWhenAGuardrailIntervened() throws IOException {
+        assertThat(json.readValue(fixture("completed-guardrail"), StreamEvent.class)).isEqualTo(new ReplyCompleted(
+                TENANT, SESSION, MESSAGE, "This reply was withheld by your organisation's content policy.",
+                "anthropic.claude-3-5-sonnet-20241022-v2:0", new ReplyUsage(42, 9), "guardrail_intervened"));
+        assertThat(json.readTree(fixture("completed")).has("stop_reason")).isFalse();
+        assertThat(json.readValue(fixture("completed"), ReplyCompleted.class).stopReason()).isNull();
     }
 
     @Test

@@ -4,10 +4,12 @@ import io.tenantchat.api.chat.application.SubmitChatMessageUseCase;
 import io.tenantchat.api.openai.application.AllowedModels;
 import io.tenantchat.api.openai.application.CompletionService;
 import io.tenantchat.api.openai.application.TenantModels;
+import io.tenantchat.api.profile.config.ModelsProperties;
 import io.tenantchat.api.session.application.SessionRepository;
 import io.tenantchat.api.tenant.application.TenantPlans;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +19,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(OpenAiProperties.class)
 class OpenAiConfig {
 
-    /** The one place that says which models a tenant may use (issue 21's tenant profile narrows it here). */
+    /**
+     * The one place that says which models a tenant may name on {@code /v1}: the {@code /v1} allowlist, the models a
+     * tenant profile may choose ({@code tenantchat.models.allowed}) and the tenant plan's {@code model_override}.
+     */
     @Bean
-    TenantModels tenantModels(OpenAiProperties openai, TenantPlans plans) {
-        return new AllowedModels(openai.allowedModels(),
-                tenantId -> Optional.ofNullable(plans.of(tenantId).modelOverride()));
+    TenantModels tenantModels(OpenAiProperties openai, ModelsProperties models, TenantPlans plans) {
+        return new AllowedModels(Stream.concat(openai.allowedModels().stream(), models.allowed().stream())
+                .distinct().toList(), tenantId -> Optional.ofNullable(plans.of(tenantId).modelOverride()));
     }
 
     @Bean

@@ -166,7 +166,8 @@ final class ReplyFeed {
 
     private ReplyCompleted completed(MessageId id, Reply reply) {
         return new ReplyCompleted(tenantId, sessionId, id, reply.content(), reply.modelId(),
-                new ReplyUsage(Math.toIntExact(reply.inputTokens()), Math.toIntExact(reply.outputTokens())));
+                new ReplyUsage(Math.toIntExact(reply.inputTokens()), Math.toIntExact(reply.outputTokens())),
+                reply.stopReason());
     }
 
     /** The stored text generated until the stop (none when the message was cancelled while queued). */

@@ -15,11 +15,14 @@ import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationScope;
 import io.tenantchat.worker.reply.domain.ErrorCode;
+import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.StoredMessage;
+import io.tenantchat.worker.reply.domain.TenantProfile;
 import io.tenantchat.worker.reply.domain.UserMessage;
 import io.tenantchat.worker.usage.application.UsageMeter;
 import java.time.Clock;
@@ -48,9 +51,13 @@ import org.slf4j.LoggerFactory;
  * that arrives only through the stored request (no stream bus) is found by the completion, which then stores the
  * whole reply as cancelled.
  *
+ * <p>Every reply applies its tenant's profile ({@link TenantProfiles}, ADR 007): system prompt, model, output
+ * bound, temperature, guardrail and history budget, as {@link ModelSettings} for the model call.
+ *
  * <p>A job with a {@link GivenConversation} ({@code POST /v1/chat/completions}) is answered from exactly those
- * messages, with the client's model, temperature and output cap (never above {@link ReplySettings#maxTokens()}):
- * no history is read and nothing is trimmed; claims, retries, metering and storage are those of any message.
+ * messages, after the tenant's prompt, with the client's model and temperature and its output cap (never above
+ * the profile's, else {@link ReplySettings#maxTokens()}): no history is read and nothing is trimmed; claims,
+ * retries, metering and storage are those of any message.
  */
 public class GenerateReplyService implements GenerateReplyUseCase {
 
@@ -69,6 +76,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     private final ReplyCoalescing coalescing;
     private final TenantSlots tenantSlots;
     private final RunningReplies running;
+    private final TenantProfiles profiles;
 
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
@@ -96,6 +104,15 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
             ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
             ReplyCoalescing coalescing, TenantSlots tenantSlots, RunningReplies running) {
+        this(store, chatModel, events, usage, settings, clock, sleeper, random, metrics, coalescing, tenantSlots,
+                running, TenantProfiles.NONE);
+    }
+
+    /** @param profiles each tenant's profile (ADR 007), applied to every call of every reply */
+    public GenerateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events, UsageMeter usage,
+            ReplySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random, ReplyMetrics metrics,
+            ReplyCoalescing coalescing, TenantSlots tenantSlots, RunningReplies running, TenantProfiles profiles) {
+        this.profiles = profiles;
         this.running = running;
         this.metrics = metrics;
         this.coalescing = coalescing;
@@ -135,8 +152,10 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      */
     private ReplyOutcome answerWithRetries(MessageRef ref, Instant received, @Nullable JobHold hold,
             @Nullable GivenConversation given) {
+        TenantProfile profile = profiles.profileOf(ref.tenantId());
+        HistoryBudget budget = profile.history(settings.history());
         // a given conversation is the whole conversation: no history is read for it
-        CompletableFuture<List<StoredMessage>> history = given == null ? readHistory(ref)
+        CompletableFuture<List<StoredMessage>> history = given == null ? readHistory(ref, budget)
                 : CompletableFuture.completedFuture(List.of());
         for (int call = 1; ; call++) {
             Claim claim = store.claim(ref, clock.instant());
@@ -144,7 +163,8 @@ public class GenerateReplyService implements GenerateReplyUseCase {
                 return notClaimed(ref, claim, call, hold);
             }
             try {
-                return answer(claim.started(), call == 1 ? received : null, hold, history, given);
+                return answer(claim.started(), call == 1 ? received : null, hold, history, given, profile,
+                        budget);
             } catch (ChatModelException e) {
                 if (call >= settings.retry().maxAttempts()) {
                     log.warn("Leaving message {} for redelivery after attempt {}: {}", ref.messageId(),
@@ -189,11 +209,11 @@ public class GenerateReplyService implements GenerateReplyUseCase {
      * read once per job and used by every in-process retry (the messages before this one are settled: the FIFO
      * group runs them first).
      */
-    private CompletableFuture<List<StoredMessage>> readHistory(MessageRef ref) {
+    private CompletableFuture<List<StoredMessage>> readHistory(MessageRef ref, HistoryBudget budget) {
         Map<String, String> logFields = LogContext.current();
         return CompletableFuture.supplyAsync(() -> {
             try (LogContext ignored = LogContext.of(logFields)) {
-                return store.historyBefore(ref, settings.history());
+                return store.historyBefore(ref, budget);
             }
         }, HISTORY_READS);
     }
@@ -211,39 +231,57 @@ public class GenerateReplyService implements GenerateReplyUseCase {
 
     /** One attempt; throws a retryable failure only while the message's attempt budget lasts. */
     private ReplyOutcome answer(UserMessage message, @Nullable Instant received, @Nullable JobHold hold,
-            CompletableFuture<List<StoredMessage>> history, @Nullable GivenConversation given) {
+            CompletableFuture<List<StoredMessage>> history, @Nullable GivenConversation given,
+            TenantProfile profile, HistoryBudget budget) {
         if (message.budgetUsed() > settings.maxAttempts()) {
             return fail(message, new ReplyFailure(ErrorCode.MODEL_UNAVAILABLE,
                     "The reply could not be generated after " + settings.maxAttempts() + " attempts."), hold);
         }
         Conversation conversation;
         try {
-            conversation = given != null ? givenConversation(message, given)
-                    : Conversation.of(SystemPrompt.forMessage(message), await(history), message.content())
-                            .trimmedTo(settings.history());
+            conversation = given != null ? givenConversation(message, given, profile.systemPrompt())
+                    : Conversation.of(SystemPrompt.forMessage(message, profile.systemPrompt()), await(history),
+                            message.content()).trimmedTo(budget);
         } catch (IllegalArgumentException e) {
             return fail(message, new ReplyFailure(ErrorCode.INVALID_REQUEST,
                     "The given messages must start and end with a user message."), hold);
         }
+        ModelSettings model = profile.modelSettings(settings.maxTokens())
+                .withClient(conversation.options(), given == null ? null : given.maxTokens());
         try (RunningReplies.Watch watch = running.watch(message.ref())) {
-            return call(message, conversation, received, hold, watch, maxTokens(given));
+            return call(message, new Call(conversation, model, profile.version()), received, hold, watch);
         }
     }
 
-    /** The client's conversation, sent as given; whose it is comes from the message, never from its text. */
-    private static Conversation givenConversation(UserMessage message, GivenConversation given) {
+    /**
+     * The client's conversation, sent as given after the tenant's own prompt (its profile's, which a client cannot
+     * leave out); whose it is comes from the message, never from its text.
+     */
+    private static Conversation givenConversation(UserMessage message, GivenConversation given,
+            @Nullable String tenantPrompt) {
         MessageRef ref = message.ref();
-        return Conversation.given(given, new ConversationScope(ref.tenantId(), message.userId(), ref.sessionId()));
+        Conversation conversation = Conversation.given(given,
+                new ConversationScope(ref.tenantId(), message.userId(), ref.sessionId()));
+        if (tenantPrompt == null) {
+            return conversation;
+        }
+        String prompt = conversation.systemPrompt().isBlank() ? tenantPrompt
+                : tenantPrompt + "\n\n" + conversation.systemPrompt();
+        return new Conversation(prompt, conversation.turns(), conversation.scope(), conversation.options());
     }
 
-    /** The client's cap on generated tokens, never above the deployment's (the quota reservation assumes it). */
-    private int maxTokens(@Nullable GivenConversation given) {
-        return given == null || given.maxTokens() == null ? settings.maxTokens()
-                : Math.min(given.maxTokens(), settings.maxTokens());
+    /**
+     * What one model call is asked: the conversation, how (the tenant's profile applied, then a {@code /v1} client's
+     * choices within it) and that profile's version.
+     */
+    private record Call(Conversation conversation, ModelSettings model, long profileVersion) {
     }
 
-    private ReplyOutcome call(UserMessage message, Conversation conversation, @Nullable Instant received,
-            @Nullable JobHold hold, RunningReplies.Watch watch, int maxTokens) {
+    private ReplyOutcome call(UserMessage message, Call call, @Nullable Instant received,
+            @Nullable JobHold hold, RunningReplies.Watch watch) {
+        Conversation conversation = call.conversation();
+        log.debug("Message {} is answered with tenant profile version {}", message.ref().messageId(),
+                call.profileVersion());
         StreamingReplyListener listener = new StreamingReplyListener(events, message.ref(), message.attempts(),
                 coalescing).timedBy(clock);
         listener.begin();
@@ -253,13 +291,14 @@ public class GenerateReplyService implements GenerateReplyUseCase {
             metrics.preModel(message.ref().tenantId(), Duration.between(received, invokedAt));
         }
         try {
-            reply = watch.modelCall(() -> chatModel.reply(conversation, maxTokens, listener));
+            reply = withheldIfIntervened(watch.modelCall(() -> chatModel.reply(conversation, call.model(), listener)),
+                    message, listener);
         } catch (RunningReplies.StoppedBeforeCall e) {
             return cancelWithoutReply(message.ref(), hold);
         } catch (ChatModelException e) {
             listener.end();
             if (watch.stopped()) {
-                return stopped(message, conversation, listener.textSoFar(), invokedAt, hold);
+                return stopped(message, call, listener.textSoFar(), invokedAt, hold);
             }
             metrics.modelFailure(message.ref().tenantId(), e.failure().code().wireValue());
             return handleFailure(message, e, hold);
@@ -275,14 +314,30 @@ public class GenerateReplyService implements GenerateReplyUseCase {
     }
 
     /**
+     * A reply a guardrail intervened in ends {@code completed} with {@link ModelReply#WITHHELD} as its text: what
+     * was streamed (the guardrail's own message, or in async mode the start of the blocked text) is voided for the
+     * subscribers first, so the blocked text is neither shown on, stored nor published.
+     */
+    private static ModelReply withheldIfIntervened(ModelReply reply, UserMessage message,
+            StreamingReplyListener listener) {
+        if (!reply.guardrailIntervened()) {
+            return reply;
+        }
+        log.info("A guardrail intervened in the reply to message {}: withheld", message.ref().messageId());
+        listener.restarted();
+        return reply.withheld();
+    }
+
+    /**
      * The model stream was closed by a stop: the text so far is the reply, its tokens estimated (the provider sends
      * usage only at the end of a stream), metered once like any call, then stored as cancelled.
      */
-    private ReplyOutcome stopped(UserMessage message, Conversation conversation, String text, Instant invokedAt,
+    private ReplyOutcome stopped(UserMessage message, Call call, String text, Instant invokedAt,
             @Nullable JobHold hold) {
-        ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation), TokenEstimate.of(conversation),
-                TokenEstimate.of(text), null, null, Duration.between(invokedAt, clock.instant()),
-                chatModel.agentIdFor(conversation));
+        Conversation conversation = call.conversation();
+        ModelReply partial = new ModelReply(text, chatModel.modelIdFor(conversation, call.model()),
+                TokenEstimate.of(conversation), TokenEstimate.of(text), null, null,
+                Duration.between(invokedAt, clock.instant()), chatModel.agentIdFor(conversation));
         log.info("Reply to message {} stopped by its author after {} characters", message.ref().messageId(),
                 text.length());
         meter(message, partial, invokedAt, InvocationStatus.CANCELLED);
@@ -328,7 +383,7 @@ public class GenerateReplyService implements GenerateReplyUseCase {
         }
         MessageRef ref = message.ref();
         events.completed(new ReplyCompleted(ref.tenantId(), ref.sessionId(), ref.messageId(), reply.text(),
-                reply.modelId(), new ReplyUsage(reply.inputTokens(), reply.outputTokens())));
+                reply.modelId(), new ReplyUsage(reply.inputTokens(), reply.outputTokens()), reply.stopReason()));
         return ReplyOutcome.COMPLETED;
     }
 

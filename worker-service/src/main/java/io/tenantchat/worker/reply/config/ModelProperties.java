@@ -7,9 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,7 +32,12 @@ import org.springframework.validation.annotation.Validated;
  * @param agentcoreQualifier endpoint of that runtime
  * @param openai the OpenAI-compatible server (Ollama, llama.cpp {@code llama-server}, vLLM)
  * @param tenantModels Bedrock model id by tenant id, used instead of {@code modelId} for that tenant's
- *     conversations (Bedrock Converse only; a stopgap until tenant plans exist)
+ *     conversations (Bedrock Converse only; a tenant profile's model comes first), e.g. a tenant's application
+ *     inference profile ARN
+ * @param promptCachingModels models (ids, cross-region profile ids or ARNs, compared without region prefix) that
+ *     take Bedrock prompt caching: a {@code cachePoint} follows the system prompt and the history
+ * @param guardrailStreamMode Bedrock guardrails on a stream: {@code sync} (text is checked before it streams) or
+ *     {@code async} (streams at once, checked alongside)
  */
 @ConfigurationProperties("tenantchat.model")
 @Validated
@@ -45,10 +53,23 @@ public record ModelProperties(
         @Nullable String agentcoreRuntimeArn,
         @DefaultValue("DEFAULT") @NotBlank String agentcoreQualifier,
         @DefaultValue @Valid OpenAi openai,
-        @DefaultValue Map<String, String> tenantModels) {
+        @DefaultValue Map<String, String> tenantModels,
+        @DefaultValue List<String> promptCachingModels,
+        @DefaultValue("sync") @Pattern(regexp = "sync|async") String guardrailStreamMode) {
 
+    @ConstructorBinding
     public ModelProperties {
         tenantModels = Map.copyOf(tenantModels);
+        promptCachingModels = List.copyOf(promptCachingModels);
+    }
+
+    /** No prompt caching, synchronous guardrails. */
+    public ModelProperties(String modelId, int maxTokens, float temperature, Duration callTimeout,
+            Duration readTimeout, @Nullable String agentId, @Nullable String agentAliasId, boolean agentEnableTrace,
+            @Nullable String agentcoreRuntimeArn, String agentcoreQualifier, OpenAi openai,
+            Map<String, String> tenantModels) {
+        this(modelId, maxTokens, temperature, callTimeout, readTimeout, agentId, agentAliasId, agentEnableTrace,
+                agentcoreRuntimeArn, agentcoreQualifier, openai, tenantModels, List.of(), "sync");
     }
 
     /** The provider these settings select. */

@@ -15,6 +15,7 @@ import io.tenantchat.worker.reply.application.Sleeper;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
 import io.tenantchat.worker.reply.application.ReplyCoalescing;
 import io.tenantchat.worker.reply.application.TenantLimits;
+import io.tenantchat.worker.reply.application.TenantProfiles;
 import io.tenantchat.worker.reply.application.TenantSlots;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,12 +75,13 @@ class ReplyConfig {
     @Bean
     GenerateReplyService generateReplyService(ConversationStore store, ChatModel chatModel, ReplyEvents events,
             UsageMeter usage, ReplySettings settings, Clock clock, ReplyMetrics metrics,
-            ScheduledExecutorService replyCoalescingTimer, TenantLimits tenantLimits, RunningReplies runningReplies) {
+            ScheduledExecutorService replyCoalescingTimer, TenantLimits tenantLimits, RunningReplies runningReplies,
+            TenantProfiles tenantProfiles) {
         ReplyCoalescing coalescing = events == ReplyEvents.NONE ? ReplyCoalescing.NONE
                 : new ReplyCoalescing(Duration.ofMillis(COALESCE_MILLIS), COALESCE_CHARS, replyCoalescingTimer,
                         Executors.newVirtualThreadPerTaskExecutor());
         return new GenerateReplyService(store, chatModel, events, usage, settings, clock, Sleeper.THREAD,
-                new Random(), metrics, coalescing, new TenantSlots(tenantLimits), runningReplies);
+                new Random(), metrics, coalescing, new TenantSlots(tenantLimits), runningReplies, tenantProfiles);
     }
 
     static final long COALESCE_MILLIS = 50;

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param scope whose conversation it is, when the use case says so (a given conversation, whose system prompt is
  *     the client's and must not be read for it); null: read from the system prompt ({@link ConversationScope#of})
- * @param options the client's model and temperature ({@link ModelOptions#DEFAULTS}: the deployment's)
+ * @param options the client's model and temperature ({@link ModelOptions#DEFAULTS}: none chosen); the use case
+ *     applies them within the tenant's settings ({@link ModelSettings#withClient}), which are what adapters read
  */
 public record Conversation(String systemPrompt, List<ChatTurn> turns, @Nullable ConversationScope scope,
         ModelOptions options) {

@@ -35,10 +35,12 @@ public final class UsageMeter {
     public ModelInvoked eventOf(Call call) {
         Long input = asLong(call.inputTokens());
         Long output = asLong(call.outputTokens());
+        Long cacheRead = asLong(call.cacheReadInputTokens());
+        Long cacheWrite = asLong(call.cacheWriteInputTokens());
         return new ModelInvoked(ModelInvoked.eventIdOf(call.messageId(), call.attempt()), call.tenantId(), call.userId(),
                 call.sessionId(), call.messageId(), call.attempt(), call.modelId(), call.agentId(), input, output,
-                asLong(call.cacheReadInputTokens()), asLong(call.cacheWriteInputTokens()), call.latency().toMillis(),
-                call.invokedAt(), call.status(), prices.cost(call.modelId(), input, output).orElse(null));
+                cacheRead, cacheWrite, call.latency().toMillis(), call.invokedAt(), call.status(),
+                prices.cost(call.modelId(), input, output, cacheRead, cacheWrite).orElse(null));
     }
 
     /** Publishes the call's event; throws {@link UsageNotPublishedException} if it could not be. */

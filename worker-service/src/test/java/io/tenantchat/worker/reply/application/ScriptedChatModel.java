@@ -3,6 +3,7 @@ package io.tenantchat.worker.reply.application;
 import io.tenantchat.worker.reply.domain.ChatModelException;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ final class ScriptedChatModel implements ChatModel {
 
     final List<Conversation> conversations = new ArrayList<>();
     final List<Integer> maxTokens = new ArrayList<>();
+    final List<ModelSettings> settings = new ArrayList<>();
     private ChatModelException failure;
     private int failuresLeft;
     private Runnable afterFirstDelta;
@@ -35,6 +37,13 @@ final class ScriptedChatModel implements ChatModel {
         this.afterFirstDelta = action;
     }
 
+    private boolean guardrail;
+
+    /** Answers as Bedrock does when a guardrail intervenes: its own message streamed, stop reason guardrail. */
+    void interveneWithGuardrail() {
+        this.guardrail = true;
+    }
+
     void failWith(ChatModelException failure) {
         failFirst(Integer.MAX_VALUE, failure);
     }
@@ -49,8 +58,8 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     @Override
-    public String modelIdFor(Conversation conversation) {
-        return MODEL_ID;
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
+        return settings.modelId() == null ? MODEL_ID : settings.modelId();
     }
 
     @Override
@@ -59,9 +68,10 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
         conversations.add(conversation);
-        this.maxTokens.add(maxTokens);
+        this.maxTokens.add(settings.maxTokens());
+        this.settings.add(settings);
         listener.delta("Par");
         if (afterFirstDelta != null) {
             afterFirstDelta.run();
@@ -77,6 +87,11 @@ final class ScriptedChatModel implements ChatModel {
             throw failure;
         }
         listener.delta("is.");
-        return new ModelReply("Paris.", MODEL_ID, 12, 3, 40, 8, Duration.ofMillis(250), agentId);
+        if (guardrail) {
+            return new ModelReply("Par is.", modelIdFor(conversation, settings), 12, 3, null, null,
+                    Duration.ofMillis(250), agentId, true);
+        }
+        return new ModelReply("Paris.", modelIdFor(conversation, settings), 12, 3, 40, 8, Duration.ofMillis(250),
+                agentId);
     }
 }

@@ -104,15 +104,16 @@ class StopReplyTests {
         ScriptedChatModel plain = new ScriptedChatModel();
         GenerateReplyService withoutBus = new GenerateReplyService(store, new ChatModel() {
             @Override
-            public String modelIdFor(io.tenantchat.worker.reply.domain.Conversation c) {
-                return plain.modelIdFor(c);
+            public String modelIdFor(io.tenantchat.worker.reply.domain.Conversation c,
+                    io.tenantchat.worker.reply.domain.ModelSettings settings) {
+                return plain.modelIdFor(c, settings);
             }
 
             @Override
             public io.tenantchat.worker.reply.domain.ModelReply reply(io.tenantchat.worker.reply.domain.Conversation c,
-                    int maxTokens, ReplyListener listener) {
+                    io.tenantchat.worker.reply.domain.ModelSettings settings, ReplyListener listener) {
                 store.cancelRequests.add(message.ref()); // stored by api-service; no signal reaches this worker
-                return plain.reply(c, maxTokens, listener);
+                return plain.reply(c, settings, listener);
             }
         }, events, new UsageMeter(usage::addAll, new PriceTable(Map.of())), new ReplySettings(512, 3),
                 Clock.systemUTC(), pause -> { }, new Random(7), ReplyMetrics.NONE, ReplyCoalescing.NONE,

@@ -37,6 +37,15 @@ class UsageMeterTests {
     }
 
     @Test
+    void costIncludesCacheTokensAtTheModelsCachePrices() {
+        UsageMeter cachedPrices = new UsageMeter(published::addAll, new PriceTable(Map.of(MODEL, new ModelPrice(
+                new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.3"), new BigDecimal("3.75")))));
+
+        // 12 input x 3 + 3 output x 15 + 1,500 read x 0.3 + 100 written x 3.75 = 906 per million
+        assertThat(cachedPrices.eventOf(call(1500, 100)).costUsd()).isEqualByComparingTo("0.000906");
+    }
+
+    @Test
     void unknownCacheTokensStayUnknownRatherThanZero() {
         ModelInvoked event = meter.eventOf(call(null, null));
 

@@ -18,13 +18,13 @@ record ConversationResponse(String sessionId, List<Entry> messages, @Nullable St
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(String messageId, String role, String content, @Nullable String status, String createdAt,
             @Nullable String modelId, MessageResponse.@Nullable UsageBody usage,
-            MessageResponse.@Nullable ErrorBody error, @Nullable String parentMessageId,
+            MessageResponse.@Nullable ErrorBody error, @Nullable String stopReason, @Nullable String parentMessageId,
             @Nullable List<String> siblingIds, @Nullable Integer siblingIndex, @Nullable String regeneratedFrom) {
 
         Entry(String messageId, String role, String content, @Nullable String status, String createdAt,
                 @Nullable String modelId, MessageResponse.@Nullable UsageBody usage,
-                MessageResponse.@Nullable ErrorBody error) {
-            this(messageId, role, content, status, createdAt, modelId, usage, error, null, null, null, null);
+                MessageResponse.@Nullable ErrorBody error, @Nullable String stopReason) {
+            this(messageId, role, content, status, createdAt, modelId, usage, error, stopReason, null, null, null, null);
         }
 
         /** This entry with where its turn sits among its siblings. */
@@ -33,7 +33,7 @@ record ConversationResponse(String sessionId, List<Entry> messages, @Nullable St
                 return this;
             }
             MessageId id = MessageId.of(messageId);
-            return new Entry(messageId, role, content, status, createdAt, modelId, usage, error,
+            return new Entry(messageId, role, content, status, createdAt, modelId, usage, error, stopReason,
                     branches.parentOrNull() == null ? null : branches.parentOrNull().value(),
                     branches.siblings().stream().map(MessageId::value).toList(), branches.siblings().indexOf(id),
                     regenerated == null ? null : regenerated.value());
@@ -56,10 +56,11 @@ record ConversationResponse(String sessionId, List<Entry> messages, @Nullable St
         for (Exchange exchange : exchanges) {
             var m = exchange.message();
             entries.add(new Entry(m.messageId().value(), "user", m.content(), m.status().wireValue(),
-                    m.createdAt().toString(), null, null, m.failure().map(MessageResponse.ErrorBody::of).orElse(null)));
+                    m.createdAt().toString(), null, null, m.failure().map(MessageResponse.ErrorBody::of).orElse(null),
+                    null));
             exchange.reply().ifPresent(r -> entries.add(new Entry(m.messageId().value(), "assistant", r.content(),
                     null, r.createdAt().toString(), r.modelId(),
-                    new MessageResponse.UsageBody(r.inputTokens(), r.outputTokens()), null)));
+                    new MessageResponse.UsageBody(r.inputTokens(), r.outputTokens()), null, r.stopReason())));
         }
         return entries;
     }

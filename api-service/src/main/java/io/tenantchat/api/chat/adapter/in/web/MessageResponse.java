@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
 record MessageResponse(String messageId, String sessionId, String status, @Nullable ReplyBody reply,
         @Nullable ErrorBody error) {
 
-    record ReplyBody(String content, String modelId, UsageBody usage) {
+    /** {@code stop_reason}: {@code guardrail_intervened} when a guardrail withheld the reply, else absent. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ReplyBody(String content, String modelId, UsageBody usage, @Nullable String stopReason) {
 
         static ReplyBody of(Reply r) {
-            return new ReplyBody(r.content(), r.modelId(), new UsageBody(r.inputTokens(), r.outputTokens()));
+            return new ReplyBody(r.content(), r.modelId(), new UsageBody(r.inputTokens(), r.outputTokens()),
+                    r.stopReason());
         }
     }
 

@@ -26,6 +26,7 @@ public class MessageItem {
     private @Nullable String createdAt;
     private @Nullable String updatedAt;
     private @Nullable String modelId;
+    private @Nullable String stopReason;
     private @Nullable Long inputTokens;
     private @Nullable Long outputTokens;
     private @Nullable String given;
@@ -158,6 +159,16 @@ public class MessageItem {
 
     public void setUpdatedAt(@Nullable String updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    /** A reply's {@code guardrail_intervened}, written by the worker; absent otherwise. */
+    @DynamoDbAttribute("stop_reason")
+    public @Nullable String getStopReason() {
+        return stopReason;
+    }
+
+    public void setStopReason(@Nullable String stopReason) {
+        this.stopReason = stopReason;
     }
 
     @DynamoDbAttribute("model_id")

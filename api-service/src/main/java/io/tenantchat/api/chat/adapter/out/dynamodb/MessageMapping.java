@@ -98,7 +98,8 @@ final class MessageMapping {
 
     private static Reply toReply(MessageItem item) {
         return new Reply(required(item.getContent(), "content"), required(item.getModelId(), "model_id"),
-                orZero(item.getInputTokens()), orZero(item.getOutputTokens()), Instant.parse(item.getCreatedAt()));
+                orZero(item.getInputTokens()), orZero(item.getOutputTokens()), Instant.parse(item.getCreatedAt()),
+                item.getStopReason());
     }
 
     /** An attribute every message item has; one without it is malformed. */

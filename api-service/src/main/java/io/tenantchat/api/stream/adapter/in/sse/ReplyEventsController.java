@@ -138,7 +138,8 @@ class ReplyEventsController {
         if (m.status() == MessageStatus.COMPLETED && exchange.reply().isPresent()) {
             var r = exchange.reply().get();
             return new ReplyCompleted(m.tenantId(), m.sessionId(), m.messageId(), r.content(), r.modelId(),
-                    new ReplyUsage(Math.toIntExact(r.inputTokens()), Math.toIntExact(r.outputTokens())));
+                    new ReplyUsage(Math.toIntExact(r.inputTokens()), Math.toIntExact(r.outputTokens())),
+                    r.stopReason());
         }
         if (m.status() == MessageStatus.CANCELLED) {
             return exchange.reply()

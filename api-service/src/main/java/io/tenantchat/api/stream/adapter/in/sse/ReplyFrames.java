@@ -89,8 +89,11 @@ final class ReplyFrames {
         Map<String, Object> tokens = new LinkedHashMap<>();
         tokens.put("input_tokens", usage.inputTokens());
         tokens.put("output_tokens", usage.outputTokens());
-        return new SseFrame(ResumePoint.DONE, "completed",
-                data("content", completed.content(), "model_id", completed.modelId(), "usage", tokens));
+        String stopReason = completed.stopReason();
+        return new SseFrame(ResumePoint.DONE, "completed", stopReason == null
+                ? data("content", completed.content(), "model_id", completed.modelId(), "usage", tokens)
+                : data("content", completed.content(), "model_id", completed.modelId(), "usage", tokens,
+                        "stop_reason", stopReason));
     }
 
     /** Stopped by its author: the text generated until then (empty, usage null, when it never reached the model). */

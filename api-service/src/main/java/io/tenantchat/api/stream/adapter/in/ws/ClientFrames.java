@@ -34,6 +34,9 @@ final class ClientFrames {
             ObjectNode usage = frame.putObject("usage");
             usage.put("input_tokens", completed.usage().inputTokens());
             usage.put("output_tokens", completed.usage().outputTokens());
+            if (completed.stopReason() != null) {
+                frame.put("stop_reason", completed.stopReason());
+            }
         } else if (event instanceof ReplyCancelled cancelled) {
             frame.put("type", "cancelled").put("message_id", id(event)).put("content", cancelled.content());
             if (cancelled.usage() == null) {

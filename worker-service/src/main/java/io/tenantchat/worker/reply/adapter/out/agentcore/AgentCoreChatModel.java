@@ -10,8 +10,10 @@ import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationScope;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.SdkBytes;
@@ -34,6 +36,10 @@ class AgentCoreChatModel implements ChatModel {
 
     private static final String ACCEPT = "text/event-stream, application/x-ndjson, application/json";
 
+    /** The settings the payload carries to the runtime ({@code system}, {@code messages}, {@code max_tokens}). */
+    static final Set<String> HONOURED = Set.of(ModelSettings.SYSTEM_PROMPT, ModelSettings.MAX_OUTPUT_TOKENS,
+            ModelSettings.HISTORY);
+
     private final BedrockAgentCoreAsyncClient agentCore;
     private final ModelProperties model;
 
@@ -44,7 +50,10 @@ class AgentCoreChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
+        // the payload carries the system prompt, the whole conversation and max_tokens; the runtime picks its model
+        settings.requireHonoured(HONOURED, "AgentCore");
+        int maxTokens = settings.maxTokens();
         long started = System.nanoTime();
         long deadline = started + model.callTimeout().toNanos();
         ResponsePublisher<InvokeAgentRuntimeResponse> body = await(agentCore.invokeAgentRuntime(
@@ -54,12 +63,12 @@ class AgentCoreChatModel implements ChatModel {
                 new AgentStreamSubscriber(AgentStreamParser.forContentType(body.response().contentType()), reply);
         body.subscribe(reader);
         await(reader.done(), deadline, reader::cancel);
-        return reply.complete(modelIdFor(conversation), agentIdFor(conversation),
+        return reply.complete(modelIdFor(conversation, settings), agentIdFor(conversation),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
-    public String modelIdFor(Conversation conversation) {
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
         return "agentcore:" + agentIdFor(conversation);
     }
 

@@ -5,6 +5,8 @@ import io.tenantchat.worker.reply.domain.ModelReply;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 
@@ -21,6 +23,7 @@ final class ReplyCollector {
     private @Nullable Integer cacheReadTokens;
     private @Nullable Integer cacheWriteTokens;
     private @Nullable Long latencyMs;
+    private boolean guardrailIntervened;
 
     ReplyCollector(ReplyListener listener) {
         this.listener = listener;
@@ -34,6 +37,7 @@ final class ReplyCollector {
         return ConverseStreamResponseHandler.Visitor.builder()
                 .onMessageStart(event -> restart())
                 .onContentBlockDelta(this::append)
+                .onMessageStop(this::stop)
                 .onMetadata(this::usage)
                 .build();
     }
@@ -41,7 +45,7 @@ final class ReplyCollector {
     synchronized ModelReply toReply(String modelId, Duration measured) {
         Duration latency = latencyMs == null ? measured : Duration.ofMillis(latencyMs);
         return new ModelReply(text.toString(), modelId, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens,
-                latency);
+                latency, guardrailIntervened);
     }
 
     private synchronized void restart() {
@@ -51,6 +55,7 @@ final class ReplyCollector {
         cacheReadTokens = null;
         cacheWriteTokens = null;
         latencyMs = null;
+        guardrailIntervened = false;
         listener.restarted();
     }
 
@@ -59,6 +64,10 @@ final class ReplyCollector {
             text.append(event.delta().text());
             listener.delta(event.delta().text());
         }
+    }
+
+    private synchronized void stop(MessageStopEvent event) {
+        guardrailIntervened = event.stopReason() == StopReason.GUARDRAIL_INTERVENED;
     }
 
     private synchronized void usage(ConverseStreamMetadataEvent event) {

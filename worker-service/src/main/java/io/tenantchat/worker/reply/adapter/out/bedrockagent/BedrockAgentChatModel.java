@@ -11,10 +11,12 @@ import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationScope;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
@@ -44,17 +46,19 @@ class BedrockAgentChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
+        // the agent has its own instructions, model, memory and guardrail: no profile setting reaches it
+        settings.requireHonoured(Set.of(), "Bedrock Agents");
         InvokeAgentRequest request = request(conversation);
         AgentReplyCollector collector = new AgentReplyCollector(listener);
         long started = System.nanoTime();
         await(agents.invokeAgent(request, collector.handler()));
-        return collector.toReply(modelIdFor(conversation), agentIdFor(conversation),
+        return collector.toReply(modelIdFor(conversation, settings), agentIdFor(conversation),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
-    public String modelIdFor(Conversation conversation) {
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
         return "bedrock-agent:" + agentIdFor(conversation);
     }
 

@@ -27,6 +27,7 @@ public class ReplyItem {
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;
     private @Nullable String createdAt;
+    private @Nullable String stopReason;
     private String status = MessageStatus.COMPLETED.wireValue();
 
     static ReplyItem of(UserMessage message, ModelReply reply, Instant now) {
@@ -48,6 +49,7 @@ public class ReplyItem {
         item.inputTokens = reply.inputTokens();
         item.outputTokens = reply.outputTokens();
         item.createdAt = Timestamps.format(now);
+        item.stopReason = reply.stopReason();
         return item;
     }
 
@@ -76,6 +78,11 @@ public class ReplyItem {
     @DynamoDbAttribute("message_id")
     public @Nullable String getMessageId() { return messageId; }
     public void setMessageId(@Nullable String messageId) { this.messageId = messageId; }
+
+    /** {@code guardrail_intervened} for a reply a guardrail withheld; absent otherwise. */
+    @DynamoDbAttribute("stop_reason")
+    public @Nullable String getStopReason() { return stopReason; }
+    public void setStopReason(@Nullable String stopReason) { this.stopReason = stopReason; }
 
     @DynamoDbAttribute("role")
     public String getRole() { return Role.ASSISTANT.wireValue(); }

@@ -90,12 +90,17 @@ final class CompletionStream implements Flow.Subscriber<String> {
         usage(chunk.path("usage"));
     }
 
-    /** {@code prompt_tokens} includes the {@code prompt_tokens_details.cached_tokens} read from the prompt cache. */
+    /**
+     * {@code prompt_tokens} includes the {@code prompt_tokens_details.cached_tokens} read from the prompt cache; the
+     * reply's input tokens are the uncached ones, as Bedrock reports them, so that each token is priced once.
+     */
     private void usage(JsonNode usage) {
         if (usage.isObject()) {
-            inputTokens = count(usage.path("prompt_tokens"));
+            Integer prompt = count(usage.path("prompt_tokens"));
+            Integer cached = count(usage.path("prompt_tokens_details").path("cached_tokens"));
             outputTokens = count(usage.path("completion_tokens"));
-            cachedTokens = count(usage.path("prompt_tokens_details").path("cached_tokens"));
+            cachedTokens = cached;
+            inputTokens = prompt == null || cached == null ? prompt : Integer.valueOf(Math.max(0, prompt - cached));
         }
     }
 

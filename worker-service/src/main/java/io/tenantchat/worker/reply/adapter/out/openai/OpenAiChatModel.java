@@ -7,6 +7,8 @@ import io.tenantchat.worker.reply.application.ChatModel;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
+import java.util.Set;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +23,17 @@ import org.springframework.stereotype.Component;
 /**
  * {@link ChatModel} on an OpenAI-compatible server ({@code POST {base-url}/v1/chat/completions} with
  * {@code stream: true}): Ollama, llama.cpp {@code llama-server} or vLLM for a real local model. Usage comes from
- * the final chunk ({@code stream_options.include_usage}); a server that leaves it out leaves usage unknown. A
- * client's model ({@code POST /v1/chat/completions}, allowed by the api) and temperature replace the configured
- * ones.
+ * the final chunk ({@code stream_options.include_usage}); a server that leaves it out leaves usage unknown. The
+ * settings' model and temperature (a client's on {@code POST /v1/chat/completions}, allowed by the api, else the
+ * tenant profile's) replace the configured ones; a profile's guardrail is refused.
  */
 @Component
 @ConditionalOnModelProvider(ModelProvider.OPENAI)
 class OpenAiChatModel implements ChatModel {
+
+    /** Every profile setting but a guardrail, which an OpenAI-compatible server has no notion of. */
+    static final Set<String> HONOURED = Set.of(ModelSettings.SYSTEM_PROMPT, ModelSettings.MODEL,
+            ModelSettings.MAX_OUTPUT_TOKENS, ModelSettings.TEMPERATURE, ModelSettings.HISTORY);
 
     private final HttpClient http;
     private final ModelProperties model;
@@ -42,23 +48,26 @@ class OpenAiChatModel implements ChatModel {
     }
 
     @Override
-    public ModelReply reply(Conversation conversation, int maxTokens, ReplyListener listener) {
+    public ModelReply reply(Conversation conversation, ModelSettings settings, ReplyListener listener) {
+        settings.requireHonoured(HONOURED, "OpenAI-compatible");
         CompletionStream stream = new CompletionStream(listener);
         long started = System.nanoTime();
-        await(http.sendAsync(request(conversation, maxTokens), handler(stream)));
-        return stream.toReply(modelIdFor(conversation), Duration.ofNanos(System.nanoTime() - started));
+        await(http.sendAsync(request(conversation, settings), handler(stream)));
+        return stream.toReply(modelIdFor(conversation, settings), Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** The settings' model (a model name of this server) when they name one, else the configured one. */
     @Override
-    public String modelIdFor(Conversation conversation) {
-        String chosen = conversation.options().modelId();
-        return chosen != null ? chosen : modelName;
+    public String modelIdFor(Conversation conversation, ModelSettings settings) {
+        String chosen = settings.modelId();
+        return chosen == null ? modelName : chosen;
     }
 
-    private HttpRequest request(Conversation conversation, int maxTokens) {
-        Double chosen = conversation.options().temperature();
-        byte[] body = ChatCompletionRequests.body(modelIdFor(conversation), conversation, maxTokens,
-                chosen != null ? chosen.floatValue() : model.temperature());
+    private HttpRequest request(Conversation conversation, ModelSettings settings) {
+        Float chosen = settings.temperature();
+        float temperature = chosen == null ? model.temperature() : chosen;
+        byte[] body = ChatCompletionRequests.body(modelIdFor(conversation, settings), conversation,
+                settings.maxTokens(), temperature);
         HttpRequest.Builder request = HttpRequest.newBuilder(completions)
                 .timeout(model.callTimeout())
                 .header("Content-Type", "application/json")

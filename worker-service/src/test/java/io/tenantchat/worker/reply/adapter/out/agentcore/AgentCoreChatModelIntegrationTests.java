@@ -15,6 +15,7 @@ import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationTestData;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ class AgentCoreChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withFormat(format));
         List<String> deltas = new ArrayList<>();
 
-        ModelReply reply = chatModel.reply(CONVERSATION, 256, deltas::add);
+        ModelReply reply = chatModel.reply(CONVERSATION, ModelSettings.of(256), deltas::add);
 
         assertThat(reply.text()).startsWith("[agentcore stand-in] (tenant tenant-001) You said: " + QUESTION);
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
@@ -88,9 +89,9 @@ class AgentCoreChatModelIntegrationTests {
 
     @Test
     void usageIsUnknownUnlessTheAgentReportsIt() {
-        ModelReply silent = chatModel.reply(CONVERSATION, 256, text -> { });
+        ModelReply silent = chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { });
         standIn.settings(Settings.defaults().withUsage(true));
-        ModelReply reported = chatModel.reply(CONVERSATION, 256, text -> { });
+        ModelReply reported = chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { });
 
         assertThat(silent.inputTokens()).isNull();
         assertThat(silent.outputTokens()).isNull();
@@ -99,8 +100,24 @@ class AgentCoreChatModelIntegrationTests {
     }
 
     @Test
+    void tenantPromptAndOutputBoundReachTheRuntimeButAProfileModelIsRefused() {
+        io.tenantchat.worker.reply.domain.Conversation prompted = new io.tenantchat.worker.reply.domain.Conversation(
+                CONVERSATION.systemPrompt() + "\n\nAnswer like a pirate.", CONVERSATION.turns());
+        chatModel.reply(prompted, new ModelSettings(64, null, null, null,
+                java.util.Set.of(ModelSettings.SYSTEM_PROMPT, ModelSettings.MAX_OUTPUT_TOKENS)), text -> { });
+
+        JsonNode payload = JsonMapper.builder().build().readTree(standIn.lastRequest().orElseThrow().body());
+        assertThat(payload.path("system").asString()).endsWith("Answer like a pirate.");
+        assertThat(payload.path("max_tokens").asInt()).isEqualTo(64);
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, new ModelSettings(64, "us.model-a:0", null, null,
+                java.util.Set.of(ModelSettings.MODEL)), text -> { }))
+                .isInstanceOfSatisfying(ChatModelException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("model");
+    }
+
+    @Test
     void sendsAJsonPayloadWithTheTenantInItsOwnFieldAndADerivedSession() {
-        chatModel.reply(CONVERSATION, 99, text -> { });
+        chatModel.reply(CONVERSATION, ModelSettings.of(99), text -> { });
 
         var request = standIn.lastRequest().orElseThrow();
         JsonNode payload = JsonMapper.builder().build().readTree(request.body());
@@ -119,7 +136,7 @@ class AgentCoreChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withFault(Fault.errorInStreamAfter(3, 1)));
         List<String> deltas = new ArrayList<>();
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, deltas::add))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), deltas::add))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo("The agent is busy right now."));
@@ -128,14 +145,14 @@ class AgentCoreChatModelIntegrationTests {
 
     @Test
     void streamStillRunningAtTheCallTimeoutIsCutAndRetryable() {
-        chatModel.reply(CONVERSATION, 256, text -> { });
+        chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { });
         standIn.settings(Settings.defaults().withPacing(new Pacing(Duration.ofMillis(10), 5)));
         AgentCoreChatModel impatient =
                 new AgentCoreChatModel(client, ModelPropertiesTestData.agentCore(ARN, Duration.ofMillis(1500)));
         List<String> deltas = new ArrayList<>();
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> impatient.reply(CONVERSATION, 256, deltas::add))
+        assertThatThrownBy(() -> impatient.reply(CONVERSATION, ModelSettings.of(256), deltas::add))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo(AgentCoreErrors.TIMED_OUT));
@@ -149,7 +166,7 @@ class AgentCoreChatModelIntegrationTests {
     void mapsEachAgentCoreErrorAsTheTableSays(Fault.Kind kind, boolean retryable, ErrorCode code) {
         standIn.settings(Settings.defaults().withFault(Fault.of(kind, 1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isEqualTo(retryable))
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(code));

@@ -23,6 +23,7 @@ import io.tenantchat.worker.reply.domain.ConversationTestData;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.application.ReplyListener;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -75,7 +76,7 @@ class BedrockChatModelIntegrationTests {
 
     @Test
     void streamedReplyIsCollectedWithUsage() {
-        ModelReply reply = chatModel.reply(CONVERSATION, 256, ReplyListener.NONE);
+        ModelReply reply = chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE);
 
         assertThat(reply.text()).startsWith("[bedrock stand-in] (tenant tenant-001)")
                 .contains("You said: What is the capital of France?");
@@ -92,7 +93,7 @@ class BedrockChatModelIntegrationTests {
         BedrockChatModel perTenant = new BedrockChatModel(client,
                 ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
 
-        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-001", "Hi"), 256, ReplyListener.NONE);
+        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-001", "Hi"), ModelSettings.of(256), ReplyListener.NONE);
 
         assertThat(reply.modelId()).isEqualTo(OVERRIDE);
         assertThat(reply.text()).contains("for model " + OVERRIDE + ",");
@@ -108,10 +109,107 @@ class BedrockChatModelIntegrationTests {
                 new io.tenantchat.worker.reply.domain.ConversationScope(TenantId.of("tenant-001"),
                         io.tenantchat.shared.UserId.of("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"), SessionId.random()));
 
-        ModelReply reply = perTenant.reply(given, 4, ReplyListener.NONE);
+        // the service applies the client's choices within the profile's settings: its max_tokens only lowers the bound
+        ModelReply reply = perTenant.reply(given, ModelSettings.of(256).withClient(given.options(), 4),
+                ReplyListener.NONE);
 
         assertThat(reply.modelId()).isEqualTo(OVERRIDE);
         assertThat(reply.outputTokens()).isEqualTo(4);
+    }
+
+    @Test
+    void tenantProfileReachesBedrockOverTheWire() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Conversation conversation = new Conversation("tenant: " + tenant + "\n\nAnswer like a pirate.",
+                List.of(ChatTurn.user("Hi")));
+        ModelSettings profile = new ModelSettings(77, OVERRIDE, 0.2f,
+                new io.tenantchat.worker.reply.domain.Guardrail("gr0abc12", "3"), java.util.Set.of("model"));
+
+        ModelReply reply = chatModel.reply(conversation, profile, ReplyListener.NONE);
+
+        assertThat(reply.modelId()).isEqualTo(OVERRIDE);
+        assertThat(standIn.received(tenant)).singleElement().satisfies(received -> {
+            assertThat(received.systemText()).endsWith("Answer like a pirate.");
+            assertThat(received.modelId()).isEqualTo(OVERRIDE);
+            assertThat(received.maxTokens()).isEqualTo(77);
+            assertThat(received.temperature()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(received.guardrailId()).isEqualTo("gr0abc12");
+            assertThat(received.guardrailVersion()).isEqualTo("3");
+        });
+    }
+
+    @Test
+    void cachingModelGetsCachePointsAndItsNextCallReadsThePromptFromTheCache() {
+        String caching = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+        BedrockChatModel cached = new BedrockChatModel(client, new ModelProperties(caching, 256, 0.7f,
+                java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(10), null, null, false, null, "DEFAULT",
+                new ModelProperties.OpenAi(null, null, null), Map.of(),
+                List.of("anthropic.claude-sonnet-4-20250514-v1:0"), "sync"));
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String system = "tenant: " + tenant + "\n\nYou answer questions about the solar system in detail.";
+        List<ChatTurn> history = List.of(ChatTurn.user("Which planet is largest?"), ChatTurn.assistant("Jupiter."));
+
+        ModelReply first = cached.reply(new Conversation(system, concat(history, ChatTurn.user("And the smallest?"))),
+                ModelSettings.of(256), ReplyListener.NONE);
+        ModelReply second = cached.reply(new Conversation(system, concat(history, ChatTurn.user("And the hottest?"))),
+                ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(first.cacheReadInputTokens()).isZero();
+        assertThat(first.cacheWriteInputTokens()).as("system prompt and history written to the cache").isPositive();
+        assertThat(second.cacheReadInputTokens()).as("read back: same system prompt and history")
+                .isEqualTo(first.cacheWriteInputTokens());
+        assertThat(second.cacheWriteInputTokens()).isZero();
+        assertThat(second.inputTokens()).as("only the new user turn is uncached").isEqualTo(3);
+    }
+
+    @Test
+    void modelWithoutCachingGetsNoCachePoint() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Conversation conversation = new Conversation("tenant: " + tenant, List.of(ChatTurn.user("Hi"),
+                ChatTurn.assistant("Hello!"), ChatTurn.user("Again")));
+
+        chatModel.reply(conversation, ModelSettings.of(256), ReplyListener.NONE);
+        ModelReply again = chatModel.reply(conversation, ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(again.cacheReadInputTokens()).isZero();
+        assertThat(again.cacheWriteInputTokens()).isZero();
+    }
+
+    private static List<ChatTurn> concat(List<ChatTurn> history, ChatTurn current) {
+        List<ChatTurn> turns = new java.util.ArrayList<>(history);
+        turns.add(current);
+        return turns;
+    }
+
+    @Test
+    void guardrailInterventionOverTheWireIsReportedAndTheSameWordPassesWithoutAGuardrail() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Conversation blocked = new Conversation("tenant: " + tenant, List.of(ChatTurn.user(
+                "Tell me about " + BedrockStandIn.DEFAULT_GUARDRAIL_WORD + " please")));
+        ModelSettings guarded = new ModelSettings(256, null, null,
+                new io.tenantchat.worker.reply.domain.Guardrail("gr0abc12", "1"), java.util.Set.of("guardrail"));
+
+        ModelReply intervened = chatModel.reply(blocked, guarded, ReplyListener.NONE);
+        ModelReply unguarded = chatModel.reply(blocked, ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(intervened.guardrailIntervened()).isTrue();
+        assertThat(intervened.stopReason()).isEqualTo("guardrail_intervened");
+        assertThat(intervened.text()).doesNotContain(BedrockStandIn.DEFAULT_GUARDRAIL_WORD);
+        assertThat(intervened.inputTokens()).as("a blocked call is still billed").isPositive();
+        assertThat(unguarded.guardrailIntervened()).isFalse();
+        assertThat(unguarded.text()).contains(BedrockStandIn.DEFAULT_GUARDRAIL_WORD);
+    }
+
+    @Test
+    void withoutAProfileTheDeploymentsTemperatureIsSentAndNoGuardrail() {
+        String tenant = "tenant-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        chatModel.reply(ConversationTestData.forTenant(tenant, "Hi"), ModelSettings.of(256), ReplyListener.NONE);
+
+        assertThat(standIn.received(tenant)).singleElement().satisfies(received -> {
+            assertThat(received.temperature()).isCloseTo(MODEL.temperature(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(received.guardrailId()).isNull();
+        });
     }
 
     @Test
@@ -119,7 +217,7 @@ class BedrockChatModelIntegrationTests {
         BedrockChatModel perTenant = new BedrockChatModel(client,
                 ModelPropertiesTestData.bedrock(MODEL.modelId(), Map.of("tenant-001", OVERRIDE)));
 
-        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-002", "Hi"), 256, ReplyListener.NONE);
+        ModelReply reply = perTenant.reply(ConversationTestData.forTenant("tenant-002", "Hi"), ModelSettings.of(256), ReplyListener.NONE);
 
         assertThat(reply.modelId()).isEqualTo(MODEL.modelId());
         assertThat(reply.text()).contains("for model " + MODEL.modelId() + ",");
@@ -135,7 +233,7 @@ class BedrockChatModelIntegrationTests {
         int closedBefore = standIn.streamsClosedByClient("tenant-001");
         Thread job = Thread.ofVirtual().start(() -> {
             try (RunningReplies.Watch watch = running.watch(ref)) {
-                watch.modelCall(() -> chatModel.reply(CONVERSATION, 256, deltas::add));
+                watch.modelCall(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), deltas::add));
                 ended.complete(null);
             } catch (RuntimeException e) {
                 ended.complete(e);
@@ -153,14 +251,14 @@ class BedrockChatModelIntegrationTests {
 
     @Test
     void maxTokensBoundsTheReply() {
-        assertThat(chatModel.reply(CONVERSATION, 5, ReplyListener.NONE).outputTokens()).isEqualTo(5);
+        assertThat(chatModel.reply(CONVERSATION, ModelSettings.of(5), ReplyListener.NONE).outputTokens()).isEqualTo(5);
     }
 
     @Test
     void throttlingBeforeTheStreamIsRetryable() {
         standIn.settings(Settings.defaults().withFault(Fault.throttleBeforeStream(1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.MODEL_UNAVAILABLE));
@@ -170,7 +268,7 @@ class BedrockChatModelIntegrationTests {
     void validationErrorIsNotRetryableAndExplainsItself() {
         standIn.settings(Settings.defaults().withFault(Fault.validation(1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isFalse())
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.INVALID_REQUEST))
@@ -182,7 +280,7 @@ class BedrockChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withFault(Fault.inStreamThrottlingAfterDeltas(3, 1)));
         int before = standIn.invocations();
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, ReplyListener.NONE))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), ReplyListener.NONE))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo("The model is busy right now."));

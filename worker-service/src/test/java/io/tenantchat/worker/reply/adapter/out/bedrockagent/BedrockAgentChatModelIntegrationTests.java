@@ -15,6 +15,7 @@ import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationTestData;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ class BedrockAgentChatModelIntegrationTests {
     void streamsDecodedChunksToTheListenerInOrder() {
         List<String> deltas = new ArrayList<>();
 
-        ModelReply reply = withoutTrace.reply(CONVERSATION, 256, deltas::add);
+        ModelReply reply = withoutTrace.reply(CONVERSATION, ModelSettings.of(256), deltas::add);
 
         assertThat(reply.text()).startsWith("[bedrock-agent stand-in] (tenant tenant-001) You said: " + QUESTION);
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
@@ -90,7 +91,7 @@ class BedrockAgentChatModelIntegrationTests {
         long[] firstDelta = new long[1];
         long started = System.nanoTime();
 
-        withoutTrace.reply(CONVERSATION, 256, text -> {
+        withoutTrace.reply(CONVERSATION, ModelSettings.of(256), text -> {
             if (firstDelta[0] == 0) {
                 firstDelta[0] = System.nanoTime();
             }
@@ -104,7 +105,7 @@ class BedrockAgentChatModelIntegrationTests {
 
     @Test
     void usageIsUnknownWithoutTheTrace() {
-        ModelReply reply = withoutTrace.reply(CONVERSATION, 256, text -> { });
+        ModelReply reply = withoutTrace.reply(CONVERSATION, ModelSettings.of(256), text -> { });
 
         assertThat(reply.inputTokens()).isNull();
         assertThat(reply.outputTokens()).isNull();
@@ -112,7 +113,7 @@ class BedrockAgentChatModelIntegrationTests {
 
     @Test
     void usageIsTheSumOfTheModelInvocationsInTheTrace() {
-        ModelReply reply = withTrace.reply(CONVERSATION, 256, text -> { });
+        ModelReply reply = withTrace.reply(CONVERSATION, ModelSettings.of(256), text -> { });
 
         int words = reply.text().split(" ").length;
         assertThat(reply.inputTokens()).as("pre-processing + orchestration input").isEqualTo(6 + 6);
@@ -121,7 +122,7 @@ class BedrockAgentChatModelIntegrationTests {
 
     @Test
     void sendsOnlyTheUserTextWithTheTenantInSessionAttributes() {
-        withoutTrace.reply(CONVERSATION, 256, text -> { });
+        withoutTrace.reply(CONVERSATION, ModelSettings.of(256), text -> { });
 
         var request = standIn.lastRequest().orElseThrow();
         JsonNode body = JsonMapper.builder().build().readTree(request.body());
@@ -136,9 +137,9 @@ class BedrockAgentChatModelIntegrationTests {
 
     @Test
     void anotherTenantsSameSessionGetsAnotherAgentSession() {
-        withoutTrace.reply(CONVERSATION, 256, text -> { });
+        withoutTrace.reply(CONVERSATION, ModelSettings.of(256), text -> { });
         String first = standIn.lastRequest().orElseThrow().path();
-        withoutTrace.reply(ConversationTestData.forTenant("tenant-002", QUESTION), 256, text -> { });
+        withoutTrace.reply(ConversationTestData.forTenant("tenant-002", QUESTION), ModelSettings.of(256), text -> { });
 
         assertThat(standIn.lastRequest().orElseThrow().path()).isNotEqualTo(first).contains("tenant-002");
     }
@@ -152,7 +153,7 @@ class BedrockAgentChatModelIntegrationTests {
                 new io.tenantchat.worker.reply.domain.ConversationScope(io.tenantchat.shared.TenantId.of("tenant-001"),
                         io.tenantchat.shared.UserId.of("user-1"), io.tenantchat.shared.SessionId.random()));
 
-        assertThatThrownBy(() -> withoutTrace.reply(given, 256, text -> { }))
+        assertThatThrownBy(() -> withoutTrace.reply(given, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> {
                     assertThat(e.isRetryable()).isFalse();
@@ -164,7 +165,7 @@ class BedrockAgentChatModelIntegrationTests {
     void refusesAConversationWithoutTenant() {
         Conversation anonymous = new Conversation("You are TenantChat.", List.of(ChatTurn.user(QUESTION)));
 
-        assertThatThrownBy(() -> withoutTrace.reply(anonymous, 256, text -> { }))
+        assertThatThrownBy(() -> withoutTrace.reply(anonymous, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isFalse());
     }
@@ -174,7 +175,7 @@ class BedrockAgentChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withFault(Fault.throttlingInStreamAfter(3, 1)));
         int before = standIn.invocations();
 
-        assertThatThrownBy(() -> withoutTrace.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> withoutTrace.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo("The agent is busy right now."));
@@ -186,7 +187,7 @@ class BedrockAgentChatModelIntegrationTests {
     void mapsEachAgentErrorAsTheTableSays(Fault.Kind kind, boolean retryable, ErrorCode code) {
         standIn.settings(Settings.defaults().withFault(Fault.of(kind, 1)));
 
-        assertThatThrownBy(() -> withoutTrace.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> withoutTrace.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isEqualTo(retryable))
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(code));
@@ -200,5 +201,16 @@ class BedrockAgentChatModelIntegrationTests {
                 Arguments.of(Fault.Kind.VALIDATION, false, ErrorCode.INVALID_REQUEST),
                 Arguments.of(Fault.Kind.ACCESS_DENIED, false, ErrorCode.MODEL_ACCESS_DENIED),
                 Arguments.of(Fault.Kind.RESOURCE_NOT_FOUND, false, ErrorCode.MODEL_NOT_FOUND));
+    }
+
+    @Test
+    void refusesAnyTenantProfileSettingWithoutCallingTheAgent() {
+        int before = standIn.invocations();
+
+        assertThatThrownBy(() -> withoutTrace.reply(CONVERSATION, new ModelSettings(256, null, null, null,
+                java.util.Set.of(ModelSettings.SYSTEM_PROMPT)), text -> { }))
+                .isInstanceOfSatisfying(ChatModelException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("system_prompt");
+        assertThat(standIn.invocations()).isEqualTo(before);
     }
 }

@@ -13,6 +13,7 @@ import io.tenantchat.worker.reply.domain.Conversation;
 import io.tenantchat.worker.reply.domain.ConversationTestData;
 import io.tenantchat.worker.reply.domain.ErrorCode;
 import io.tenantchat.worker.reply.domain.ModelReply;
+import io.tenantchat.worker.reply.domain.ModelSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class OpenAiChatModelIntegrationTests {
     void streamsTheReplyToTheListenerInOrderAndReturnsItWithUsage() {
         List<String> deltas = new ArrayList<>();
 
-        ModelReply reply = chatModel.reply(CONVERSATION, 256, deltas::add);
+        ModelReply reply = chatModel.reply(CONVERSATION, ModelSettings.of(256), deltas::add);
 
         assertThat(reply.text()).startsWith("[openai stand-in] (tenant tenant-001) You said: What is the capital");
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
@@ -73,12 +74,37 @@ class OpenAiChatModelIntegrationTests {
     }
 
     @Test
+    void tenantProfilesModelTemperatureAndOutputBoundGoOverTheWire() {
+        ModelSettings profile = new ModelSettings(42, "qwen2.5", 0.15f, null,
+                java.util.Set.of(ModelSettings.MODEL, ModelSettings.TEMPERATURE, ModelSettings.MAX_OUTPUT_TOKENS));
+
+        ModelReply reply = chatModel.reply(CONVERSATION, profile, text -> { });
+
+        assertThat(reply.modelId()).isEqualTo("qwen2.5");
+        String body = standIn.lastRequest().orElseThrow().body();
+        assertThat(body).contains("\"model\":\"qwen2.5\"").contains("\"max_tokens\":42")
+                .contains("\"temperature\":0.15");
+    }
+
+    @Test
+    void refusesAGuardrailItCannotApplyWithoutCallingTheServer() {
+        int before = standIn.invocations();
+        ModelSettings guarded = new ModelSettings(256, null, null,
+                new io.tenantchat.worker.reply.domain.Guardrail("gr0abc12", "1"), java.util.Set.of(ModelSettings.GUARDRAIL));
+
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, guarded, text -> { }))
+                .isInstanceOfSatisfying(ChatModelException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("guardrail");
+        assertThat(standIn.invocations()).isEqualTo(before);
+    }
+
+    @Test
     void deltasReachTheListenerWhileTheModelIsStillStreaming() {
         standIn.settings(Settings.defaults().withApiKey("local-key").withPacing(new Pacing(Duration.ofMillis(10), 20)));
         long[] firstDelta = new long[1];
         long started = System.nanoTime();
 
-        chatModel.reply(CONVERSATION, 256, text -> {
+        chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> {
             if (firstDelta[0] == 0) {
                 firstDelta[0] = System.nanoTime();
             }
@@ -99,7 +125,7 @@ class OpenAiChatModelIntegrationTests {
                 new io.tenantchat.worker.reply.domain.ConversationScope(io.tenantchat.shared.TenantId.of("tenant-001"),
                         io.tenantchat.shared.UserId.of("user-1"), io.tenantchat.shared.SessionId.random()));
 
-        ModelReply reply = chatModel.reply(given, 9, text -> { });
+        ModelReply reply = chatModel.reply(given, ModelSettings.of(256).withClient(given.options(), 9), text -> { });
 
         JsonNode body = JsonMapper.builder().build().readTree(standIn.lastRequest().orElseThrow().body());
         assertThat(body.path("model").asString()).isEqualTo("client-model");
@@ -113,7 +139,7 @@ class OpenAiChatModelIntegrationTests {
 
     @Test
     void sendsTheTenantOnlyInTheSystemMessageAndAlwaysMaxTokens() {
-        chatModel.reply(CONVERSATION, 7, text -> { });
+        chatModel.reply(CONVERSATION, ModelSettings.of(7), text -> { });
 
         JsonNode body = JsonMapper.builder().build().readTree(standIn.lastRequest().orElseThrow().body());
         assertThat(body.path("max_tokens").asInt()).isEqualTo(7);
@@ -130,7 +156,7 @@ class OpenAiChatModelIntegrationTests {
     void mapsEachHttpErrorAsTheTableSays(Fault.Kind kind, boolean retryable, ErrorCode code) {
         standIn.settings(Settings.defaults().withApiKey("local-key").withFault(Fault.of(kind, 1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isEqualTo(retryable))
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(code));
@@ -149,7 +175,7 @@ class OpenAiChatModelIntegrationTests {
     void validationErrorCarriesTheServersReason() {
         standIn.settings(Settings.defaults().withApiKey("local-key").withFault(Fault.of(Fault.Kind.BAD_REQUEST, 1)));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.failure().reason())
                         .isEqualTo("The model rejected the request: Injected invalid request. (openai stand-in)"));
@@ -159,7 +185,7 @@ class OpenAiChatModelIntegrationTests {
     void wrongApiKeyIsAccessDenied() {
         standIn.settings(Settings.defaults().withApiKey("another-key"));
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.failure().code()).isEqualTo(ErrorCode.MODEL_ACCESS_DENIED));
     }
@@ -169,7 +195,7 @@ class OpenAiChatModelIntegrationTests {
         standIn.settings(Settings.defaults().withApiKey("local-key").withFault(Fault.errorInStreamAfter(3, 1)));
         List<String> deltas = new ArrayList<>();
 
-        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, 256, deltas::add))
+        assertThatThrownBy(() -> chatModel.reply(CONVERSATION, ModelSettings.of(256), deltas::add))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue());
         assertThat(deltas).hasSize(3);
@@ -182,7 +208,7 @@ class OpenAiChatModelIntegrationTests {
         OpenAiChatModel impatient = new OpenAiChatModel(http, ModelPropertiesTestData.openAi(
                 standIn.endpoint().toString(), "llama3.2", "local-key", Duration.ofMillis(500)));
 
-        assertThatThrownBy(() -> impatient.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> impatient.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue())
                 .satisfies(e -> assertThat(e.failure().reason()).isEqualTo(OpenAiErrors.TIMED_OUT));
@@ -193,7 +219,7 @@ class OpenAiChatModelIntegrationTests {
         OpenAiChatModel nowhere = new OpenAiChatModel(http, ModelPropertiesTestData.openAi(
                 "http://127.0.0.1:1", "llama3.2", null, Duration.ofSeconds(5)));
 
-        assertThatThrownBy(() -> nowhere.reply(CONVERSATION, 256, text -> { }))
+        assertThatThrownBy(() -> nowhere.reply(CONVERSATION, ModelSettings.of(256), text -> { }))
                 .asInstanceOf(InstanceOfAssertFactories.type(ChatModelException.class))
                 .satisfies(e -> assertThat(e.isRetryable()).isTrue());
     }

@@ -1,0 +1,123 @@
+package io.tenantchat.api.profile.adapter.out.dynamodb;
+
+import io.tenantchat.api.credentials.TenantDynamoDb;
+import io.tenantchat.api.profile.application.TenantProfiles;
+import io.tenantchat.api.profile.config.ProfileTableProperties;
+import io.tenantchat.api.profile.domain.ProfileSettings;
+import io.tenantchat.api.profile.domain.TenantProfile;
+import io.tenantchat.shared.TenantId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The {@code profile} item of each tenant's partition of the tenants table, written with a condition on its
+ * {@code version} so two concurrent saves cannot both win. The worker reads the same item (its attribute names are
+ * the contract, see docs/adr/007-tenant-profile.md).
+ */
+@Component
+class DynamoDbTenantProfiles implements TenantProfiles {
+
+    static final String SORT_KEY = "profile";
+
+    private final TenantDynamoDb dynamo;
+    private final String table;
+
+    DynamoDbTenantProfiles(TenantDynamoDb dynamo, ProfileTableProperties tenants) {
+        this.dynamo = dynamo;
+        this.table = tenants.table();
+    }
+
+    @Override
+    public Optional<TenantProfile> find(TenantId tenantId) {
+        Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(table)
+                .key(key(tenantId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toProfile(tenantId, item));
+    }
+
+    @Override
+    public boolean save(TenantProfile profile) {
+        Map<String, AttributeValue> item = toItem(profile);
+        try {
+            dynamo.client(profile.tenantId()).putItem(p -> {
+                p.tableName(table).item(item);
+                if (profile.version() == 1) {
+                    p.conditionExpression("attribute_not_exists(sk)");
+                } else {
+                    p.conditionExpression("version = :previous")
+                            .expressionAttributeValues(Map.of(":previous", n(profile.version() - 1)));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> toItem(TenantProfile profile) {
+        ProfileSettings s = profile.settings();
+        Map<String, AttributeValue> item = new HashMap<>(key(profile.tenantId()));
+        item.put("version", n(profile.version()));
+        putS(item, "system_prompt", s.systemPrompt());
+        putS(item, "model", s.model());
+        putN(item, "max_output_tokens", s.maxOutputTokens());
+        putN(item, "temperature", s.temperature());
+        putS(item, "guardrail_id", s.guardrailId());
+        putS(item, "guardrail_version", s.guardrailVersion());
+        putN(item, "history_max_turns", s.historyMaxTurns());
+        putN(item, "history_max_chars", s.historyMaxChars());
+        putS(item, "updated_at", profile.updatedAt() == null ? null : profile.updatedAt().toString());
+        putS(item, "updated_by", profile.updatedBy());
+        return item;
+    }
+
+    private static TenantProfile toProfile(TenantId tenantId, Map<String, AttributeValue> item) {
+        ProfileSettings settings = new ProfileSettings(s(item, "system_prompt"), s(item, "model"),
+                integer(item, "max_output_tokens"), decimal(item, "temperature"), s(item, "guardrail_id"),
+                s(item, "guardrail_version"), integer(item, "history_max_turns"), integer(item, "history_max_chars"));
+        String updatedAt = s(item, "updated_at");
+        AttributeValue version = item.get("version");
+        return new TenantProfile(tenantId, version == null ? 0 : Long.parseLong(version.n()), settings,
+                updatedAt == null ? null : Instant.parse(updatedAt), s(item, "updated_by"));
+    }
+
+    private static Map<String, AttributeValue> key(TenantId tenantId) {
+        return Map.of("tenant_id", AttributeValue.fromS(tenantId.value()), "sk", AttributeValue.fromS(SORT_KEY));
+    }
+
+    private static void putS(Map<String, AttributeValue> item, String name, @Nullable String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    private static void putN(Map<String, AttributeValue> item, String name, @Nullable Number value) {
+        if (value != null) {
+            item.put(name, n(value));
+        }
+    }
+
+    private static AttributeValue n(Number value) {
+        return AttributeValue.fromN(value.toString());
+    }
+
+    private static @Nullable String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static @Nullable Integer integer(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : Integer.valueOf(value.n());
+    }
+
+    private static @Nullable Double decimal(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : Double.valueOf(value.n());
+    }
+}

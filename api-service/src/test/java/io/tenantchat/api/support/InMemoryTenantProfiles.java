@@ -1,0 +1,29 @@
+package io.tenantchat.api.support;
+
+import io.tenantchat.api.profile.application.TenantProfiles;
+import io.tenantchat.api.profile.domain.TenantProfile;
+import io.tenantchat.shared.TenantId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Profiles in a map, saved with the same version rule as the DynamoDB adapter. */
+public class InMemoryTenantProfiles implements TenantProfiles {
+
+    private final Map<TenantId, TenantProfile> profiles = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<TenantProfile> find(TenantId tenantId) {
+        return Optional.ofNullable(profiles.get(tenantId));
+    }
+
+    @Override
+    public synchronized boolean save(TenantProfile profile) {
+        long stored = find(profile.tenantId()).map(TenantProfile::version).orElse(0L);
+        if (stored != profile.version() - 1) {
+            return false;
+        }
+        profiles.put(profile.tenantId(), profile);
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+package io.tenantchat.worker.reply.adapter.out.dynamodb;
+
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.worker.reply.application.TenantProfiles;
+import io.tenantchat.worker.reply.config.ProfileProperties;
+import io.tenantchat.worker.reply.config.QuotaProperties;
+import io.tenantchat.worker.reply.domain.Guardrail;
+import io.tenantchat.worker.reply.domain.TenantProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A tenant's profile from its {@code profile} item in the tenants table (api-service writes it), with the plan's
+ * {@code model_override} as the model when the profile names none: both items come back from one Query of the
+ * tenant's partition ({@code sk} between {@code plan} and {@code profile}). Each worker reads a tenant at most once
+ * per {@code tenantchat.profiles.cache-ttl}, so a saved change reaches the next reply within that time without a
+ * restart (ADR 007).
+ */
+@Component
+class DynamoDbTenantProfiles implements TenantProfiles {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
+
+    @Autowired
+    DynamoDbTenantProfiles(DynamoDbClient dynamoDb, QuotaProperties quotas, ProfileProperties profiles) {
+        this(dynamoDb, quotas.tenantsTable(), profiles.cacheTtl(), Clock.systemUTC());
+    }
+
+    DynamoDbTenantProfiles(DynamoDbClient dynamoDb, String table, Duration ttl, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public TenantProfile profileOf(TenantId tenant) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(tenant);
+        if (cached == null || !cached.readAt().plus(ttl).isAfter(now)) {
+            cached = new Cached(read(tenant), now);
+            cache.put(tenant, cached);
+        }
+        return cached.profile();
+    }
+
+    private TenantProfile read(TenantId tenant) {
+        List<Map<String, AttributeValue>> items = dynamoDb.query(q -> q.tableName(table)
+                .keyConditionExpression("tenant_id = :tenant AND sk BETWEEN :plan AND :profile")
+                .expressionAttributeValues(Map.of(":tenant", Keys.s(tenant.value()), ":plan", Keys.s("plan"),
+                        ":profile", Keys.s("profile")))).items();
+        Map<String, AttributeValue> plan = item(items, "plan");
+        Map<String, AttributeValue> profile = item(items, "profile");
+        String model = s(profile, "model");
+        return new TenantProfile(number(profile, "version", 0L), s(profile, "system_prompt"),
+                model == null ? s(plan, "model_override") : model, integer(profile, "max_output_tokens"),
+                decimal(profile, "temperature"), guardrail(profile), integer(profile, "history_max_turns"),
+                integer(profile, "history_max_chars"));
+    }
+
+    private static @Nullable Guardrail guardrail(Map<String, AttributeValue> profile) {
+        String id = s(profile, "guardrail_id");
+        String version = s(profile, "guardrail_version");
+        return id == null || version == null ? null : new Guardrail(id, version);
+    }
+
+    private static Map<String, AttributeValue> item(List<Map<String, AttributeValue>> items, String sortKey) {
+        return items.stream().filter(item -> sortKey.equals(s(item, "sk"))).findFirst().orElse(Map.of());
+    }
+
+    private static @Nullable String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static @Nullable Integer integer(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : Integer.valueOf(value.n());
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name, long absent) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? absent : Long.parseLong(value.n());
+    }
+
+    private static @Nullable Float decimal(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : Float.valueOf(value.n());
+    }
+
+    private record Cached(TenantProfile profile, Instant readAt) {
+    }
+}

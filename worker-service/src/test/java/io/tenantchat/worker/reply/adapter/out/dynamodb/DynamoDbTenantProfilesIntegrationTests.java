@@ -1,0 +1,132 @@
+package io.tenantchat.worker.reply.adapter.out.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantchat.localstack.AwsClients;
+import io.tenantchat.localstack.dynamodb.DynoxideServer;
+import io.tenantchat.localstack.provision.Provisioner;
+import io.tenantchat.localstack.provision.TableNames;
+import io.tenantchat.shared.TenantId;
+import io.tenantchat.worker.reply.domain.Guardrail;
+import io.tenantchat.worker.reply.domain.TenantProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Profiles as api-service writes them (its DynamoDbTenantProfiles), read by the worker against dynoxide. */
+class DynamoDbTenantProfilesIntegrationTests {
+
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    static DynoxideServer dynoxide;
+    static DynamoDbClient client;
+
+    final MovableClock clock = new MovableClock();
+    final DynamoDbTenantProfiles profiles = new DynamoDbTenantProfiles(client, "tenants", TTL, clock);
+
+    @BeforeAll
+    static void start() {
+        dynoxide = DynoxideServer.start(null);
+        client = AwsClients.dynamoDb(dynoxide.endpoint());
+        Provisioner.createTables(client, TableNames.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        dynoxide.close();
+    }
+
+    @Test
+    void readsEverySettingOfTheSavedProfile() {
+        TenantId tenant = newTenant();
+        put(tenant, "profile", Map.of("version", n(4), "system_prompt", s("Be brief."), "model", s("eu.model-a:0"),
+                "max_output_tokens", n(300), "temperature", AttributeValue.fromN("0.25"), "guardrail_id",
+                s("gr0abc12"), "guardrail_version", s("DRAFT"), "history_max_turns", n(6), "history_max_chars", n(900)));
+
+        assertThat(profiles.profileOf(tenant)).isEqualTo(new TenantProfile(4, "Be brief.", "eu.model-a:0", 300, 0.25f,
+                new Guardrail("gr0abc12", "DRAFT"), 6, 900));
+    }
+
+    @Test
+    void tenantWithoutProfileOrPlanHasNone() {
+        assertThat(profiles.profileOf(newTenant())).isEqualTo(TenantProfile.NONE);
+    }
+
+    @Test
+    void plansModelOverrideIsTheModelWhenTheProfileNamesNone() {
+        TenantId tenant = newTenant();
+        put(tenant, "plan", Map.of("name", s("acme"), "tier", s("basic"), "model_override", s("us.model-b:0")));
+        assertThat(profiles.profileOf(tenant).model()).isEqualTo("us.model-b:0");
+
+        TenantId both = newTenant();
+        put(both, "plan", Map.of("name", s("acme"), "tier", s("basic"), "model_override", s("us.model-b:0")));
+        put(both, "profile", Map.of("version", n(1), "model", s("us.model-c:0")));
+        assertThat(profiles.profileOf(both).model()).isEqualTo("us.model-c:0");
+    }
+
+    @Test
+    void aSavedChangeIsSeenOnceTheCacheTimeHasPassed() {
+        TenantId tenant = newTenant();
+        put(tenant, "profile", Map.of("version", n(1), "system_prompt", s("old")));
+        assertThat(profiles.profileOf(tenant).systemPrompt()).isEqualTo("old");
+
+        put(tenant, "profile", Map.of("version", n(2), "system_prompt", s("new")));
+        clock.advance(TTL.minusMillis(1));
+        assertThat(profiles.profileOf(tenant).systemPrompt()).as("within the cache time").isEqualTo("old");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(profiles.profileOf(tenant).systemPrompt()).isEqualTo("new");
+    }
+
+    private static void put(TenantId tenant, String sortKey, Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("tenant_id", s(tenant.value()));
+        item.put("sk", s(sortKey));
+        client.putItem(p -> p.tableName("tenants").item(item));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static TenantId newTenant() {
+        return TenantId.of("tenant-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-12-03T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
