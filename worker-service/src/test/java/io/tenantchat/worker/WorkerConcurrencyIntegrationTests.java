@@ -42,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One worker holds {@value #JOBS} slow streams at once (the model stand-in waits 25 s for the first token) and
  * stores each reply exactly once, with the AWS requests per message of the execution model: one claim, one history
- * Query and one completion transaction each, no read of the message or its hold, and receives, deletes, lease
- * renewals and usage PutEvents shared across jobs.
+ * Query and one completion transaction each, no read of the message or its hold, the tenant's plan and profile read
+ * once per tenant (one Query; every job here is another tenant's), and receives, deletes, lease renewals and usage
+ * PutEvents shared across jobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.cloud.aws.sqs.listener.poll-timeout=5s", "tenantchat.model.max-tokens=20",
@@ -55,7 +56,7 @@ class WorkerConcurrencyIntegrationTests {
 
     static final int JOBS = 500;
     private static final String TENANTS = "tenants";
-    private static final List<String> PER_JOB = List.of("UpdateItem", "Query", "TransactWriteItems");
+    private static final List<String> PER_JOB = List.of("UpdateItem", "TransactWriteItems");
     private static final List<String> SHARED = List.of("ReceiveMessage", "DeleteMessageBatch",
             "ChangeMessageVisibilityBatch", "PutEvents");
 
@@ -108,6 +109,8 @@ class WorkerConcurrencyIntegrationTests {
             assertThat(live(job.items().tenant).get("inflight").n()).as("slot given back once").isEqualTo("0");
         }
         PER_JOB.forEach(op -> assertThat(used.getOrDefault(op, 0.0) / JOBS).as(op).isBetween(1.0, 1.05));
+        // the history Query of each job, and its tenant's plan and profile (one Query per tenant per cache period)
+        assertThat(used.getOrDefault("Query", 0.0) / JOBS).as("Query").isBetween(2.0, 2.05);
         // no read of the message or its hold; the only reads are the plan caps (once per tenant, here one job each)
         assertThat(used.getOrDefault("GetItem", 0.0)).as("plan reads only").isLessThanOrEqualTo(JOBS);
         double shared = SHARED.stream().mapToDouble(op -> used.getOrDefault(op, 0.0)).sum();
