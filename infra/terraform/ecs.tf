@@ -36,7 +36,7 @@ locals {
   }
 
   api_environment = {
-    PORT                   = tostring(local.service_ports.api)
+    PORT = tostring(local.service_ports.api)
     # the most api instances that may run at once (autoscaling): above 1 each refuses to start unless Redis answers
     STREAM_API_INSTANCES   = tostring(max(var.api_min_count, var.api_max_count))
     COGNITO_USER_POOL_ID   = aws_cognito_user_pool.this.id
@@ -62,7 +62,7 @@ locals {
     AUDIT_TABLE           = aws_dynamodb_table.audit.name
     # tenant profiles (ADR 007): the models a profile may name, and the worker's provider
     MODELS_ALLOWED            = join(",", var.models_allowed)
-    PROFILE_MAX_OUTPUT_TOKENS = tostring(var.profile_max_output_tokens)
+    PROFILE_MAX_OUTPUT_TOKENS = tostring(coalesce(var.profile_max_output_tokens, var.bedrock_max_tokens))
     MODEL_PROVIDER            = local.agentcore_runtime_configured ? "agentcore" : (local.bedrock_agent_configured ? "bedrock-agent" : (var.openai_base_url != "" ? "openai" : "bedrock"))
     # unregistered tenants are refused here (the services' own default gives them a tier, for local runs)
     UNKNOWN_TENANTS    = "refuse"

@@ -507,9 +507,9 @@ variable "models_allowed" {
 }
 
 variable "profile_max_output_tokens" {
-  description = "PROFILE_MAX_OUTPUT_TOKENS: the largest max_output_tokens a tenant profile may set."
+  description = "PROFILE_MAX_OUTPUT_TOKENS: the largest max_output_tokens a tenant profile may set (null: bedrock_max_tokens; never above it, the output admission reserves per message: the api refuses to start)."
   type        = number
-  default     = 4096
+  default     = null
 }
 
 variable "profile_cache_ttl" {

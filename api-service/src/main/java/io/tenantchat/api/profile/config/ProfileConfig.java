@@ -4,6 +4,7 @@ import io.tenantchat.api.profile.application.ProfileService;
 import io.tenantchat.api.profile.application.TenantProfiles;
 import io.tenantchat.api.profile.domain.ProfileBounds;
 import io.tenantchat.api.profile.domain.ProfileField;
+import io.tenantchat.api.tenant.config.TenantProperties;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +31,25 @@ class ProfileConfig {
             "agentcore", Set.of(ProfileField.SYSTEM_PROMPT, ProfileField.MAX_OUTPUT_TOKENS, ProfileField.HISTORY));
 
     @Bean
-    ProfileBounds profileBounds(ModelsProperties models) {
-        return new ProfileBounds(models.allowed(), models.maxOutputTokens(), models.provider(),
-                HONOURED.getOrDefault(models.provider(), Set.of()));
+    ProfileBounds profileBounds(ModelsProperties models, TenantProperties tenants) {
+        return new ProfileBounds(models.allowed(), outputCeiling(models, tenants.reserve().maxOutputTokens()),
+                models.provider(), HONOURED.getOrDefault(models.provider(), Set.of()));
+    }
+
+    /**
+     * The largest {@code max_output_tokens} a profile may set. Admission reserves {@code reserved} output tokens per
+     * message ({@code tenantchat.tenants.reserve.max-output-tokens}, the deployment's {@code BEDROCK_MAX_TOKENS})
+     * before it is queued, so a profile allowed more could spend past its tenant's token budget: such a deployment
+     * does not start.
+     */
+    static int outputCeiling(ModelsProperties models, int reserved) {
+        if (models.maxOutputTokens() > reserved) {
+            throw new IllegalStateException(("tenantchat.models.max-output-tokens (PROFILE_MAX_OUTPUT_TOKENS=%d) is above "
+                    + "the output tokens admission reserves per message (tenantchat.tenants.reserve.max-output-tokens, "
+                    + "BEDROCK_MAX_TOKENS=%d): raise BEDROCK_MAX_TOKENS or lower PROFILE_MAX_OUTPUT_TOKENS")
+                    .formatted(models.maxOutputTokens(), reserved));
+        }
+        return models.maxOutputTokens();
     }
 
     @Bean
