@@ -3,7 +3,7 @@ package io.tenantchat.api.audit.adapter.out.dynamodb;
 import io.tenantchat.api.audit.application.AuditConflictException;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;
-import java.time.Instant;
+import io.tenantchat.shared.table.AuditTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class AuditItems {
 
-    static final String TENANT_ID = "tenant_id";
-    static final String SEQ = "seq";
-    static final String NOT_TAKEN = "attribute_not_exists(" + SEQ + ")";
+    static final String TENANT_ID = AuditTable.TENANT_ID;
+    static final String SEQ = AuditTable.SEQ;
+    static final String NOT_TAKEN = AuditTable.SEQ_FREE;
 
     private AuditItems() {
     }
@@ -48,16 +48,8 @@ public final class AuditItems {
     }
 
     static Map<String, AttributeValue> item(AuditEntry entry) {
-        Map<String, AttributeValue> item = new HashMap<>(key(entry.tenantId(), entry.seq()));
-        item.put("actor", AttributeValue.fromS(entry.actor()));
-        item.put("action", AttributeValue.fromS(entry.action()));
-        item.put("target", AttributeValue.fromS(entry.target()));
-        item.put("before", map(entry.before()));
-        item.put("after", map(entry.after()));
-        item.put("at", AttributeValue.fromS(entry.at().toString()));
-        item.put("request_id", AttributeValue.fromS(entry.requestId()));
-        item.put("prev_hash", AttributeValue.fromS(entry.prevHash()));
-        item.put("hash", AttributeValue.fromS(entry.hash()));
+        Map<String, AttributeValue> item = new HashMap<>();
+        AuditTable.attributes(entry).forEach((name, value) -> item.put(name, value(value)));
         return item;
     }
 
@@ -67,9 +59,33 @@ public final class AuditItems {
 
     /** The entry an audit item holds. */
     public static AuditEntry entry(Map<String, AttributeValue> item) {
-        return new AuditEntry(TenantId.of(s(item, TENANT_ID)), Long.parseLong(required(item, SEQ).n()), s(item, "actor"),
-                s(item, "action"), s(item, "target"), strings(item.get("before")), strings(item.get("after")),
-                Instant.parse(s(item, "at")), s(item, "request_id"), s(item, "prev_hash"), s(item, "hash"));
+        return AuditTable.entry(new AuditTable.Attributes() {
+            @Override
+            public String string(String name) {
+                AttributeValue value = required(item, name);
+                String text = value.s() != null ? value.s() : value.n();
+                if (text == null) {
+                    throw new IllegalStateException("audit item attribute " + name + " is neither a string nor a number");
+                }
+                return text;
+            }
+
+            @Override
+            public Map<String, String> map(String name) {
+                return strings(item.get(name));
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AttributeValue value(Object value) {
+        if (value instanceof Long number) {
+            return AttributeValue.fromN(Long.toString(number));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map((Map<String, String>) map);
+        }
+        return AttributeValue.fromS((String) value);
     }
 
     private static AttributeValue map(Map<String, String> values) {
@@ -82,14 +98,6 @@ public final class AuditItems {
             return Map.of();
         }
         return value.m().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
-    }
-
-    private static String s(Map<String, AttributeValue> item, String name) {
-        String value = required(item, name).s();
-        if (value == null) {
-            throw new IllegalStateException("audit item attribute " + name + " is not a string");
-        }
-        return value;
     }
 
     private static AttributeValue required(Map<String, AttributeValue> item, String name) {

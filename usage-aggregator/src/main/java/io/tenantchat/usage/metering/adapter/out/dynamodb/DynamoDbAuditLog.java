@@ -4,6 +4,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditChain;
 import io.tenantchat.shared.audit.AuditEntry;
 import io.tenantchat.shared.audit.AuditEvent;
+import io.tenantchat.shared.table.AuditTable;
 import io.tenantchat.usage.metering.config.AuditProperties;
 import io.tenantchat.usage.metering.application.AuditLog;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The audit table as api-service lays it out (its {@code AuditItems}; docs/architecture.md "Audit"): reads the
+ * The audit table in its shared layout ({@code AuditTable}; docs/architecture.md "Audit"): reads the
  * tenant's last entry, chains the event onto it and puts it on condition that its {@code seq} is free; a concurrent
  * append (an api-service action on the same tenant) makes it read and try again.
  */
@@ -39,7 +40,7 @@ class DynamoDbAuditLog implements AuditLog {
         for (int attempt = 1; ; attempt++) {
             AuditEntry entry = AuditChain.next(last(event.tenantId()), event, Instant.now());
             try {
-                dynamo.putItem(p -> p.tableName(table).item(item(entry)).conditionExpression("attribute_not_exists(seq)"));
+                dynamo.putItem(p -> p.tableName(table).item(item(entry)).conditionExpression(AuditTable.SEQ_FREE));
                 return entry;
             } catch (ConditionalCheckFailedException taken) {
                 if (attempt >= ATTEMPTS) {
@@ -51,57 +52,42 @@ class DynamoDbAuditLog implements AuditLog {
     }
 
     private @Nullable AuditEntry last(TenantId tenantId) {
-        return dynamo.query(q -> q.tableName(table).keyConditionExpression("tenant_id = :t")
+        return dynamo.query(q -> q.tableName(table).keyConditionExpression(AuditTable.TENANT_ID + " = :t")
                         .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId.value())))
                         .scanIndexForward(false).limit(1).consistentRead(true))
                 .items().stream().findFirst().map(DynamoDbAuditLog::entry).orElse(null);
     }
 
+    @SuppressWarnings("unchecked")
     static Map<String, AttributeValue> item(AuditEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("tenant_id", AttributeValue.fromS(entry.tenantId().value()));
-        item.put("seq", AttributeValue.fromN(Long.toString(entry.seq())));
-        item.put("actor", AttributeValue.fromS(entry.actor()));
-        item.put("action", AttributeValue.fromS(entry.action()));
-        item.put("target", AttributeValue.fromS(entry.target()));
-        item.put("before", map(entry.before()));
-        item.put("after", map(entry.after()));
-        item.put("at", AttributeValue.fromS(entry.at().toString()));
-        item.put("request_id", AttributeValue.fromS(entry.requestId()));
-        item.put("prev_hash", AttributeValue.fromS(entry.prevHash()));
-        item.put("hash", AttributeValue.fromS(entry.hash()));
+        AuditTable.attributes(entry).forEach((name, value) -> item.put(name, switch (value) {
+            case Long number -> AttributeValue.fromN(Long.toString(number));
+            case Map<?, ?> map -> AttributeValue.fromM(((Map<String, String>) map).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> AttributeValue.fromS(e.getValue()))));
+            default -> AttributeValue.fromS((String) value);
+        }));
         return item;
     }
 
     static AuditEntry entry(Map<String, AttributeValue> item) {
-        return new AuditEntry(TenantId.of(s(item, "tenant_id")), Long.parseLong(n(item, "seq")), s(item, "actor"),
-                s(item, "action"), s(item, "target"), strings(item.get("before")), strings(item.get("after")),
-                Instant.parse(s(item, "at")), s(item, "request_id"), s(item, "prev_hash"), s(item, "hash"));
-    }
+        return AuditTable.entry(new AuditTable.Attributes() {
+            @Override
+            public String string(String name) {
+                AttributeValue value = item.get(name);
+                String text = value == null ? null : value.s() != null ? value.s() : value.n();
+                if (text == null) {
+                    throw new IllegalStateException("audit item without " + name);
+                }
+                return text;
+            }
 
-    private static AttributeValue map(Map<String, String> values) {
-        return AttributeValue.fromM(values.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> AttributeValue.fromS(e.getValue()))));
-    }
-
-    private static Map<String, String> strings(@Nullable AttributeValue value) {
-        return value == null || !value.hasM() ? Map.of()
-                : value.m().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
-    }
-
-    private static String n(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        if (value == null || value.n() == null) {
-            throw new IllegalStateException("audit item without " + name);
-        }
-        return value.n();
-    }
-
-    private static String s(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        if (value == null || value.s() == null) {
-            throw new IllegalStateException("audit item without " + name);
-        }
-        return value.s();
+            @Override
+            public Map<String, String> map(String name) {
+                AttributeValue value = item.get(name);
+                return value == null || !value.hasM() ? Map.of()
+                        : value.m().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
+            }
+        });
     }
 }
