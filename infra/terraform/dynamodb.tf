@@ -43,6 +43,12 @@ resource "aws_dynamodb_table" "sessions" {
     projection_type = "ALL"
   }
 
+  # retention (RETENTION_DAYS): a session expires after its last message; the services' reads leave it out already
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
   point_in_time_recovery {
     enabled = true
   }
@@ -53,7 +59,8 @@ resource "aws_dynamodb_table" "sessions" {
   }
 }
 
-# user messages, assistant replies, message lookups and idempotency items (these expire by expires_at)
+# user messages, assistant replies, message lookups and idempotency items; idempotency items expire by expires_at,
+# and so do messages, replies and lookups under a retention (RETENTION_DAYS)
 resource "aws_dynamodb_table" "messages" {
   name                        = var.messages_table
   billing_mode                = "PAY_PER_REQUEST"

@@ -54,6 +54,8 @@ locals {
     USAGE_EVENTS_DLQ       = aws_sqs_queue.usage_events_dlq.name
     CHAT_GROUP_BY          = var.chat_group_by
     CHAT_MAX_MESSAGE_CHARS = tostring(var.chat_max_message_chars)
+    # conversations expire this many days after their last message (0: kept forever; DynamoDB TTL on expires_at)
+    RETENTION_DAYS = tostring(var.retention_days)
     # the web client signs users in through the hosted UI (authorization code + PKCE) and returns to /
     COGNITO_HOSTED_UI_URL = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${var.aws_region}.amazoncognito.com"
     WEB_REDIRECT_URI      = "${local.public_url}/"

@@ -122,6 +122,17 @@ variable "chat_group_by" {
   }
 }
 
+variable "retention_days" {
+  description = "RETENTION_DAYS: days a message is kept after it was sent, and a session after its last message (DynamoDB TTL on expires_at; reads leave expired items out); 0 keeps them forever."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.retention_days >= 0 && floor(var.retention_days) == var.retention_days
+    error_message = "retention_days is a whole number of days, 0 or more."
+  }
+}
+
 variable "chat_max_message_chars" {
   description = "CHAT_MAX_MESSAGE_CHARS: longest accepted user message."
   type        = number

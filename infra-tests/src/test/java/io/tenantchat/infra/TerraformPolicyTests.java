@@ -40,7 +40,7 @@ class TerraformPolicyTests {
     static final List<ExpectedTable> TABLES = List.of(
             new ExpectedTable("sessions", "SESSIONS_TABLE", "tenant-sessions", new Key("session_key", null),
                     Map.of("tenant_user-created_at-index", new Key("tenant_user", "created_at"),
-                            "tenant_id-created_at-index", new Key("tenant_id", "created_at")), null),
+                            "tenant_id-created_at-index", new Key("tenant_id", "created_at")), "expires_at"),
             new ExpectedTable("messages", "MESSAGES_TABLE", "tenant-messages", new Key("pk", "sk"), Map.of(),
                     "expires_at"),
             new ExpectedTable("usage", "USAGE_TABLE", "tenant-usage", new Key("tenant_id", "timestamp"), Map.of(),

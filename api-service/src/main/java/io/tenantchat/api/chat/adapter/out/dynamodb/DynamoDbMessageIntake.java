@@ -10,6 +10,7 @@ import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.config.IntakeProperties;
+import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.ConflictException;
@@ -19,6 +20,7 @@ import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.tenant.adapter.out.dynamodb.QuotaClaimWrites;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,17 +73,22 @@ class DynamoDbMessageIntake implements MessageIntake {
 
     @Autowired
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
-            IntakeProperties intake) {
-        this(dynamo, tables, quota, clock, intake.maxBatch());
+            IntakeProperties intake, RetentionProperties retention) {
+        this(dynamo, tables, quota, clock, intake.maxBatch(), retention);
     }
 
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
             int maxBatch) {
+        this(dynamo, tables, quota, clock, maxBatch, RetentionProperties.FOREVER);
+    }
+
+    DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
+            int maxBatch, RetentionProperties retention) {
         this.group = maxBatch > 1 ? new GroupCommit<>(maxBatch, this::fits, this::writeBatch) : null;
         this.dynamo = dynamo;
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());
-        this.newMessage = new NewMessageItems(tables.messages(), tables.sessions());
+        this.newMessage = new NewMessageItems(tables.messages(), tables.sessions(), retention, clock);
         this.quota = quota;
         this.clock = clock;
     }
@@ -220,18 +227,20 @@ class DynamoDbMessageIntake implements MessageIntake {
     }
 
     /**
-     * Why the session refused a turn, read only then: it is not the caller's (404), or its branches moved since the
-     * turn was placed ({@link BranchesMovedException}: placed again by the caller).
+     * Why the session refused a turn, read only then: it is not the caller's or it expired (404), or its branches
+     * moved since the turn was placed ({@link BranchesMovedException}: placed again by the caller).
      */
     private RuntimeException sessionRefused(ChatMessage message) {
         Map<String, AttributeValue> session = dynamo.client(message.tenantId()).getItem(g -> g
                 .tableName(tables.sessions()).consistentRead(true)
                 .key(Map.of("session_key", s(ChatSession.keyOf(message.tenantId(), message.userId(),
                         message.sessionId()))))
-                .projectionExpression("tenant_id, user_id")).item();
+                .projectionExpression("tenant_id, user_id, " + Retention.EXPIRES_AT)).item();
         boolean owned = session != null && session.containsKey("tenant_id")
                 && message.tenantId().value().equals(session.get("tenant_id").s())
-                && session.containsKey("user_id") && message.userId().value().equals(session.get("user_id").s());
+                && session.containsKey("user_id") && message.userId().value().equals(session.get("user_id").s())
+                && Retention.live(session.containsKey(Retention.EXPIRES_AT)
+                        ? Long.valueOf(session.get(Retention.EXPIRES_AT).n()) : null, clock.instant());
         return owned ? new BranchesMovedException() : new NotFoundException("session_not_found", "no such session");
     }
 

@@ -11,6 +11,7 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
+import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
@@ -21,6 +22,7 @@ import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -41,7 +44,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Messages in DynamoDB; a new message, its lookup item and the session counter are written in one transaction. */
+/**
+ * Messages in DynamoDB; a new message, its lookup item and the session counter are written in one transaction. Every
+ * read leaves out what has expired ({@link Retention}): DynamoDB deletes it only some time later.
+ */
 @Component
 class DynamoDbMessageStore implements MessageStore {
 
@@ -59,10 +65,15 @@ class DynamoDbMessageStore implements MessageStore {
     private final Clock clock;
 
     DynamoDbMessageStore(TenantDynamoDb dynamo, TableProperties tables, Clock clock) {
+        this(dynamo, tables, clock, RetentionProperties.FOREVER);
+    }
+
+    @Autowired
+    DynamoDbMessageStore(TenantDynamoDb dynamo, TableProperties tables, Clock clock, RetentionProperties retention) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());
-        this.newMessage = new NewMessageItems(tables.messages(), tables.sessions());
+        this.newMessage = new NewMessageItems(tables.messages(), tables.sessions(), retention, clock);
         this.clock = clock;
     }
 
@@ -118,10 +129,11 @@ class DynamoDbMessageStore implements MessageStore {
                 ? QueryConditional.keyEqualTo(k -> k.partitionValue(pk))
                 : QueryConditional.sortGreaterThan(k -> k.partitionValue(pk).sortValue(MessagesTable.reply(afterOrNull)));
         List<MessageItem> items = new ArrayList<>();
+        Instant now = clock.instant();
         int users = 0;
         for (MessageItem item : (Iterable<MessageItem>) messages(tenantId).query(q -> q.queryConditional(range)
                 .consistentRead(true).limit(Math.min(2 * limit + 2, 1_000))).items()::iterator) {
-            if (!tenantId.value().equals(item.getTenantId())) {
+            if (!tenantId.value().equals(item.getTenantId()) || !Retention.live(item.getExpiresAt(), now)) {
                 continue;
             }
             if ("user".equals(item.getRole()) && ++users > limit) {
@@ -138,7 +150,8 @@ class DynamoDbMessageStore implements MessageStore {
         Key key = Key.builder().partitionValue(MessagesTable.ref(tenantId, messageId)).sortValue(MessagesTable.REF_SORT_KEY)
                 .build();
         return Optional.ofNullable(refs(tenantId).getItem(r -> r.key(key).consistentRead(true)))
-                .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .filter(item -> tenantId.value().equals(item.getTenantId())
+                        && Retention.live(item.getExpiresAt(), clock.instant()))
                 .map(MessageMapping::toRef);
     }
 
@@ -247,8 +260,10 @@ class DynamoDbMessageStore implements MessageStore {
         Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(tables.sessions())
                 .key(sessionKey(tenantId, userId, sessionId)).consistentRead(true)
                 .projectionExpression("tenant_id, user_id, " + NewMessageItems.ACTIVE_LEAF + ", "
-                        + NewMessageItems.ACTIVE_CHILDREN + ", " + NewMessageItems.TREE_VERSION)).item();
-        if (!ownedBy(item, tenantId, userId)) {
+                        + NewMessageItems.ACTIVE_CHILDREN + ", " + NewMessageItems.TREE_VERSION + ", "
+                        + Retention.EXPIRES_AT)).item();
+        if (!ownedBy(item, tenantId, userId) || !Retention.live(item.containsKey(Retention.EXPIRES_AT)
+                ? Long.valueOf(item.get(Retention.EXPIRES_AT).n()) : null, clock.instant())) {
             return Optional.empty();
         }
         AttributeValue leaf = item.get(NewMessageItems.ACTIVE_LEAF);
@@ -331,8 +346,9 @@ class DynamoDbMessageStore implements MessageStore {
     }
 
     private List<MessageItem> query(TenantId tenantId, QueryConditional condition) {
+        Instant now = clock.instant();
         return messages(tenantId).query(q -> q.queryConditional(condition).consistentRead(true)).items().stream()
-                .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .filter(item -> tenantId.value().equals(item.getTenantId()) && Retention.live(item.getExpiresAt(), now))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -32,6 +33,7 @@ public class MessageItem {
     private @Nullable String given;
     private @Nullable String parentMessageId;
     private @Nullable String regeneratedFrom;
+    private @Nullable Long expiresAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute(MessagesTable.PK)
@@ -226,5 +228,15 @@ public class MessageItem {
 
     public void setRegeneratedFrom(@Nullable String regeneratedFrom) {
         this.regeneratedFrom = regeneratedFrom;
+    }
+
+    /** Epoch seconds after which reads treat the item as gone ({@code Retention}); null: kept forever. */
+    @DynamoDbAttribute(Retention.EXPIRES_AT)
+    public @Nullable Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(@Nullable Long expiresAt) {
+        this.expiresAt = expiresAt;
     }
 }

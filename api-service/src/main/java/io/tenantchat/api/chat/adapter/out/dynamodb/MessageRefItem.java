@@ -1,6 +1,7 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -18,6 +19,7 @@ public class MessageRefItem {
     private @Nullable String userId;
     private @Nullable String messageId;
     private @Nullable String createdAt;
+    private @Nullable Long expiresAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute(MessagesTable.PK)
@@ -82,5 +84,15 @@ public class MessageRefItem {
 
     public void setCreatedAt(@Nullable String createdAt) {
         this.createdAt = createdAt;
+    }
+
+    /** Epoch seconds after which reads treat the item as gone ({@code Retention}); null: kept forever. */
+    @DynamoDbAttribute(Retention.EXPIRES_AT)
+    public @Nullable Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(@Nullable Long expiresAt) {
+        this.expiresAt = expiresAt;
     }
 }

@@ -3,7 +3,10 @@ package io.tenantchat.api.chat.adapter.out.dynamodb;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.chat.application.TurnPlacement;
+import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.table.Retention;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The writes that store a new user message in one transaction, in this order: the message item and its ref item
  * (each only if absent), then the session's counter update, which also proves the session exists and belongs to the
- * message's tenant and user ({@link #SESSION_UPDATE} is its index, for reading cancellation reasons).
+ * message's tenant and user and has not expired ({@link #SESSION_UPDATE} is its index, for reading cancellation
+ * reasons). With a retention, all three carry {@code expires_at} ({@link Retention}): the message and its lookup
+ * from the message's time, the session moved on to it by every message.
  */
 final class NewMessageItems {
 
@@ -36,10 +41,14 @@ final class NewMessageItems {
 
     private final String messagesTable;
     private final String sessionsTable;
+    private final RetentionProperties retention;
+    private final Clock clock;
 
-    NewMessageItems(String messagesTable, String sessionsTable) {
+    NewMessageItems(String messagesTable, String sessionsTable, RetentionProperties retention, Clock clock) {
         this.messagesTable = messagesTable;
         this.sessionsTable = sessionsTable;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     /** A turn's writes as before branches existed: the session's branches are neither checked nor changed. */
@@ -52,24 +61,37 @@ final class NewMessageItems {
      * are as read (null: neither checked nor changed).
      */
     List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement) {
-        return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true)),
-                putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true)),
-                countOnSession(message, placement));
+        Long expiresAt = retention.expiresAt(message.createdAt());
+        return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true), expiresAt),
+                putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true), expiresAt),
+                countOnSession(message, placement, expiresAt));
     }
 
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+    private TransactWriteItem putNew(Map<String, AttributeValue> mapped, @Nullable Long expiresAt) {
+        Map<String, AttributeValue> item = mapped;
+        if (expiresAt != null) {
+            item = new HashMap<>(mapped);
+            item.put(Retention.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)));
+        }
         return TransactWriteItem.builder().put(Put.builder().tableName(messagesTable).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
-    private TransactWriteItem countOnSession(ChatMessage m, @Nullable TurnPlacement placement) {
+    private TransactWriteItem countOnSession(ChatMessage m, @Nullable TurnPlacement placement,
+            @Nullable Long expiresAt) {
         String key = ChatSession.keyOf(m.tenantId(), m.userId(), m.sessionId());
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(m.createdAt().toString()),
-                ":one", AttributeValue.fromN("1"), ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value())));
+                ":one", AttributeValue.fromN("1"), ":tenant", s(m.tenantId().value()), ":user", s(m.userId().value()),
+                Retention.NOW_EPOCH, AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond()))));
         String set = "SET last_activity = :at";
+        if (expiresAt != null) {
+            set += ", " + Retention.EXPIRES_AT + " = :expires_at";
+            values.put(":expires_at", AttributeValue.fromN(Long.toString(expiresAt)));
+        }
         String add = " ADD message_count :one";
         String remove = "";
-        String condition = "attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user";
+        String condition = "attribute_exists(session_key) AND tenant_id = :tenant AND user_id = :user AND "
+                + Retention.LIVE_CONDITION;
         switch (placement) {
             case null -> {
             }

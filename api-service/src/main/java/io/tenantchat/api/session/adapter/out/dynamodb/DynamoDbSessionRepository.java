@@ -11,6 +11,8 @@ import io.tenantchat.api.session.domain.SessionTitle;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.table.Retention;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -32,7 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Sessions in DynamoDB. Reads re-check tenant (and user) on the item, not just the key; no Scan anywhere. */
+/**
+ * Sessions in DynamoDB. Reads re-check tenant (and user) on the item, not just the key, and leave out expired
+ * sessions ({@link Retention}: DynamoDB deletes them only some time later); no Scan anywhere.
+ */
 @Component
 class DynamoDbSessionRepository implements SessionRepository {
 
@@ -45,10 +51,21 @@ class DynamoDbSessionRepository implements SessionRepository {
 
     private final TenantDynamoDb dynamo;
     private final String tableName;
+    private final Clock clock;
 
     DynamoDbSessionRepository(TenantDynamoDb dynamo, SessionTableProperties tables) {
+        this(dynamo, tables, Clock.systemUTC());
+    }
+
+    @Autowired
+    DynamoDbSessionRepository(TenantDynamoDb dynamo, SessionTableProperties tables, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tables.sessions();
+        this.clock = clock;
+    }
+
+    private boolean live(SessionItem item) {
+        return Retention.live(item.getExpiresAt(), clock.instant());
     }
 
     private DynamoDbTable<SessionItem> table(TenantId tenantId) {
@@ -117,6 +134,7 @@ class DynamoDbSessionRepository implements SessionRepository {
         Key key = Key.builder().partitionValue(ChatSession.keyOf(tenantId, userId, sessionId)).build();
         return Optional.ofNullable(table(tenantId).getItem(r -> r.key(key).consistentRead(true)))
                 .filter(item -> tenantId.value().equals(item.getTenantId()) && userId.value().equals(item.getUserId()))
+                .filter(this::live)
                 .map(DynamoDbSessionRepository::toSession);
     }
 
@@ -126,11 +144,11 @@ class DynamoDbSessionRepository implements SessionRepository {
         change.setSessionKey(ChatSession.keyOf(tenantId, userId, sessionId));
         change.setTitle(title.value());
         try {
-            return Optional.of(toSession(table(tenantId).updateItem(UpdateItemEnhancedRequest.builder(SessionItem.class)
+            return Optional.of(table(tenantId).updateItem(UpdateItemEnhancedRequest.builder(SessionItem.class)
                     .item(change)
                     .ignoreNulls(true)
                     .conditionExpression(ownedBy(tenantId, userId))
-                    .build())));
+                    .build())).filter(this::live).map(DynamoDbSessionRepository::toSession);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
@@ -231,6 +249,7 @@ class DynamoDbSessionRepository implements SessionRepository {
         return table(tenantId).index(SessionItem.BY_USER_INDEX).query(query).stream()
                 .flatMap(page -> page.items().stream())
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .filter(this::live)
                 .limit(limit)
                 .map(DynamoDbSessionRepository::toSession)
                 .toList();
@@ -249,6 +268,7 @@ class DynamoDbSessionRepository implements SessionRepository {
                 .next();
         List<ChatSession> sessions = first.items().stream()
                 .filter(item -> tenantId.value().equals(item.getTenantId()))
+                .filter(this::live)
                 .map(DynamoDbSessionRepository::toSession)
                 .toList();
         Map<String, AttributeValue> last = first.lastEvaluatedKey();

@@ -1,5 +1,6 @@
 package io.tenantchat.api.session.adapter.out.dynamodb;
 
+import io.tenantchat.shared.table.Retention;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -24,6 +25,7 @@ public class SessionItem {
     private @Nullable Long messageCount;
     private @Nullable String title;
     private @Nullable String kind;
+    private @Nullable Long expiresAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("session_key")
@@ -118,5 +120,18 @@ public class SessionItem {
 
     public void setKind(@Nullable String kind) {
         this.kind = kind;
+    }
+
+    /**
+     * Epoch seconds after which reads treat the session as gone ({@code Retention}); written by the message intake,
+     * moved on by every message; null: kept forever.
+     */
+    @DynamoDbAttribute(Retention.EXPIRES_AT)
+    public @Nullable Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(@Nullable Long expiresAt) {
+        this.expiresAt = expiresAt;
     }
 }

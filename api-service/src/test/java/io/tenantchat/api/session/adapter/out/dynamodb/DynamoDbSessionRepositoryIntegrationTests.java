@@ -60,6 +60,37 @@ class DynamoDbSessionRepositoryIntegrationTests {
     }
 
     @Test
+    void leavesAnExpiredSessionOutOfEveryReadThoughTheItemIsStillThere() {
+        TenantId tenant = TenantId.of("tenant-retention");
+        UserId user = UserId.of("keeper");
+        Instant now = Instant.now();
+        ChatSession expired = ChatSession.start(tenant, user, SessionId.random(), now.minusSeconds(300));
+        ChatSession live = ChatSession.start(tenant, user, SessionId.random(), now.minusSeconds(200));
+        ChatSession forever = ChatSession.start(tenant, user, SessionId.random(), now.minusSeconds(100));
+        for (ChatSession session : List.of(expired, live, forever)) {
+            repository.create(session, 1000);
+        }
+        expireAt(expired, now.getEpochSecond() - 1);
+        expireAt(live, now.getEpochSecond() + 3_600);
+
+        assertThat(repository.find(tenant, user, expired.sessionId())).isEmpty();
+        assertThat(repository.find(tenant, user, live.sessionId())).contains(live);
+        assertThat(repository.listForUser(tenant, user, 10)).containsExactly(forever, live);
+        assertThat(repository.listForTenant(tenant, new PageQuery(10, null)).sessions()).containsExactly(forever, live);
+        assertThat(repository.rename(tenant, user, expired.sessionId(), new SessionTitle("late"))).isEmpty();
+        assertThat(client.getItem(g -> g.tableName("tenant-sessions").consistentRead(true).key(Map.of("session_key",
+                AttributeValue.fromS(expired.sessionKey())))).item()).as("DynamoDB deletes it later, not the read")
+                .isNotEmpty();
+    }
+
+    private static void expireAt(ChatSession session, long epochSeconds) {
+        client.updateItem(u -> u.tableName("tenant-sessions")
+                .key(Map.of("session_key", AttributeValue.fromS(session.sessionKey())))
+                .updateExpression("SET expires_at = :at")
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromN(Long.toString(epochSeconds)))));
+    }
+
+    @Test
     void storesAndFindsASessionByTenantUserAndId() {
         ChatSession session = ChatSession.start(T1, ALICE, SessionId.random(), Instant.parse("2026-11-29T12:00:00Z"));
 

@@ -4,6 +4,7 @@ import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.config.TablesProperties;
 import io.tenantchat.shared.JobHold;
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import io.tenantchat.worker.reply.application.Claim;
 import io.tenantchat.worker.reply.application.ConversationStore;
 import io.tenantchat.worker.reply.domain.HistoryBudget;
@@ -14,6 +15,7 @@ import io.tenantchat.worker.reply.domain.ReplyFailure;
 import io.tenantchat.worker.reply.domain.StoredMessage;
 import io.tenantchat.worker.reply.domain.TurnPath;
 import io.tenantchat.worker.reply.domain.UserMessage;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ class DynamoDbConversationStore implements ConversationStore {
     private final MessageWrites writes;
     private final QuotaRelease quota;
     private final String messagesTable;
+    /** What "expired" is measured against (the claim is given its time by the caller). */
+    private final Clock clock = Clock.systemUTC();
 
     DynamoDbConversationStore(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhancedClient, TablesProperties tables) {
         this(dynamoDb, enhancedClient, tables, new QuotaProperties("tenants"));
@@ -77,7 +81,10 @@ class DynamoDbConversationStore implements ConversationStore {
         return Optional.ofNullable(item).map(MessageItem::toUserMessage);
     }
 
-    /** One UpdateItem: the claimed message (all its attributes), or on refusal the message as it was, if any. */
+    /**
+     * One UpdateItem: the claimed message (all its attributes), or on refusal the message as it was, if any; an
+     * expired message ({@link Retention}) is as good as gone, whatever its status (DynamoDB deletes it later).
+     */
     @Override
     public Claim claim(MessageRef ref, Instant now) {
         try {
@@ -87,7 +94,11 @@ class DynamoDbConversationStore implements ConversationStore {
             if (!e.hasItem() || e.item().isEmpty()) {
                 return Claim.missing();
             }
-            MessageStatus status = MESSAGE_SCHEMA.mapToItem(e.item()).toUserMessage().status();
+            MessageItem found = MESSAGE_SCHEMA.mapToItem(e.item());
+            if (!Retention.live(found.getExpiresAt(), now)) {
+                return Claim.missing();
+            }
+            MessageStatus status = found.toUserMessage().status();
             return !status.isFinal() && e.item().containsKey(MessageWrites.CANCEL_REQUESTED)
                     ? Claim.cancelRequested(status) : Claim.refused(status);
         }
@@ -98,7 +109,7 @@ class DynamoDbConversationStore implements ConversationStore {
      * along the path of its turn ({@link TurnPath}: siblings and other branches are skipped), and only as many pages
      * as {@code budget} needs (turns on the path plus room for an unanswered message, or characters) or until the
      * path reaches the start; returned oldest first. A reply whose user message fell outside the read is left out by
-     * the conversation, like a user message without a reply.
+     * the conversation, like a user message without a reply. Expired turns ({@link Retention}) are left out.
      */
     @Override
     public List<StoredMessage> historyBefore(MessageRef ref, HistoryBudget budget) {
@@ -111,9 +122,12 @@ class DynamoDbConversationStore implements ConversationStore {
                 .consistentRead(true)
                 .build();
         TurnPath path = new TurnPath(ref.messageId());
+        Instant now = clock.instant();
         for (Page<MessageItem> page : messages.query(query)) {
             for (MessageItem item : page.items()) {
-                path.offer(item.toStoredMessage(), item.getParentMessageId());
+                if (Retention.live(item.getExpiresAt(), now)) {
+                    path.offer(item.toStoredMessage(), item.getParentMessageId());
+                }
             }
             if (path.ended() || path.size() >= budget.maxTurns() + 2 || path.chars() >= budget.maxChars()) {
                 break;

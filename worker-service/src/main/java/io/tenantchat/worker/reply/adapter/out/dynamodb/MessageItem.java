@@ -5,6 +5,7 @@ import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.Role;
@@ -32,12 +33,13 @@ public class MessageItem {
     private @Nullable Integer attempts;
     private @Nullable Integer requeuedAttempts;
     private @Nullable String parentMessageId;
+    private @Nullable Long expiresAt;
 
     UserMessage toUserMessage() {
         MessageRef ref = new MessageRef(TenantId.of(tenantId), SessionId.of(sessionId), MessageId.of(messageId));
         int attemptsSoFar = attempts == null ? 0 : attempts;
         return new UserMessage(ref, UserId.of(userId), text(), MessageStatus.fromWireValue(status), attemptsSoFar,
-                requeuedAttempts == null ? 0 : requeuedAttempts);
+                requeuedAttempts == null ? 0 : requeuedAttempts, expiresAt);
     }
 
     StoredMessage toStoredMessage() {
@@ -98,4 +100,8 @@ public class MessageItem {
     @DynamoDbAttribute("parent_message_id")
     public @Nullable String getParentMessageId() { return parentMessageId; }
     public void setParentMessageId(@Nullable String parentMessageId) { this.parentMessageId = parentMessageId; }
+
+    @DynamoDbAttribute(Retention.EXPIRES_AT)
+    public @Nullable Long getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(@Nullable Long expiresAt) { this.expiresAt = expiresAt; }
 }

@@ -1,5 +1,6 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
+import io.tenantchat.shared.table.Retention;
 import io.tenantchat.worker.reply.domain.MessageRef;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
@@ -40,13 +41,16 @@ final class MessageWrites {
         this.sessionsTable = sessionsTable;
     }
 
+    /** Claims a queued (or processing) message not stopped by its author and not expired ({@link Retention}). */
     UpdateItemRequest startAttempt(MessageRef ref, Instant now) {
         return UpdateItemRequest.builder().tableName(messagesTable).key(Keys.userMessage(ref))
                 .updateExpression("SET #status = :processing, updated_at = :now ADD attempts :one")
-                .conditionExpression("#status IN (:queued, :processing)" + NOT_CANCELLED)
+                .conditionExpression("#status IN (:queued, :processing)" + NOT_CANCELLED + " AND "
+                        + Retention.LIVE_CONDITION)
                 .expressionAttributeNames(STATUS_NAME)
                 .expressionAttributeValues(Map.of(":processing", status(MessageStatus.PROCESSING),
-                        ":queued", status(MessageStatus.QUEUED), ":now", time(now), ":one", Keys.n(1)))
+                        ":queued", status(MessageStatus.QUEUED), ":now", time(now), ":one", Keys.n(1),
+                        Retention.NOW_EPOCH, Keys.n(now.getEpochSecond())))
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();

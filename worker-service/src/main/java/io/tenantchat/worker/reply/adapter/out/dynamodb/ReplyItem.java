@@ -1,6 +1,7 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.shared.table.MessagesTable;
+import io.tenantchat.shared.table.Retention;
 import io.tenantchat.worker.reply.domain.MessageStatus;
 import io.tenantchat.worker.reply.domain.ModelReply;
 import io.tenantchat.worker.reply.domain.Role;
@@ -28,6 +29,7 @@ public class ReplyItem {
     private @Nullable Integer outputTokens;
     private @Nullable String createdAt;
     private @Nullable String stopReason;
+    private @Nullable Long expiresAt;
     private String status = MessageStatus.COMPLETED.wireValue();
 
     static ReplyItem of(UserMessage message, ModelReply reply, Instant now) {
@@ -50,6 +52,7 @@ public class ReplyItem {
         item.outputTokens = reply.outputTokens();
         item.createdAt = Timestamps.format(now);
         item.stopReason = reply.stopReason();
+        item.expiresAt = message.expiresAt(); // the reply goes with its message
         return item;
     }
 
@@ -83,6 +86,10 @@ public class ReplyItem {
     @DynamoDbAttribute("stop_reason")
     public @Nullable String getStopReason() { return stopReason; }
     public void setStopReason(@Nullable String stopReason) { this.stopReason = stopReason; }
+
+    @DynamoDbAttribute(Retention.EXPIRES_AT)
+    public @Nullable Long getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(@Nullable Long expiresAt) { this.expiresAt = expiresAt; }
 
     @DynamoDbAttribute("role")
     public String getRole() { return Role.ASSISTANT.wireValue(); }

@@ -192,6 +192,65 @@ class DynamoDbConversationStoreIntegrationTests {
     }
 
     @Test
+    void historyLeavesOutTurnsWhoseRetentionEndedThoughDynamoDbStillHoldsThem() {
+        long now = Instant.now().getEpochSecond();
+        MessageId expired = items.userMessage("forgotten question", "completed");
+        items.reply(expired, "forgotten answer");
+        expireAt(expired, "#1", now - 60);
+        expireAt(expired, "#2", now - 60);
+        MessageId kept = items.userMessage("kept question", "completed");
+        items.reply(kept, "kept answer");
+        expireAt(kept, "#1", now + 3_600);
+        expireAt(kept, "#2", now + 3_600);
+        MessageId current = items.userMessage("And now?", "queued");
+
+        List<StoredMessage> history = store.historyBefore(ref(current), new HistoryBudget(10, 100_000));
+
+        assertThat(history).extracting(StoredMessage::content)
+                .containsExactly("kept question", "kept answer");
+    }
+
+    @Test
+    void anExpiredMessageIsNotClaimedAndReadsAsGone() {
+        MessageId expired = items.userMessage("Hello?", "queued");
+        expireAt(expired, "#1", NOW.getEpochSecond());
+
+        assertThat(store.claim(ref(expired), NOW)).isEqualTo(Claim.missing());
+        assertThat(items.messageItem(expired, "#1").get("status").s()).isEqualTo("queued");
+        assertThat(items.messageItem(expired, "#1").get("attempts").n()).isEqualTo("0");
+    }
+
+    @Test
+    void theReplyCarriesTheExpiryOfItsMessage() {
+        MessageId id = items.userMessage("Capital of France?", "queued");
+        long expiresAt = NOW.getEpochSecond() + 86_400;
+        expireAt(id, "#1", expiresAt);
+        UserMessage message = processing(id);
+
+        assertThat(message.expiresAt()).isEqualTo(expiresAt);
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isTrue();
+
+        assertThat(items.messageItem(id, "#2").get("expires_at").n()).isEqualTo(Long.toString(expiresAt));
+    }
+
+    @Test
+    void aReplyToAMessageKeptForeverHasNoExpiry() {
+        UserMessage message = processing(items.userMessage("Capital of France?", "queued"));
+
+        assertThat(store.completeWithReply(message, REPLY, NOW)).isTrue();
+
+        assertThat(items.messageItem(message.ref().messageId(), "#2")).doesNotContainKey("expires_at");
+    }
+
+    private void expireAt(MessageId id, String suffix, long epochSeconds) {
+        dynamoDb.updateItem(u -> u.tableName(StoredItems.MESSAGES)
+                .key(Map.of("pk", AttributeValue.fromS(items.partition()),
+                        "sk", AttributeValue.fromS(id.value() + suffix)))
+                .updateExpression("SET expires_at = :at")
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromN(Long.toString(epochSeconds)))));
+    }
+
+    @Test
     void completionWritesReplyStatusAndSessionCounterTogether() {
         UserMessage message = processing(items.userMessage("Capital of France?", "queued"));
 
