@@ -1,6 +1,8 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable.Plan;
+import io.tenantchat.worker.reply.application.TenantLimits;
 import io.tenantchat.worker.reply.application.TenantProfiles;
 import io.tenantchat.worker.reply.config.ProfileProperties;
 import io.tenantchat.worker.reply.config.QuotaProperties;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,14 +22,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A tenant's profile from its {@code profile} item in the tenants table (api-service writes it), with the plan's
- * {@code model_override} as the model when the profile names none: both items come back from one Query of the
- * tenant's partition ({@code sk} between {@code plan} and {@code profile}). Each worker reads a tenant at most once
- * per {@code tenantchat.profiles.cache-ttl}, so a saved change reaches the next reply within that time without a
- * restart (ADR 007).
+ * What the worker needs of a tenant's settings in the tenants table (api-service writes them): its profile from the
+ * {@code profile} item, with the plan's {@code model_override} as the model when the profile names none, and the
+ * plan's {@code max_in_flight} (no plan: the {@code open} tier, unbounded). Both items come back from one Query of
+ * the tenant's partition ({@code sk} between {@code plan} and {@code profile}); each worker reads a tenant at most
+ * once per {@code tenantchat.profiles.cache-ttl}, so a saved change reaches the next reply within that time without a
+ * restart (ADR 007). The cap came from a GetItem of its own before (once a minute per tenant and worker).
  */
 @Component
-class DynamoDbTenantProfiles implements TenantProfiles {
+class DynamoDbTenantSettings implements TenantProfiles, TenantLimits {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -35,11 +39,11 @@ class DynamoDbTenantProfiles implements TenantProfiles {
     private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
 
     @Autowired
-    DynamoDbTenantProfiles(DynamoDbClient dynamoDb, QuotaProperties quotas, ProfileProperties profiles) {
+    DynamoDbTenantSettings(DynamoDbClient dynamoDb, QuotaProperties quotas, ProfileProperties profiles) {
         this(dynamoDb, quotas.tenantsTable(), profiles.cacheTtl(), Clock.systemUTC());
     }
 
-    DynamoDbTenantProfiles(DynamoDbClient dynamoDb, String table, Duration ttl, Clock clock) {
+    DynamoDbTenantSettings(DynamoDbClient dynamoDb, String table, Duration ttl, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.ttl = ttl;
@@ -48,16 +52,25 @@ class DynamoDbTenantProfiles implements TenantProfiles {
 
     @Override
     public TenantProfile profileOf(TenantId tenant) {
+        return settings(tenant).profile();
+    }
+
+    @Override
+    public OptionalInt maxInFlight(TenantId tenant) {
+        return settings(tenant).maxInFlight();
+    }
+
+    private Cached settings(TenantId tenant) {
         Instant now = clock.instant();
         Cached cached = cache.get(tenant);
         if (cached == null || !cached.readAt().plus(ttl).isAfter(now)) {
-            cached = new Cached(read(tenant), now);
+            cached = read(tenant, now);
             cache.put(tenant, cached);
         }
-        return cached.profile();
+        return cached;
     }
 
-    private TenantProfile read(TenantId tenant) {
+    private Cached read(TenantId tenant, Instant now) {
         List<Map<String, AttributeValue>> items = dynamoDb.query(q -> q.tableName(table)
                 .keyConditionExpression("tenant_id = :tenant AND sk BETWEEN :plan AND :profile")
                 .expressionAttributeValues(Map.of(":tenant", Keys.s(tenant.value()), ":plan", Keys.s("plan"),
@@ -65,10 +78,14 @@ class DynamoDbTenantProfiles implements TenantProfiles {
         Map<String, AttributeValue> plan = item(items, "plan");
         Map<String, AttributeValue> profile = item(items, "profile");
         String model = s(profile, "model");
-        return new TenantProfile(number(profile, "version", 0L), s(profile, "system_prompt"),
+        TenantProfile settings = new TenantProfile(number(profile, "version", 0L), s(profile, "system_prompt"),
                 model == null ? s(plan, "model_override") : model, integer(profile, "max_output_tokens"),
                 decimal(profile, "temperature"), guardrail(profile), integer(profile, "history_max_turns"),
                 integer(profile, "history_max_chars"));
+        AttributeValue cap = plan.get(Plan.MAX_IN_FLIGHT);
+        OptionalInt maxInFlight = cap == null || cap.n() == null ? OptionalInt.empty()
+                : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Long.parseLong(cap.n())));
+        return new Cached(settings, maxInFlight, now);
     }
 
     private static @Nullable Guardrail guardrail(Map<String, AttributeValue> profile) {
@@ -101,6 +118,6 @@ class DynamoDbTenantProfiles implements TenantProfiles {
         return value == null || value.n() == null ? null : Float.valueOf(value.n());
     }
 
-    private record Cached(TenantProfile profile, Instant readAt) {
+    private record Cached(TenantProfile profile, OptionalInt maxInFlight, Instant readAt) {
     }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Profiles as api-service writes them (its DynamoDbTenantProfiles), read by the worker against dynoxide. */
-class DynamoDbTenantProfilesIntegrationTests {
+/** Profiles and plans as api-service writes them (its DynamoDbTenantProfiles), read by the worker against dynoxide. */
+class DynamoDbTenantSettingsIntegrationTests {
 
     static final Duration TTL = Duration.ofSeconds(5);
 
@@ -31,7 +31,7 @@ class DynamoDbTenantProfilesIntegrationTests {
     static DynamoDbClient client;
 
     final MovableClock clock = new MovableClock();
-    final DynamoDbTenantProfiles profiles = new DynamoDbTenantProfiles(client, "tenants", TTL, clock);
+    final DynamoDbTenantSettings profiles = new DynamoDbTenantSettings(client, "tenants", TTL, clock);
 
     @BeforeAll
     static void start() {
@@ -72,6 +72,32 @@ class DynamoDbTenantProfilesIntegrationTests {
         put(both, "plan", Map.of("name", s("acme"), "tier", s("basic"), "model_override", s("us.model-b:0")));
         put(both, "profile", Map.of("version", n(1), "model", s("us.model-c:0")));
         assertThat(profiles.profileOf(both).model()).isEqualTo("us.model-c:0");
+    }
+
+    @Test
+    void plansMaxInFlightIsTheTenantsCapAndATenantWithoutPlanHasNone() {
+        TenantId tenant = newTenant();
+        put(tenant, "plan", Map.of("name", s("acme"), "tier", s("basic"), "max_in_flight", n(7)));
+        put(tenant, "profile", Map.of("version", n(1), "system_prompt", s("Be brief.")));
+
+        assertThat(profiles.maxInFlight(tenant)).hasValue(7);
+        assertThat(profiles.maxInFlight(newTenant())).isEmpty();
+    }
+
+    @Test
+    void capAndProfileComeFromOneReadPerCachePeriod() {
+        TenantId tenant = newTenant();
+        put(tenant, "plan", Map.of("name", s("acme"), "tier", s("basic"), "max_in_flight", n(3)));
+        assertThat(profiles.maxInFlight(tenant)).hasValue(3);
+
+        put(tenant, "plan", Map.of("name", s("acme"), "tier", s("basic"), "max_in_flight", n(9)));
+        put(tenant, "profile", Map.of("version", n(1), "system_prompt", s("new")));
+        clock.advance(TTL.minusMillis(1));
+        assertThat(profiles.profileOf(tenant).systemPrompt()).as("read with the cap, before the save").isNull();
+        assertThat(profiles.maxInFlight(tenant)).as("within the cache time").hasValue(3);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(profiles.maxInFlight(tenant)).hasValue(9);
+        assertThat(profiles.profileOf(tenant).systemPrompt()).isEqualTo("new");
     }
 
     @Test
