@@ -141,6 +141,11 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private IllegalStateException failure(String reason) {
+        if (!process.isAlive()) {
+            // read what an exited child printed before closing its streams: destroying it closes them, and a
+            // busy machine's pump may not have read its last lines yet
+            awaitOutputEnd();
+        }
         close();
         return new IllegalStateException(name + " " + reason + "; last output:" + System.lineSeparator() + output.tail());
     }

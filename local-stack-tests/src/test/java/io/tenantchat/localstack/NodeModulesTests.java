@@ -24,9 +24,10 @@ class NodeModulesTests {
 
     @Test
     void usesTheLocalStackDirectoryOfTheSystemProperty() {
-        System.setProperty(NodeModules.DIR_PROPERTY, Path.of("").toAbsolutePath().toString());
+        Path localStack = Path.of("..", "local-stack").toAbsolutePath().normalize();
+        System.setProperty(NodeModules.DIR_PROPERTY, localStack.toString());
 
-        assertThat(NodeModules.locate()).isEqualTo(Path.of("node_modules").toAbsolutePath());
+        assertThat(NodeModules.locate()).isEqualTo(localStack.resolve("node_modules"));
     }
 
     @Test
