@@ -1,6 +1,7 @@
 package io.tenantchat.api.profile.adapter.out.dynamodb;
 
 import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
+import io.tenantchat.api.audit.application.AuditConflictException;
 import io.tenantchat.api.audit.config.AuditProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.profile.application.TenantProfiles;
@@ -67,6 +68,11 @@ class DynamoDbTenantProfiles implements TenantProfiles {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (reasons.size() > PROFILE_PUT && "ConditionalCheckFailed".equals(reasons.get(PROFILE_PUT).code())) {
                 return false;
+            }
+            if (reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()))) {
+                // another save of this profile or entry of this chain was in flight: read the chain's end again and
+                // retry; the profile's version condition then decides whether this save still applies
+                throw new AuditConflictException("concurrent transaction on the profile or the chain", e);
             }
             throw AuditItems.conflictOr(e, 1);
         }
