@@ -152,7 +152,8 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_dynamodb_table.usage_rollups.arn]
   }
 
-  # plans and the quota counters (conditional updates in TransactWriteItems)
+  # plans and the quota counters (conditional updates in TransactWriteItems); the plan cache reads a tenant's plan
+  # and profile in one Query of its partition
   statement {
     sid = "TenantsReadWrite"
     actions = [
@@ -160,6 +161,7 @@ data "aws_iam_policy_document" "api_task" {
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
       "dynamodb:ConditionCheckItem",
+      "dynamodb:Query",
     ]
     resources = [aws_dynamodb_table.tenants.arn]
   }
@@ -568,7 +570,8 @@ data "aws_iam_policy_document" "tenant_scoped" {
     }
   }
 
-  # the tenant's plan, quota counters and holds: partition key exactly {tenant}
+  # the tenant's plan, profile, quota counters and holds: partition key exactly {tenant} (plan and profile are read
+  # together with one Query of it)
   statement {
     sid = "TenantPlanAndQuota"
     actions = [
@@ -576,6 +579,7 @@ data "aws_iam_policy_document" "tenant_scoped" {
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
       "dynamodb:ConditionCheckItem",
+      "dynamodb:Query",
     ]
     resources = [aws_dynamodb_table.tenants.arn]
 

@@ -74,6 +74,8 @@ export interface ProfileSettings {
   guardrail_version: string | null;
   history_max_turns: number | null;
   history_max_chars: number | null;
+  /** days conversations are kept (0: forever); null: the tier's default */
+  retention_days: number | null;
 }
 
 export interface Profile extends ProfileSettings {

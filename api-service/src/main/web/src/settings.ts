@@ -53,6 +53,7 @@ export class SettingsView {
     const guardrailVersion = textInput("profile-guardrail-version", profile.guardrail_version);
     const turns = numberInput("profile-history-turns", profile.history_max_turns, 1, 1000, 1);
     const chars = numberInput("profile-history-chars", profile.history_max_chars, 1, 1_000_000, 1);
+    const retention = numberInput("profile-retention-days", profile.retention_days, 0, 3650, 1);
     const status = h("p", { class: "muted", "data-test": "profile-status", role: "status" },
       profile.version === 0 ? "Default settings (never saved)" : `Version ${profile.version}, saved by ${profile.updated_by ?? "?"}`);
     let version = profile.version;
@@ -61,6 +62,7 @@ export class SettingsView {
       field("System prompt", prompt), field("Model", model), field("Max output tokens", maxTokens),
       field("Temperature", temperature), field("Guardrail id", guardrailId), field("Guardrail version", guardrailVersion),
       field("History: most turns", turns), field("History: most characters", chars),
+      field("Keep conversations (days, 0 = forever; empty = plan default)", retention),
       h("div", { class: "settings-actions" }, save, status)) as HTMLFormElement;
     form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -70,7 +72,7 @@ export class SettingsView {
         system_prompt: orNull(prompt.value), model: orNull(model.value), max_output_tokens: num(maxTokens.value),
         temperature: num(temperature.value), guardrail_id: orNull(guardrailId.value),
         guardrail_version: orNull(guardrailVersion.value), history_max_turns: num(turns.value),
-        history_max_chars: num(chars.value), version,
+        history_max_chars: num(chars.value), retention_days: num(retention.value), version,
       }).then((saved) => {
         version = saved.version;
         status.className = "muted";

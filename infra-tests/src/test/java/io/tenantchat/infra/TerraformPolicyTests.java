@@ -420,6 +420,10 @@ class TerraformPolicyTests {
             assertThat(api.on(table("sessions"))).contains("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
             assertThat(api.on(table("sessions") + "/index/*")).contains("dynamodb:Query");
+            assertThat(api.on(table("tenants"))).as("the plan cache reads plan and profile in one Query")
+                    .contains("dynamodb:Query");
+            assertThat(RoleGrants.of(terraform, "tenant_scoped").on(table("tenants")))
+                    .as("the plan cache's Query, signed for the tenant").contains("dynamodb:Query");
             assertThat(api.on(table("messages"))).contains("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
             assertThat(api.on(table("usage_rollups"))).contains("dynamodb:Query")

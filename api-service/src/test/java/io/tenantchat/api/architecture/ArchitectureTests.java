@@ -43,8 +43,10 @@ class ArchitectureTests {
      * write set the tenant feature publishes for it ({@code QuotaClaimWrites}). The other is the audit trail: a plan
      * change and an API key's creation or revocation append their audit entry in the same transaction as the change
      * (so neither exists without the other), with the item and table the audit feature publishes for it
-     * ({@code AuditItems}, {@code AuditProperties}). And {@code /v1}'s streamed completions keep alive on the same
-     * setting as the event stream they are built on ({@code EventStreamProperties}).
+     * ({@code AuditItems}, {@code AuditProperties}); a tenant profile's save appends {@code profile.changed} the same
+     * way, for the same reason (a refused save must leave no entry, a saved one must have one). And {@code /v1}'s
+     * streamed completions keep alive on the same setting as the event stream they are built on
+     * ({@code EventStreamProperties}).
      */
     private static final FeatureRules FEATURES = FeatureRules.under("io.tenantchat.api")
             .allowing("DynamoDbMessageIntake", "QuotaClaimWrites")
@@ -52,6 +54,8 @@ class ArchitectureTests {
             .allowing("DynamoDbTenantDirectory", "AuditProperties")
             .allowing("DynamoDbApiKeyStore", "AuditItems")
             .allowing("DynamoDbApiKeyStore", "AuditProperties")
+            .allowing("DynamoDbTenantProfiles", "AuditItems")
+            .allowing("DynamoDbTenantProfiles", "AuditProperties")
             .allowing("ChatCompletionsController", "EventStreamProperties");
 
     @ArchTest

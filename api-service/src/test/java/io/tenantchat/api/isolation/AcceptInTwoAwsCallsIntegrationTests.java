@@ -6,19 +6,24 @@ import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.tenantchat.awsmetrics.AwsRequestCounter;
+import io.tenantchat.localstack.provision.TableNames;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Accepting a message costs two AWS requests: one {@code TransactWriteItems} (session ownership, every quota, the
  * message, its idempotency key and its hold) and one {@code SendMessage}, counted by the SDK interceptor every AWS
  * client of this JVM carries ({@link AwsRequestCounter}); and every refusal of that one write is still answered
  * exactly as before (404 unknown session, 429 per limit, the original 202 for a repeated key, 400 for a reused one).
+ * The message's retention comes from the same cached plan (with the tenant's profile), so it costs no request either.
  */
 class AcceptInTwoAwsCallsIntegrationTests extends GuardedApi {
 
@@ -166,6 +171,68 @@ class AcceptInTwoAwsCallsIntegrationTests extends GuardedApi {
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
         assertRefused(chat(alice, session, "hi", null), "daily_message_limit", "1");
+    }
+
+    @Test
+    void eachTenantsMessagesExpireAfterItsProfilesRetentionElseItsTiersDefault() {
+        Actor own = World.actor(TOKENS, registeredTenant("open", null), "alice");
+        HttpResponse<String> saved = putProfile(own.tenantId(), "{\"retention_days\": 3}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        Actor premium = World.actor(TOKENS, registeredTenant("premium", null), "bob");
+        Actor open = World.actor(TOKENS, registeredTenant("open", null), "carol");
+
+        Ids ownMessage = conversation(own, "kept three days");
+        Ids premiumMessage = conversation(premium, "kept as long as the tier says");
+        Ids openMessage = conversation(open, "kept forever");
+
+        assertThat(storedDays(ownMessage)).as("the profile's retention_days").isEqualTo(3);
+        assertThat(storedDays(premiumMessage)).as("the premium tier's default").isEqualTo(PREMIUM_RETENTION_DAYS);
+        assertThat(messageItem(openMessage)).as("open has no default and RETENTION_DAYS is 0: kept forever")
+                .doesNotContainKey("expires_at");
+    }
+
+    @Test
+    void aProfileSavedWithANewRetentionHoldsForTheNextMessageAtOnceAndTheAcceptStaysTwoCalls() {
+        Actor alice = World.actor(TOKENS, registeredTenant("premium", null), "alice");
+        String session = newSession(alice);
+        Ids before = accepted(alice, session, chat(alice, session, "warm-up", null)); // plan and profile now cached
+        assertThat(storedDays(before)).isEqualTo(PREMIUM_RETENTION_DAYS);
+
+        HttpResponse<String> saved = putProfile(alice.tenantId(), "{\"retention_days\": 5}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        HttpResponse<String>[] next = new HttpResponse[2];
+        Map<String, Long> first = awsRequestsDuring(() -> next[0] = chat(alice, session, "after the change", null));
+        Map<String, Long> second = awsRequestsDuring(() -> next[1] = chat(alice, session, "and after that", null));
+
+        assertThat(storedDays(accepted(alice, session, next[0]))).as("the saved profile, at once").isEqualTo(5);
+        assertThat(storedDays(accepted(alice, session, next[1]))).isEqualTo(5);
+        assertThat(first).as("the dropped cache is read again: plan and profile in one Query")
+                .isEqualTo(Map.of("Query", 1L, "TransactWriteItems", 1L, "SendMessage", 1L));
+        assertThat(second).isEqualTo(Map.of("TransactWriteItems", 1L, "SendMessage", 1L));
+    }
+
+    private static Ids accepted(Actor actor, String session, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return new Ids(actor.tenantId(), actor.userId(), session, JsonPath.read(response.body(), "$.message_id"));
+    }
+
+    /** The user message's item as stored. */
+    private static Map<String, AttributeValue> messageItem(Ids ids) {
+        return standIns().dynamoDb().getItem(g -> g.tableName(TableNames.defaults().messages()).key(Map.of(
+                "pk", AttributeValue.fromS(ids.tenantId() + "#" + ids.sessionId()),
+                "sk", AttributeValue.fromS(ids.messageId() + "#1")))).item();
+    }
+
+    /** How many days after the message's own time its stored {@code expires_at} lies (exact to the second). */
+    private static long storedDays(Ids ids) {
+        Map<String, AttributeValue> item = messageItem(ids);
+        assertThat(item).as("message %s", ids.messageId()).containsKey("expires_at");
+        long expiresAt = Long.parseLong(item.get("expires_at").n());
+        long sent = Instant.parse(item.get("created_at").s()).getEpochSecond();
+        Duration kept = Duration.ofSeconds(expiresAt - sent);
+        assertThat(kept.toSecondsPart() + kept.toMinutesPart() + kept.toHoursPart()).as("whole days").isZero();
+        return kept.toDays();
     }
 
     private HttpResponse<String> chat(Actor actor, String session, String text, String key) {

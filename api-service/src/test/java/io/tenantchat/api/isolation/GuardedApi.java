@@ -21,6 +21,7 @@ abstract class GuardedApi extends RunningApi {
     static final int SOCKETS_PER_USER = 2;
     static final int LONG_POLLS_PER_USER = 2;
     static final int SESSIONS_PER_USER = 6;
+    static final int PREMIUM_RETENTION_DAYS = 30;
 
     @DynamicPropertySource
     static void guardedProperties(DynamicPropertyRegistry registry) {
@@ -31,6 +32,8 @@ abstract class GuardedApi extends RunningApi {
         registry.add("tenantchat.limits.max-sessions-per-user", () -> SESSIONS_PER_USER);
         // plans stay cached for the whole run: only the change notice can explain a changed plan taking effect
         registry.add("tenantchat.tenants.plan-cache.ttl", () -> "10m");
+        // retention: the premium tier keeps conversations 30 days by default, the others forever (RETENTION_DAYS=0)
+        registry.add("tenantchat.retention.tiers.premium", () -> PREMIUM_RETENTION_DAYS);
     }
 
     /** A fresh tenant registered by a platform operator with the given limits JSON (null: the tier's). */
@@ -44,6 +47,19 @@ abstract class GuardedApi extends RunningApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(put.statusCode()).as(put.body()).isBetween(200, 201);
         return tenant;
+    }
+
+    /** A tenant-admin of {@code tenant}. */
+    static Actor admin(String tenant) {
+        return World.actor(TOKENS, tenant, "admin", "tenant-admin");
+    }
+
+    /** Replaces {@code tenant}'s profile as its tenant-admin; {@code json} is the whole profile. */
+    HttpResponse<String> putProfile(String tenant, String json) {
+        return send(HttpRequest.newBuilder(uri("/api/tenants/" + tenant + "/profile"))
+                .header("Authorization", "Bearer " + admin(tenant).token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     HttpResponse<String> get(String path, Actor actor) {

@@ -9,6 +9,7 @@ import io.tenantchat.api.usage.domain.UsageFigures;
 import io.tenantchat.api.chat.application.CancelChatMessageService;
 import io.tenantchat.api.chat.application.ChatService;
 import io.tenantchat.api.chat.application.RetryChatMessageService;
+import io.tenantchat.api.profile.application.ProfileChanges;
 import io.tenantchat.api.profile.application.ProfileService;
 import io.tenantchat.api.profile.domain.ProfileBounds;
 import io.tenantchat.api.profile.domain.ProfileField;
@@ -118,8 +119,8 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    InMemoryTenantProfiles tenantProfiles() {
-        return new InMemoryTenantProfiles();
+    InMemoryTenantProfiles tenantProfiles(InMemoryAuditTrail trail) {
+        return new InMemoryTenantProfiles(trail);
     }
 
     /** Bedrock (every setting applies), one allowed model, outputs up to 2048 tokens. */
@@ -130,8 +131,9 @@ public class InMemoryAdapters {
     }
 
     @Bean
-    ProfileService profileService(InMemoryTenantProfiles profiles, ProfileBounds bounds) {
-        return new ProfileService(profiles, bounds, Clock.systemUTC());
+    ProfileService profileService(InMemoryTenantProfiles profiles, ProfileBounds bounds, InMemoryAuditTrail trail) {
+        return new ProfileService(profiles, bounds, Clock.systemUTC(), trail.requestRecorder(Clock.systemUTC()),
+                ProfileChanges.NONE);
     }
 
     /** The API keys' clock, which web tests move on to expire keys. */

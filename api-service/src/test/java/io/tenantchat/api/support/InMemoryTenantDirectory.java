@@ -1,6 +1,7 @@
 package io.tenantchat.api.support;
 
 import io.tenantchat.api.tenant.application.TenantDirectory;
+import io.tenantchat.api.tenant.application.TenantTerms;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryTenantDirectory implements TenantDirectory {
 
     private final Map<TenantId, TenantPlan> plans = new ConcurrentHashMap<>();
+    private final Map<TenantId, Integer> retention = new ConcurrentHashMap<>();
     private final InMemoryAuditTrail audit;
 
     public InMemoryTenantDirectory() {
@@ -26,6 +28,20 @@ public class InMemoryTenantDirectory implements TenantDirectory {
     @Override
     public Optional<TenantPlan> find(TenantId tenantId) {
         return Optional.ofNullable(plans.get(tenantId));
+    }
+
+    /** As the tenant's profile item with {@code retention_days} (null: none chosen). */
+    public void retention(TenantId tenantId, Integer days) {
+        if (days == null) {
+            retention.remove(tenantId);
+        } else {
+            retention.put(tenantId, days);
+        }
+    }
+
+    @Override
+    public TenantTerms terms(TenantId tenantId) {
+        return new TenantTerms(plans.get(tenantId), retention.get(tenantId));
     }
 
     @Override

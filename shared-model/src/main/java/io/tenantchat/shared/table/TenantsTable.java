@@ -20,6 +20,11 @@ public final class TenantsTable {
     public static final String EXPIRES_AT = "expires_at";
 
     public static final String PLAN = "plan";
+    /**
+     * The tenant's profile (api-service's profile feature writes it; its tenant feature and worker-service read it
+     * with the {@value #PLAN} in one Query, {@code sk BETWEEN plan AND profile}).
+     */
+    public static final String PROFILE = "profile";
     /** The item counting a tenant's in-flight messages, unless a hold names another ({@link Hold#COUNTER_KEY}). */
     public static final String LIVE = "live";
     public static final String HOLD_PREFIX = "hold#";
@@ -146,6 +151,15 @@ public final class TenantsTable {
         public static final String MAX_IN_FLIGHT = "max_in_flight";
 
         private Plan() {
+        }
+    }
+
+    /** The profile item's attributes read by more than one feature or service. */
+    public static final class Profile {
+        /** N: the tenant's retention of conversations in days (0: kept forever); absent: its tier's default. */
+        public static final String RETENTION_DAYS = "retention_days";
+
+        private Profile() {
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.tenantchat.api.profile.config;
 
+import io.tenantchat.api.audit.application.AuditRecorder;
+import io.tenantchat.api.profile.application.ProfileChanges;
 import io.tenantchat.api.profile.application.ProfileService;
 import io.tenantchat.api.profile.application.TenantProfiles;
 import io.tenantchat.api.profile.domain.ProfileBounds;
 import io.tenantchat.api.profile.domain.ProfileField;
+import io.tenantchat.api.tenant.application.PlanChanges;
 import io.tenantchat.api.tenant.config.TenantProperties;
 import java.time.Clock;
 import java.util.Map;
@@ -52,8 +55,18 @@ class ProfileConfig {
         return models.maxOutputTokens();
     }
 
+    /**
+     * A saved profile is announced on the plan-change channel: the tenant feature's plan cache holds the profile's
+     * retention, and every api instance drops a tenant's cached plan when it hears of it.
+     */
     @Bean
-    ProfileService profileService(TenantProfiles profiles, ProfileBounds bounds, Clock clock) {
-        return new ProfileService(profiles, bounds, clock);
+    ProfileChanges profileChanges(PlanChanges planChanges) {
+        return planChanges::publish;
+    }
+
+    @Bean
+    ProfileService profileService(TenantProfiles profiles, ProfileBounds bounds, Clock clock, AuditRecorder audit,
+            ProfileChanges changes) {
+        return new ProfileService(profiles, bounds, clock, audit, changes);
     }
 }

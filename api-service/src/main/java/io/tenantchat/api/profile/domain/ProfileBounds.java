@@ -23,6 +23,8 @@ public record ProfileBounds(List<String> allowedModels, int maxOutputTokens, Str
     public static final int MAX_PROMPT_BYTES = 8 * 1024;
     public static final int MAX_HISTORY_TURNS = 1_000;
     public static final int MAX_HISTORY_CHARS = 1_000_000;
+    /** The longest retention a profile may choose, in days (ten years); 0 keeps conversations forever. */
+    public static final int MAX_RETENTION_DAYS = 3_650;
 
     private static final Pattern GUARDRAIL_ID = Pattern.compile(
             "[a-z0-9]{1,64}|arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]{1,64}");
@@ -49,7 +51,14 @@ public record ProfileBounds(List<String> allowedModels, int maxOutputTokens, Str
                 .or(() -> maxTokens(s.maxOutputTokens()))
                 .or(() -> temperature(s.temperature()))
                 .or(() -> guardrail(s.guardrailId(), s.guardrailVersion()))
-                .or(() -> history(s.historyMaxTurns(), s.historyMaxChars()));
+                .or(() -> history(s.historyMaxTurns(), s.historyMaxChars()))
+                .or(() -> retention(s.retentionDays()));
+    }
+
+    private static Optional<Violation> retention(@Nullable Integer days) {
+        return days != null && (days < 0 || days > MAX_RETENTION_DAYS)
+                ? violation("invalid_retention_days", "retention_days must be 0 (keep forever) or 1 to "
+                        + MAX_RETENTION_DAYS) : Optional.empty();
     }
 
     private Optional<Violation> maxTokens(@Nullable Integer tokens) {

@@ -1,6 +1,8 @@
 package io.tenantchat.api.profile.domain;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,14 +17,17 @@ import org.jspecify.annotations.Nullable;
  * @param guardrailVersion the guardrail's version ({@code DRAFT} or a number)
  * @param historyMaxTurns at most this many earlier turns reach the model
  * @param historyMaxChars at most this many characters of earlier turns reach the model
+ * @param retentionDays how many days the tenant's conversations are kept (0: forever), instead of its tier's
+ *     default; not a model setting, so every model provider takes it
  */
 public record ProfileSettings(@Nullable String systemPrompt, @Nullable String model, @Nullable Integer maxOutputTokens,
         @Nullable Double temperature, @Nullable String guardrailId, @Nullable String guardrailVersion,
-        @Nullable Integer historyMaxTurns, @Nullable Integer historyMaxChars) {
+        @Nullable Integer historyMaxTurns, @Nullable Integer historyMaxChars, @Nullable Integer retentionDays) {
 
-    public static final ProfileSettings NONE = new ProfileSettings(null, null, null, null, null, null, null, null);
+    public static final ProfileSettings NONE = new ProfileSettings(null, null, null, null, null, null, null, null,
+            null);
 
-    /** The wire names of the settings that are set, in declaration order. */
+    /** The wire names of the model settings that are set, in declaration order (retention is none). */
     public Set<String> chosen() {
         Set<String> chosen = new LinkedHashSet<>();
         add(chosen, systemPrompt, ProfileField.SYSTEM_PROMPT);
@@ -34,6 +39,27 @@ public record ProfileSettings(@Nullable String systemPrompt, @Nullable String mo
         add(chosen, historyMaxTurns, ProfileField.HISTORY);
         add(chosen, historyMaxChars, ProfileField.HISTORY);
         return chosen;
+    }
+
+    /** The settings that are set by their wire names, as an audit entry records them. */
+    public Map<String, String> attributes() {
+        Map<String, String> values = new LinkedHashMap<>();
+        put(values, "system_prompt", systemPrompt);
+        put(values, "model", model);
+        put(values, "max_output_tokens", maxOutputTokens);
+        put(values, "temperature", temperature);
+        put(values, "guardrail_id", guardrailId);
+        put(values, "guardrail_version", guardrailVersion);
+        put(values, "history_max_turns", historyMaxTurns);
+        put(values, "history_max_chars", historyMaxChars);
+        put(values, "retention_days", retentionDays);
+        return values;
+    }
+
+    private static void put(Map<String, String> values, String name, @Nullable Object value) {
+        if (value != null) {
+            values.put(name, value.toString());
+        }
     }
 
     private static void add(Set<String> chosen, @Nullable Object value, String field) {

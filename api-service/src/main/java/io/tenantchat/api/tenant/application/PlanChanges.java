@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Tells every api instance that a tenant's plan changed, so each drops its cached copy at once. Without Redis
- * (one instance) the news stays in this process ({@link #inProcess()}); with Redis it reaches every instance.
+ * (one instance) the news stays in this process ({@link #inProcess()}); with Redis it reaches every instance. A saved
+ * tenant profile is announced here too: the plan cache holds the profile's retention ({@link TenantPlans}).
  */
 public interface PlanChanges {
 

@@ -10,6 +10,14 @@ public interface TenantDirectory {
 
     Optional<TenantPlan> find(TenantId tenantId);
 
+    /**
+     * The tenant's plan together with what its profile chose for the plan's cache (its retention), in one read.
+     * Without a profile store: the plan alone.
+     */
+    default TenantTerms terms(TenantId tenantId) {
+        return new TenantTerms(find(tenantId).orElse(null), null);
+    }
+
     /** Creates or replaces the tenant's plan; its counters are left as they are. */
     void save(TenantPlan plan);
 

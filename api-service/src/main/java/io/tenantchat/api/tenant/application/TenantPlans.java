@@ -9,14 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's plan: its registered one, else the default tier, else a clear refusal. Plans are kept per api
- * instance for at most {@code ttl} (bounded staleness), and dropped at once when {@link PlanChanges} says a plan
- * changed on any instance; so an admission reads the tenants table only once per tenant and {@code ttl}.
+ * A tenant's plan: its registered one, else the default tier, else a clear refusal; and, read with it, the
+ * retention its profile chose ({@link TenantTerms}). Both are kept per api instance for at most {@code ttl}
+ * (bounded staleness), and dropped at once when {@link PlanChanges} says a plan or profile changed on any instance;
+ * so an admission, and the message's retention after it, read the tenants table only once per tenant and
+ * {@code ttl}.
  */
 public final class TenantPlans {
 
@@ -52,25 +54,37 @@ public final class TenantPlans {
 
     /** @throws ForbiddenException {@code unknown_tenant} when the tenant is not registered and there is no default */
     public TenantPlan of(TenantId tenantId) {
+        return terms(tenantId).plan();
+    }
+
+    /**
+     * The plan (as {@link #of}) and the profile's retention, from this instance's cache while it lasts.
+     *
+     * @throws ForbiddenException {@code unknown_tenant} when the tenant is not registered and there is no default
+     */
+    public Terms terms(TenantId tenantId) {
         Instant now = clock.instant();
         Cached cached = cache.get(tenantId);
         if (cached != null && now.isBefore(cached.until())) {
-            return cached.plan();
+            return cached.terms();
         }
         long before = generation.get();
-        Optional<TenantPlan> found = directory.find(tenantId);
-        TenantPlan plan = found.orElseGet(() -> defaulted(tenantId));
+        TenantTerms read = directory.terms(tenantId);
+        Terms terms = new Terms(read.registered().orElseGet(() -> defaulted(tenantId)), read.retentionDays());
         // a change heard while reading may be newer than what was read: then use it once, but do not keep it
         if (ttl.isPositive() && generation.get() == before) {
             if (cache.size() > SWEEP_ABOVE) {
                 cache.values().removeIf(entry -> !now.isBefore(entry.until()));
             }
-            cache.put(tenantId, new Cached(plan, now.plus(ttl)));
+            cache.put(tenantId, new Cached(terms, now.plus(ttl)));
         }
-        return plan;
+        return terms;
     }
 
-    /** A plan was saved: this instance forgets it now, every other instance as soon as the news reaches it. */
+    /**
+     * A plan (or the profile read with it) was saved: this instance forgets it now, every other instance as soon as
+     * the news reaches it.
+     */
     public void changed(TenantId tenantId) {
         forget(tenantId);
         changes.publish(tenantId);
@@ -95,6 +109,14 @@ public final class TenantPlans {
         return new TenantPlan(tenantId, tenantId.value(), tier, limits, null, false);
     }
 
-    private record Cached(TenantPlan plan, Instant until) {
+    /**
+     * A tenant's plan and its profile's retention.
+     *
+     * @param retentionDays the profile's {@code retention_days} (0: kept forever), or null when it chose none
+     */
+    public record Terms(TenantPlan plan, @Nullable Integer retentionDays) {
+    }
+
+    private record Cached(Terms terms, Instant until) {
     }
 }

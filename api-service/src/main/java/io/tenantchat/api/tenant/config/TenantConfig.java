@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tenantchat.api.audit.application.AuditRecorder;
 import io.tenantchat.api.chat.application.ChatAdmission;
+import io.tenantchat.api.chat.application.ConversationRetention;
+import io.tenantchat.api.chat.domain.RetentionPolicy;
 import io.tenantchat.api.identity.AuthProperties;
 import io.tenantchat.api.tenant.adapter.in.web.UnknownTenantInterceptor;
 import io.tenantchat.api.tenant.adapter.out.redis.RedisPlanChanges;
@@ -15,6 +17,7 @@ import io.tenantchat.api.tenant.application.RefusalHints;
 import io.tenantchat.api.tenant.application.SubscriptionService;
 import io.tenantchat.api.tenant.application.TenantDirectory;
 import io.tenantchat.api.tenant.application.TenantPlans;
+import io.tenantchat.api.tenant.application.TenantRetention;
 import io.tenantchat.api.tenant.application.TierCatalog;
 import io.tenantchat.api.tenant.application.TokenEstimate;
 import io.tenantchat.api.tenant.application.TokenGauges;
@@ -60,6 +63,12 @@ class TenantConfig {
     TenantPlans tenantPlans(TenantDirectory directory, TierCatalog catalog, Clock clock, PlanCacheProperties cache,
             PlanChanges changes) {
         return new TenantPlans(directory, catalog, clock, cache.ttl(), changes);
+    }
+
+    /** Each new message's {@code expires_at}, from the plan and profile the admission just read or found cached. */
+    @Bean
+    ConversationRetention conversationRetention(TenantPlans plans, RetentionPolicy policy) {
+        return new TenantRetention(plans, policy);
     }
 
     @Bean

@@ -15,11 +15,14 @@ import io.tenantchat.api.profile.domain.TenantProfile;
 import io.tenantchat.api.support.InMemoryTenantProfiles;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
+import io.tenantchat.shared.audit.AuditEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ProfileServiceTests {
@@ -31,12 +34,15 @@ class ProfileServiceTests {
             Set.of(Caller.TENANT_ADMIN));
     static final Caller OPERATOR = new Caller(TenantId.of("ops"), UserId.of("op"), Set.of(Caller.PLATFORM_OPERATOR));
 
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
+
     final InMemoryTenantProfiles store = new InMemoryTenantProfiles();
+    final List<TenantId> announced = new CopyOnWriteArrayList<>();
     final ProfileService service = service(ProfileField.ALL);
 
     ProfileService service(Set<String> honoured) {
-        return new ProfileService(store, new ProfileBounds(List.of(MODEL), 2048, "bedrock", honoured),
-                Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
+        return new ProfileService(store, new ProfileBounds(List.of(MODEL), 2048, "bedrock", honoured), CLOCK,
+                store.audit().recorder(CLOCK), announced::add);
     }
 
     @Test
@@ -50,13 +56,87 @@ class ProfileServiceTests {
     @Test
     void tenantAdminSavesAProfileThatMembersRead() {
         service.replace(ADMIN, replace(new ProfileSettings("Answer as a pirate.", MODEL, 512, 0.2, "gr1abc", "3",
-                10, 5_000), null));
+                10, 5_000, 30), null));
 
         TenantProfile read = service.profile(MEMBER, "tenant-001");
         assertThat(read.version()).isEqualTo(1);
         assertThat(read.settings().systemPrompt()).isEqualTo("Answer as a pirate.");
         assertThat(read.settings().model()).isEqualTo(MODEL);
         assertThat(read.updatedBy()).isEqualTo("ada");
+        assertThat(read.settings().retentionDays()).isEqualTo(30);
+    }
+
+    @Test
+    void retentionDaysIsZeroForeverOrOneToTenYears() {
+        service.replace(ADMIN, replace(retention(0), null));
+        service.replace(ADMIN, replace(retention(1), null));
+        service.replace(ADMIN, replace(retention(3650), null));
+
+        assertThat(code(() -> service.replace(ADMIN, replace(retention(-1), null)))).isEqualTo("invalid_retention_days");
+        assertThat(code(() -> service.replace(ADMIN, replace(retention(3651), null)))).isEqualTo("invalid_retention_days");
+        assertThat(store.find(TenantId.of("tenant-001")).orElseThrow().settings().retentionDays()).isEqualTo(3650);
+    }
+
+    @Test
+    void retentionIsTakenWhateverTheModelProviderHonours() {
+        ProfileService agent = service(Set.of());
+
+        agent.replace(ADMIN, replace(retention(7), null));
+
+        assertThat(store.find(TenantId.of("tenant-001")).orElseThrow().settings().retentionDays()).isEqualTo(7);
+    }
+
+    @Test
+    void eachSaveAppendsProfileChangedWithTheSettingsBeforeAndAfterAndIsAnnounced() {
+        service.replace(ADMIN, replace(prompt("one"), null));
+        service.replace(OPERATOR, replace(retention(14), 1L));
+
+        List<AuditEntry> entries = store.audit().entries(TenantId.of("tenant-001"));
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("profile.changed", "profile.changed");
+        AuditEntry second = entries.get(1);
+        assertThat(second.target()).isEqualTo("profile");
+        assertThat(second.actor()).isEqualTo("ops/op");
+        assertThat(second.before()).isEqualTo(Map.of("system_prompt", "one"));
+        assertThat(second.after()).isEqualTo(Map.of("retention_days", "14"));
+        assertThat(entries.get(0).before()).isEmpty();
+        assertThat(announced).containsExactly(TenantId.of("tenant-001"), TenantId.of("tenant-001"));
+    }
+
+    @Test
+    void aRefusedSaveAppendsNothingAndAnnouncesNothing() {
+        service.replace(ADMIN, replace(prompt("one"), null));
+
+        assertThatThrownBy(() -> service.replace(ADMIN, replace(prompt("stale"), 0L)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(code(() -> service.replace(ADMIN, replace(retention(-5), null)))).isEqualTo("invalid_retention_days");
+        assertThatThrownBy(() -> service.replace(MEMBER, replace(prompt("x"), null)))
+                .isInstanceOf(ForbiddenException.class);
+
+        assertThat(store.audit().entries(TenantId.of("tenant-001"))).hasSize(1);
+        assertThat(announced).hasSize(1);
+    }
+
+    @Test
+    void aSaveLosingTheRaceAfterItsVersionCheckAppendsNothing() {
+        service.replace(ADMIN, replace(prompt("one"), null));
+        InMemoryTenantProfiles racing = new InMemoryTenantProfiles(store.audit()) {
+            @Override
+            public java.util.Optional<TenantProfile> find(TenantId tenantId) {
+                return store.find(tenantId).map(p -> new TenantProfile(p.tenantId(), 0, p.settings(), null, null));
+            }
+
+            @Override
+            public synchronized boolean save(TenantProfile profile, AuditEntry entry) {
+                return store.save(profile, entry); // version 1 again: the stored one is already 1
+            }
+        };
+        ProfileService loser = new ProfileService(racing, new ProfileBounds(List.of(MODEL), 2048, "bedrock",
+                ProfileField.ALL), CLOCK, store.audit().recorder(CLOCK), announced::add);
+
+        assertThatThrownBy(() -> loser.replace(ADMIN, replace(prompt("late"), null)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.audit().entries(TenantId.of("tenant-001"))).hasSize(1);
+        assertThat(announced).hasSize(1);
     }
 
     @Test
@@ -102,7 +182,7 @@ class ProfileServiceTests {
     @Test
     void refusesAModelOutsideTheAllowlist() {
         assertThat(code(() -> service.replace(ADMIN, replace(new ProfileSettings(null, "anthropic.claude-v2", null,
-                null, null, null, null, null), null)))).isEqualTo("model_not_allowed");
+                null, null, null, null, null, null), null)))).isEqualTo("model_not_allowed");
     }
 
     @Test
@@ -134,11 +214,16 @@ class ProfileServiceTests {
     }
 
     static ProfileSettings prompt(String prompt) {
-        return new ProfileSettings(prompt, null, null, null, null, null, null, null);
+        return new ProfileSettings(prompt, null, null, null, null, null, null, null, null);
+    }
+
+    static ProfileSettings retention(Integer days) {
+        return new ProfileSettings(null, null, null, null, null, null, null, null, days);
     }
 
     static ProfileSettings settings(Integer maxTokens, Double temperature, String guardrailId, String guardrailVersion) {
-        return new ProfileSettings(null, null, maxTokens, temperature, guardrailId, guardrailVersion, null, null);
+        return new ProfileSettings(null, null, maxTokens, temperature, guardrailId, guardrailVersion, null, null,
+                null);
     }
 
     static String code(Runnable call) {

@@ -1,6 +1,7 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
 import io.tenantchat.api.chat.application.BranchesMovedException;
+import io.tenantchat.api.chat.application.ConversationRetention;
 import io.tenantchat.api.chat.application.MessageIntake;
 import io.tenantchat.api.chat.application.QuotaClaim;
 import io.tenantchat.api.chat.application.QuotaRefusal;
@@ -10,7 +11,6 @@ import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageRef;
 import io.tenantchat.api.chat.config.IntakeProperties;
-import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.ConflictException;
@@ -73,17 +73,17 @@ class DynamoDbMessageIntake implements MessageIntake {
 
     @Autowired
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
-            IntakeProperties intake, RetentionProperties retention) {
+            IntakeProperties intake, ConversationRetention retention) {
         this(dynamo, tables, quota, clock, intake.maxBatch(), retention);
     }
 
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
             int maxBatch) {
-        this(dynamo, tables, quota, clock, maxBatch, RetentionProperties.FOREVER);
+        this(dynamo, tables, quota, clock, maxBatch, ConversationRetention.FOREVER);
     }
 
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
-            int maxBatch, RetentionProperties retention) {
+            int maxBatch, ConversationRetention retention) {
         this.group = maxBatch > 1 ? new GroupCommit<>(maxBatch, this::fits, this::writeBatch) : null;
         this.dynamo = dynamo;
         this.tables = tables;

@@ -11,7 +11,7 @@ import io.tenantchat.api.chat.domain.Exchange;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.chat.domain.MessageError;
 import io.tenantchat.api.chat.domain.MessageRef;
-import io.tenantchat.api.chat.config.RetentionProperties;
+import io.tenantchat.api.chat.application.ConversationRetention;
 import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.error.NotFoundException;
@@ -65,11 +65,11 @@ class DynamoDbMessageStore implements MessageStore {
     private final Clock clock;
 
     DynamoDbMessageStore(TenantDynamoDb dynamo, TableProperties tables, Clock clock) {
-        this(dynamo, tables, clock, RetentionProperties.FOREVER);
+        this(dynamo, tables, clock, ConversationRetention.FOREVER);
     }
 
     @Autowired
-    DynamoDbMessageStore(TenantDynamoDb dynamo, TableProperties tables, Clock clock, RetentionProperties retention) {
+    DynamoDbMessageStore(TenantDynamoDb dynamo, TableProperties tables, Clock clock, ConversationRetention retention) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.idempotency = new IdempotencyItems(tables.messages());

@@ -2,8 +2,8 @@ package io.tenantchat.api.chat.adapter.out.dynamodb;
 
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.session.domain.ChatSession;
+import io.tenantchat.api.chat.application.ConversationRetention;
 import io.tenantchat.api.chat.application.TurnPlacement;
-import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.table.Retention;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (each only if absent), then the session's counter update, which also proves the session exists and belongs to the
  * message's tenant and user and has not expired ({@link #SESSION_UPDATE} is its index, for reading cancellation
  * reasons). With a retention, all three carry {@code expires_at} ({@link Retention}): the message and its lookup
- * from the message's time, the session moved on to it by every message.
+ * from the message's time, the session moved on to it by every message; the days are the tenant's at the time of
+ * writing ({@link ConversationRetention}), so a changed retention applies to the next message on.
  */
 final class NewMessageItems {
 
@@ -41,10 +42,10 @@ final class NewMessageItems {
 
     private final String messagesTable;
     private final String sessionsTable;
-    private final RetentionProperties retention;
+    private final ConversationRetention retention;
     private final Clock clock;
 
-    NewMessageItems(String messagesTable, String sessionsTable, RetentionProperties retention, Clock clock) {
+    NewMessageItems(String messagesTable, String sessionsTable, ConversationRetention retention, Clock clock) {
         this.messagesTable = messagesTable;
         this.sessionsTable = sessionsTable;
         this.retention = retention;
@@ -61,7 +62,7 @@ final class NewMessageItems {
      * are as read (null: neither checked nor changed).
      */
     List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement) {
-        Long expiresAt = retention.expiresAt(message.createdAt());
+        Long expiresAt = retention.expiresAt(message.tenantId(), message.createdAt());
         return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true), expiresAt),
                 putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true), expiresAt),
                 countOnSession(message, placement, expiresAt));

@@ -11,14 +11,14 @@ import org.jspecify.annotations.Nullable;
 record ProfileResponse(String tenantId, long version, @Nullable String systemPrompt, @Nullable String model,
         @Nullable Integer maxOutputTokens, @Nullable Double temperature, @Nullable String guardrailId,
         @Nullable String guardrailVersion, @Nullable Integer historyMaxTurns, @Nullable Integer historyMaxChars,
-        @Nullable Instant updatedAt, @Nullable String updatedBy, List<String> allowedModels,
-        int maxOutputTokensLimit, List<String> honoured) {
+        @Nullable Integer retentionDays, @Nullable Instant updatedAt, @Nullable String updatedBy,
+        List<String> allowedModels, int maxOutputTokensLimit, List<String> honoured) {
 
     static ProfileResponse of(TenantProfile p, ProfileBounds bounds) {
         ProfileSettings s = p.settings();
         return new ProfileResponse(p.tenantId().value(), p.version(), s.systemPrompt(), s.model(),
                 s.maxOutputTokens(), s.temperature(), s.guardrailId(), s.guardrailVersion(), s.historyMaxTurns(),
-                s.historyMaxChars(), p.updatedAt(), p.updatedBy(), bounds.allowedModels(), bounds.maxOutputTokens(),
-                bounds.honoured().stream().sorted().toList());
+                s.historyMaxChars(), s.retentionDays(), p.updatedAt(), p.updatedBy(), bounds.allowedModels(),
+                bounds.maxOutputTokens(), bounds.honoured().stream().sorted().toList());
     }
 }

@@ -1,36 +1,51 @@
 package io.tenantchat.api.profile.adapter.out.dynamodb;
 
+import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
+import io.tenantchat.api.audit.application.AuditConflictException;
+import io.tenantchat.api.audit.config.AuditProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.profile.application.TenantProfiles;
 import io.tenantchat.api.profile.config.ProfileTableProperties;
 import io.tenantchat.api.profile.domain.ProfileSettings;
 import io.tenantchat.api.profile.domain.TenantProfile;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.audit.AuditEntry;
+import io.tenantchat.shared.table.TenantsTable;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The {@code profile} item of each tenant's partition of the tenants table, written with a condition on its
- * {@code version} so two concurrent saves cannot both win. The worker reads the same item (its attribute names are
- * the contract, see docs/adr/007-tenant-profile.md).
+ * {@code version} so two concurrent saves cannot both win, in one {@code TransactWriteItems} with the save's audit
+ * entry ({@link AuditItems}), so a profile never changes without its entry nor an entry exists for a refused save.
+ * The worker reads the same item, and the tenant feature its {@code retention_days} (its attribute names are the
+ * contract, see docs/adr/007-tenant-profile.md).
  */
 @Component
 class DynamoDbTenantProfiles implements TenantProfiles {
 
-    static final String SORT_KEY = "profile";
+    static final String SORT_KEY = TenantsTable.PROFILE;
+    /** Index of the profile's put among the transaction's writes (the audit entry's is 1). */
+    private static final int PROFILE_PUT = 0;
 
     private final TenantDynamoDb dynamo;
     private final String table;
+    private final String auditTable;
 
-    DynamoDbTenantProfiles(TenantDynamoDb dynamo, ProfileTableProperties tenants) {
+    DynamoDbTenantProfiles(TenantDynamoDb dynamo, ProfileTableProperties tenants, AuditProperties audit) {
         this.dynamo = dynamo;
         this.table = tenants.table();
+        this.auditTable = audit.table();
     }
 
     @Override
@@ -41,22 +56,36 @@ class DynamoDbTenantProfiles implements TenantProfiles {
     }
 
     @Override
-    public boolean save(TenantProfile profile) {
-        Map<String, AttributeValue> item = toItem(profile);
-        try {
-            dynamo.client(profile.tenantId()).putItem(p -> {
-                p.tableName(table).item(item);
-                if (profile.version() == 1) {
-                    p.conditionExpression("attribute_not_exists(sk)");
-                } else {
-                    p.conditionExpression("version = :previous")
-                            .expressionAttributeValues(Map.of(":previous", n(profile.version() - 1)));
-                }
-            });
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    public boolean save(TenantProfile profile, AuditEntry entry) {
+        if (!entry.tenantId().equals(profile.tenantId())) {
+            throw new IllegalArgumentException("audit entry of another tenant");
         }
+        try {
+            dynamo.client(profile.tenantId()).transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(put(profile)).build(), AuditItems.put(auditTable, entry)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (reasons.size() > PROFILE_PUT && "ConditionalCheckFailed".equals(reasons.get(PROFILE_PUT).code())) {
+                return false;
+            }
+            if (reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()))) {
+                // another save of this profile or entry of this chain was in flight: read the chain's end again and
+                // retry; the profile's version condition then decides whether this save still applies
+                throw new AuditConflictException("concurrent transaction on the profile or the chain", e);
+            }
+            throw AuditItems.conflictOr(e, 1);
+        }
+    }
+
+    /** The profile's put, on condition the stored one is the version before it. */
+    private Put put(TenantProfile profile) {
+        Put.Builder put = Put.builder().tableName(table).item(toItem(profile));
+        if (profile.version() == 1) {
+            return put.conditionExpression("attribute_not_exists(sk)").build();
+        }
+        return put.conditionExpression("version = :previous")
+                .expressionAttributeValues(Map.of(":previous", n(profile.version() - 1))).build();
     }
 
     private static Map<String, AttributeValue> toItem(TenantProfile profile) {
@@ -71,6 +100,7 @@ class DynamoDbTenantProfiles implements TenantProfiles {
         putS(item, "guardrail_version", s.guardrailVersion());
         putN(item, "history_max_turns", s.historyMaxTurns());
         putN(item, "history_max_chars", s.historyMaxChars());
+        putN(item, TenantsTable.Profile.RETENTION_DAYS, s.retentionDays());
         putS(item, "updated_at", profile.updatedAt() == null ? null : profile.updatedAt().toString());
         putS(item, "updated_by", profile.updatedBy());
         return item;
@@ -79,7 +109,8 @@ class DynamoDbTenantProfiles implements TenantProfiles {
     private static TenantProfile toProfile(TenantId tenantId, Map<String, AttributeValue> item) {
         ProfileSettings settings = new ProfileSettings(s(item, "system_prompt"), s(item, "model"),
                 integer(item, "max_output_tokens"), decimal(item, "temperature"), s(item, "guardrail_id"),
-                s(item, "guardrail_version"), integer(item, "history_max_turns"), integer(item, "history_max_chars"));
+                s(item, "guardrail_version"), integer(item, "history_max_turns"), integer(item, "history_max_chars"),
+                integer(item, TenantsTable.Profile.RETENTION_DAYS));
         String updatedAt = s(item, "updated_at");
         AttributeValue version = item.get("version");
         return new TenantProfile(tenantId, version == null ? 0 : Long.parseLong(version.n()), settings,

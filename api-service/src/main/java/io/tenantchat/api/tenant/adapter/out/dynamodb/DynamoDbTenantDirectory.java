@@ -5,12 +5,14 @@ import io.tenantchat.api.audit.config.AuditProperties;
 import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.application.TenantDirectory;
+import io.tenantchat.api.tenant.application.TenantTerms;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.TenantPlan;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;
 import io.tenantchat.shared.table.TenantsTable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Plans as the {@code plan} item of each tenant's partition of the tenants table. */
+/**
+ * Plans as the {@code plan} item of each tenant's partition of the tenants table. The plan cache reads it together
+ * with the profile item's retention in one consistent Query ({@code sk BETWEEN plan AND profile}, as the worker
+ * reads both), so a profile saved a moment ago is what the next message after its change notice gets.
+ */
 @Component
 class DynamoDbTenantDirectory implements TenantDirectory {
 
@@ -37,6 +43,24 @@ class DynamoDbTenantDirectory implements TenantDirectory {
         Map<String, AttributeValue> item = dynamo.client(tenantId).getItem(g -> g.tableName(table)
                 .key(QuotaKeys.key(tenantId, TenantsTable.PLAN))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPlan(tenantId, item));
+    }
+
+    @Override
+    public TenantTerms terms(TenantId tenantId) {
+        List<Map<String, AttributeValue>> items = dynamo.client(tenantId).query(q -> q.tableName(table)
+                .keyConditionExpression("tenant_id = :tenant AND sk BETWEEN :plan AND :profile")
+                .expressionAttributeValues(Map.of(":tenant", QuotaKeys.s(tenantId.value()),
+                        ":plan", QuotaKeys.s(TenantsTable.PLAN), ":profile", QuotaKeys.s(TenantsTable.PROFILE)))
+                .consistentRead(true)).items();
+        Map<String, AttributeValue> plan = item(items, TenantsTable.PLAN);
+        AttributeValue retention = item(items, TenantsTable.PROFILE).get(TenantsTable.Profile.RETENTION_DAYS);
+        return new TenantTerms(plan.isEmpty() ? null : toPlan(tenantId, plan),
+                retention == null || retention.n() == null ? null : Integer.valueOf(retention.n()));
+    }
+
+    private static Map<String, AttributeValue> item(List<Map<String, AttributeValue>> items, String sortKey) {
+        return items.stream().filter(item -> item.containsKey(TenantsTable.SK)
+                && sortKey.equals(item.get(TenantsTable.SK).s())).findFirst().orElse(Map.of());
     }
 
     @Override

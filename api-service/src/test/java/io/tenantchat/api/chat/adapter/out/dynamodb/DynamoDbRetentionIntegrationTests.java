@@ -3,8 +3,8 @@ package io.tenantchat.api.chat.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantchat.api.chat.application.ConversationRetention;
 import io.tenantchat.api.chat.application.TurnPlacement;
-import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.api.chat.config.TableProperties;
 import io.tenantchat.api.chat.domain.ChatMessage;
 import io.tenantchat.api.chat.domain.Exchange;
@@ -44,7 +44,7 @@ class DynamoDbRetentionIntegrationTests {
     static final UserId ALICE = UserId.of("alice");
     static final TableNames TABLES = TableNames.defaults();
     static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
-    static final RetentionProperties THIRTY_DAYS = new RetentionProperties(30);
+    static final ConversationRetention THIRTY_DAYS = ConversationRetention.days(30);
 
     static DynoxideServer dynoxide;
     static DynamoDbClient client;
@@ -143,8 +143,8 @@ class DynamoDbRetentionIntegrationTests {
 
     @Test
     void keepsEverythingForeverWithoutARetention() {
-        DynamoDbMessageIntake intake = intake(RetentionProperties.FOREVER);
-        DynamoDbMessageStore store = store(RetentionProperties.FOREVER);
+        DynamoDbMessageIntake intake = intake(ConversationRetention.FOREVER);
+        DynamoDbMessageStore store = store(ConversationRetention.FOREVER);
         ChatMessage message = turn("hello");
         intake.accept(message, null, null, null, TurnPlacement.LINEAR);
         clock.advance(Duration.ofDays(3_650));
@@ -157,11 +157,11 @@ class DynamoDbRetentionIntegrationTests {
         assertThat(intake.accept(turn("years later"), null, null, null, TurnPlacement.LINEAR)).isEmpty();
     }
 
-    private DynamoDbMessageIntake intake(RetentionProperties retention) {
+    private DynamoDbMessageIntake intake(ConversationRetention retention) {
         return new DynamoDbMessageIntake(dynamo, tables, quota, clock, 1, retention);
     }
 
-    private DynamoDbMessageStore store(RetentionProperties retention) {
+    private DynamoDbMessageStore store(ConversationRetention retention) {
         return new DynamoDbMessageStore(dynamo, tables, clock, retention);
     }
 

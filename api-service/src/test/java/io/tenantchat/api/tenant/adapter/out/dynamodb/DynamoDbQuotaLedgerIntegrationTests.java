@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantchat.api.audit.adapter.out.dynamodb.AuditItems;
 import io.tenantchat.api.audit.application.AuditConflictException;
 import io.tenantchat.api.audit.config.AuditProperties;
+import io.tenantchat.api.tenant.application.TenantTerms;
 import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.error.ConflictException;
 import io.tenantchat.api.credentials.TenantDynamoDb;
@@ -263,6 +264,29 @@ class DynamoDbQuotaLedgerIntegrationTests {
 
         assertThat(directory.find(tenant)).isEmpty();
         assertThat(auditEntries(tenant)).containsExactly(first);
+    }
+
+    @Test
+    void termsReadThePlanAndTheProfilesRetentionTogether() {
+        DynamoDbTenantDirectory directory = directory();
+        TenantId tenant = newTenant();
+        TenantPlan plan = new TenantPlan(tenant, "Acme", "basic", new PlanLimits(50, 1_000, 1, 200_000, 1, 2), null,
+                true);
+        directory.save(plan);
+        assertThat(directory.terms(tenant)).isEqualTo(new TenantTerms(plan, null));
+
+        replicaOneClient.putItem(p -> p.tableName("tenants").item(Map.of("tenant_id", AttributeValue.fromS(
+                tenant.value()), "sk", AttributeValue.fromS("profile"), "version", AttributeValue.fromN("1"),
+                "retention_days", AttributeValue.fromN("14"))));
+
+        assertThat(directory.terms(tenant)).isEqualTo(new TenantTerms(plan, 14));
+        TenantId profileOnly = newTenant();
+        replicaOneClient.putItem(p -> p.tableName("tenants").item(Map.of("tenant_id", AttributeValue.fromS(
+                profileOnly.value()), "sk", AttributeValue.fromS("profile"), "retention_days",
+                AttributeValue.fromN("0"))));
+        assertThat(directory.terms(profileOnly)).as("not registered, but its profile chose")
+                .isEqualTo(new TenantTerms(null, 0));
+        assertThat(directory.terms(newTenant())).isEqualTo(new TenantTerms(null, null));
     }
 
     private static DynamoDbTenantDirectory directory() {
