@@ -1,4 +1,4 @@
-/** The erasure feature's configuration: its properties and the beans it wires. */
+/** Erasure's settings and the wiring of its use cases, runner and sweeper. */
 @NullMarked
 package io.tenantchat.api.erasure.config;
 
