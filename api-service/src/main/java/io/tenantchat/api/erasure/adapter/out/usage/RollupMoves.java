@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -47,23 +48,36 @@ final class RollupMoves {
         long moved = 0;
         for (Granularity granularity : Granularity.values()) {
             for (int shard = 0; shard < shards; shard++) {
-                String partition = UsageRollupKeys.partition(tenantId, granularity, shard);
-                for (Map<String, AttributeValue> item : client.queryPaginator(q -> q.tableName(table)
-                        .consistentRead(true).keyConditionExpression("pk = :pk")
-                        .filterExpression(user.isPresent() ? "#dimension = :dimension" : "begins_with(#dimension, :dimension)")
-                        .expressionAttributeNames(Map.of("#dimension", "dimension"))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":dimension",
-                                AttributeValue.fromS(UsageRollupKeys.user(user.map(UserId::value).orElse(""))))))
-                        .items()) {
-                    RollupMove move = RollupMove.of(tenantId, granularity, partition, item);
-                    if (move != null && !Pseudonyms.isPseudonym(move.userId().value())
-                            && move(client, move, pseudonyms.of(tenantId, move.userId()))) {
-                        moved++;
-                    }
-                }
+                moved += pseudonymize(client, tenantId, granularity, shard, user);
             }
         }
         return moved;
+    }
+
+    private long pseudonymize(DynamoDbClient client, TenantId tenantId, Granularity granularity, int shard,
+            Optional<UserId> user) {
+        String partition = UsageRollupKeys.partition(tenantId, granularity, shard);
+        long moved = 0;
+        for (Map<String, AttributeValue> item : userItems(client, partition, user)) {
+            RollupMove move = RollupMove.of(tenantId, granularity, partition, item);
+            if (move != null && !Pseudonyms.isPseudonym(move.userId().value())
+                    && move(client, move, pseudonyms.of(tenantId, move.userId()))) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** The partition's per-user items: of {@code user}, or of every user. */
+    private SdkIterable<Map<String, AttributeValue>> userItems(DynamoDbClient client, String partition,
+            Optional<UserId> user) {
+        String dimension = UsageRollupKeys.user(user.map(UserId::value).orElse(""));
+        return client.queryPaginator(q -> q.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                .filterExpression(user.isPresent() ? "#dimension = :dimension" : "begins_with(#dimension, :dimension)")
+                .expressionAttributeNames(Map.of("#dimension", "dimension"))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
+                        ":dimension", AttributeValue.fromS(dimension))))
+                .items();
     }
 
     /** @return whether this call moved it (false: it was gone when read again) */
