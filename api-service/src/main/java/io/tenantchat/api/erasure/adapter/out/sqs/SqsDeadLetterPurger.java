@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * come, all others are made visible again when it is done (or when their hold runs out if it dies). A FIFO group
  * gives out no further letter while one of it is held, so when nothing new comes, the kept letters of the tenant's
  * own groups ({@code <tenant>} or {@code <tenant>#<session>}) are made visible once to let the rest of those groups
- * through. Letters whose body is not a chat job are left alone.
+ * through. Letters whose body is not a chat job are left alone. Out of reach of one pass: a letter behind ten or more
+ * kept letters of its own group (one receive returns at most ten; only {@code CHAT_GROUP_BY=tenant} puts users of a
+ * tenant in one group), and one that a concurrent peek or replay holds at that moment; a rerun deletes it then.
  */
 @Component
 class SqsDeadLetterPurger implements DeadLetterPurger {
