@@ -189,6 +189,23 @@ class DynamoDbUsagePseudonymizerIntegrationTests {
                 .satisfies(item -> assertThat(item.get("input_tokens").n()).isEqualTo("105"));
     }
 
+    @Test
+    void leavesAnItemInTheTenantsPartitionThatNamesAnotherTenantAlone() {
+        String tenant = tenant();
+        usage.count(tenant, "alice", "model-a", NOON, 100, 10);
+        String partition = UsageRollupKeys.partition(TenantId.of(tenant), Granularity.DAY, 0);
+        Map<String, AttributeValue> stray = Map.of("pk", UsageFixture.s(partition),
+                "sk", UsageFixture.s("2026-11-01#user#alice"), "tenant_id", UsageFixture.s("tenant-intruder"),
+                "granularity", UsageFixture.s("day"), "bucket", UsageFixture.s("2026-11-01"),
+                "dimension", UsageFixture.s("user#alice"), "invocations", UsageFixture.n(9));
+        dynamo.putItem(p -> p.tableName(UsageFixture.ROLLUPS).item(stray));
+
+        UsageRewrite rewrite = pseudonymizer.pseudonymize(TenantId.of(tenant), Optional.of(UserId.of("alice")));
+
+        assertThat(rewrite).isEqualTo(new UsageRewrite(1, 3));
+        assertThat(usage.rollups(tenant)).containsEntry(partition + " 2026-11-01#user#alice", stray);
+    }
+
     /** alice: two calls on two days; bob: one; another tenant's alice: one. */
     private static void seed(String tenant, String other) {
         usage.count(tenant, "alice", "model-a", NOON, 100, 10);
