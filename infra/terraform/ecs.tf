@@ -48,6 +48,8 @@ locals {
     MESSAGES_TABLE         = aws_dynamodb_table.messages.name
     USAGE_ROLLUPS_TABLE    = aws_dynamodb_table.usage_rollups.name
     USAGE_ROLLUP_SHARDS    = tostring(var.usage_rollup_shards)
+    # erasure replaces user ids in raw usage rows by a pseudonym (issue 24)
+    USAGE_TABLE            = aws_dynamodb_table.usage.name
     CHAT_REQUESTS_QUEUE    = aws_sqs_queue.chat_requests.name
     CHAT_REQUESTS_DLQ      = aws_sqs_queue.chat_requests_dlq.name
     USAGE_EVENTS_QUEUE     = aws_sqs_queue.usage_events.name

@@ -152,6 +152,22 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_dynamodb_table.usage_rollups.arn]
   }
 
+  # erasure (issue 24): an erased user's per-user rollup items move to the pseudonym's item, each in one
+  # TransactWriteItems (delete on condition its counters are as read, ADD them to the pseudonym's item); never a put
+  statement {
+    sid       = "UsageRollupsPseudonymize"
+    actions   = ["dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.usage_rollups.arn]
+  }
+
+  # erasure: the tenant's raw usage rows stay for billing, user_id replaced by a pseudonym (Query of the tenant's
+  # partition, conditional update); rows are never added or removed here
+  statement {
+    sid       = "UsageRowsPseudonymize"
+    actions   = ["dynamodb:Query", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.usage.arn]
+  }
+
   # plans and the quota counters (conditional updates in TransactWriteItems); the plan cache reads a tenant's plan
   # and profile in one Query of its partition
   statement {
@@ -570,6 +586,27 @@ data "aws_iam_policy_document" "tenant_scoped" {
     }
   }
 
+  # erasure moves a user's rollup items ({tenant}#{granularity}#{shard}) to the pseudonym's: the delete half of each
+  # move's TransactWriteItems (the update half is TenantMessagesAndRollups)
+  statement {
+    sid       = "TenantRollupsPseudonymize"
+    actions   = ["dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.usage_rollups.arn]
+
+    condition {
+      test     = "ForAllValues:StringLike"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}#*"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
   # the tenant's plan, profile, quota counters and holds: partition key exactly {tenant} (plan and profile are read
   # together with one Query of it)
   statement {
@@ -657,9 +694,10 @@ data "aws_iam_policy_document" "tenant_scoped" {
     }
   }
 
+  # UpdateItem: erasure replaces user_id in the tenant's rows by a pseudonym (issue 24)
   statement {
     sid       = "TenantUsageRows"
-    actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.usage.arn]
 
     condition {

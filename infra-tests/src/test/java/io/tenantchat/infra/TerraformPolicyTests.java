@@ -427,7 +427,11 @@ class TerraformPolicyTests {
             assertThat(api.on(table("messages"))).contains("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
             assertThat(api.on(table("usage_rollups"))).contains("dynamodb:Query")
-                    .noneMatch(action -> action.contains("Put") || action.contains("Update"));
+                    .noneMatch(action -> action.contains("Put") || action.contains("BatchWrite"));
+            assertThat(api.on(table("usage_rollups"))).as("erasure moves a user's rollup items to a pseudonym's")
+                    .contains("dynamodb:UpdateItem", "dynamodb:DeleteItem");
+            assertThat(api.on(table("usage"))).as("erasure replaces user ids in raw rows, never adds or removes one")
+                    .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:UpdateItem");
             assertThat(api.on(queue("chat_requests"))).contains("sqs:SendMessage")
                     .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");
             // dead-letter replay by platform operators: receive/delete on the DLQs, send back to the work queues
@@ -448,7 +452,7 @@ class TerraformPolicyTests {
             assertThat(api.on(table("api_keys") + "/index/tenant_id-created_at-index")).contains("dynamodb:Query");
             assertThat(api.on(table("audit"))).as("audit entries: appended (with a key change) and read in order")
                     .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:Query");
-            assertNoAccess(api, table("usage"), "aws_cloudwatch_event_bus.usage");
+            assertNoAccess(api, "aws_cloudwatch_event_bus.usage");
             assertThat(api.actions()).noneMatch(action -> action.startsWith("bedrock"));
         }
 
