@@ -149,15 +149,32 @@ public final class TenantsTable {
     /** The plan item's attributes read by more than one service. */
     public static final class Plan {
         public static final String MAX_IN_FLIGHT = "max_in_flight";
+        /** S: the model every reply of the tenant uses when its profile names none. */
+        public static final String MODEL_OVERRIDE = "model_override";
 
         private Plan() {
         }
     }
 
-    /** The profile item's attributes read by more than one feature or service. */
+    /**
+     * The profile item ({@value TenantsTable#PROFILE}): api-service writes it, worker-service reads the model
+     * settings, api-service's plan cache the retention. Every setting is optional: absent means the deployment's.
+     */
     public static final class Profile {
+        /** N: raised by every save, the condition of the next. */
+        public static final String VERSION = "version";
+        public static final String SYSTEM_PROMPT = "system_prompt";
+        public static final String MODEL = "model";
+        public static final String MAX_OUTPUT_TOKENS = "max_output_tokens";
+        public static final String TEMPERATURE = "temperature";
+        public static final String GUARDRAIL_ID = "guardrail_id";
+        public static final String GUARDRAIL_VERSION = "guardrail_version";
+        public static final String HISTORY_MAX_TURNS = "history_max_turns";
+        public static final String HISTORY_MAX_CHARS = "history_max_chars";
         /** N: the tenant's retention of conversations in days (0: kept forever); absent: its tier's default. */
         public static final String RETENTION_DAYS = "retention_days";
+        public static final String UPDATED_AT = "updated_at";
+        public static final String UPDATED_BY = "updated_by";
 
         private Profile() {
         }

@@ -9,6 +9,7 @@ import io.tenantchat.shared.table.TenantsTable.Counter;
 import io.tenantchat.shared.table.TenantsTable.Hold;
 import io.tenantchat.shared.table.TenantsTable.Live;
 import io.tenantchat.shared.table.TenantsTable.Plan;
+import io.tenantchat.shared.table.TenantsTable.Profile;
 import io.tenantchat.shared.table.TenantsTable.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ class TenantsTableContractTests {
     void buildsTheFixtureItemsOfEveryKind() throws IOException {
         JsonNode fixture = fixture();
 
-        assertThat(tree(item(TenantsTable.PLAN, Plan.MAX_IN_FLIGHT, 4))).isEqualTo(fixture.get("plan"));
+        assertThat(tree(item(TenantsTable.PLAN, Plan.MAX_IN_FLIGHT, 4, Plan.MODEL_OVERRIDE, "eu.model-b:0")))
+                .isEqualTo(fixture.get("plan"));
         assertThat(tree(item(TenantsTable.second(1796212800L), Counter.COUNT, 3, TenantsTable.EXPIRES_AT, 1796212920L)))
                 .isEqualTo(fixture.get("second"));
         assertThat(tree(item(TenantsTable.day("2026-12-03"), Counter.COUNT, 12, TenantsTable.EXPIRES_AT, 1796472000L)))
@@ -41,6 +43,17 @@ class TenantsTableContractTests {
                 TenantsTable.EXPIRES_AT, 1830772800L))).isEqualTo(fixture.get("tokens"));
         assertThat(tree(item(TenantsTable.LIVE, Live.INFLIGHT, 1, Live.SESSIONS, Map.of(SESSION.value(), 1))))
                 .isEqualTo(fixture.get("live"));
+    }
+
+    @Test
+    void buildsTheFixtureProfileWithEverySetting() throws IOException {
+        Map<String, Object> profile = item(TenantsTable.PROFILE, Profile.VERSION, 3, Profile.SYSTEM_PROMPT, "Be brief.",
+                Profile.MODEL, "eu.model-a:0", Profile.MAX_OUTPUT_TOKENS, 300, Profile.TEMPERATURE, 0.25,
+                Profile.GUARDRAIL_ID, "gr0abc12", Profile.GUARDRAIL_VERSION, "DRAFT", Profile.HISTORY_MAX_TURNS, 6,
+                Profile.HISTORY_MAX_CHARS, 900, Profile.RETENTION_DAYS, 30, Profile.UPDATED_AT, "2026-12-03T10:00:00Z",
+                Profile.UPDATED_BY, "tenant-001/admin");
+
+        assertThat(tree(profile)).isEqualTo(fixture().get("profile"));
     }
 
     @Test

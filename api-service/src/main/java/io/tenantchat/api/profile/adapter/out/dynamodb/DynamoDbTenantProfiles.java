@@ -11,6 +11,7 @@ import io.tenantchat.api.profile.domain.TenantProfile;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;
 import io.tenantchat.shared.table.TenantsTable;
+import io.tenantchat.shared.table.TenantsTable.Profile;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -91,30 +92,30 @@ class DynamoDbTenantProfiles implements TenantProfiles {
     private static Map<String, AttributeValue> toItem(TenantProfile profile) {
         ProfileSettings s = profile.settings();
         Map<String, AttributeValue> item = new HashMap<>(key(profile.tenantId()));
-        item.put("version", n(profile.version()));
-        putS(item, "system_prompt", s.systemPrompt());
-        putS(item, "model", s.model());
-        putN(item, "max_output_tokens", s.maxOutputTokens());
-        putN(item, "temperature", s.temperature());
-        putS(item, "guardrail_id", s.guardrailId());
-        putS(item, "guardrail_version", s.guardrailVersion());
-        putN(item, "history_max_turns", s.historyMaxTurns());
-        putN(item, "history_max_chars", s.historyMaxChars());
-        putN(item, TenantsTable.Profile.RETENTION_DAYS, s.retentionDays());
-        putS(item, "updated_at", profile.updatedAt() == null ? null : profile.updatedAt().toString());
-        putS(item, "updated_by", profile.updatedBy());
+        item.put(Profile.VERSION, n(profile.version()));
+        putS(item, Profile.SYSTEM_PROMPT, s.systemPrompt());
+        putS(item, Profile.MODEL, s.model());
+        putN(item, Profile.MAX_OUTPUT_TOKENS, s.maxOutputTokens());
+        putN(item, Profile.TEMPERATURE, s.temperature());
+        putS(item, Profile.GUARDRAIL_ID, s.guardrailId());
+        putS(item, Profile.GUARDRAIL_VERSION, s.guardrailVersion());
+        putN(item, Profile.HISTORY_MAX_TURNS, s.historyMaxTurns());
+        putN(item, Profile.HISTORY_MAX_CHARS, s.historyMaxChars());
+        putN(item, Profile.RETENTION_DAYS, s.retentionDays());
+        putS(item, Profile.UPDATED_AT, profile.updatedAt() == null ? null : profile.updatedAt().toString());
+        putS(item, Profile.UPDATED_BY, profile.updatedBy());
         return item;
     }
 
     private static TenantProfile toProfile(TenantId tenantId, Map<String, AttributeValue> item) {
-        ProfileSettings settings = new ProfileSettings(s(item, "system_prompt"), s(item, "model"),
-                integer(item, "max_output_tokens"), decimal(item, "temperature"), s(item, "guardrail_id"),
-                s(item, "guardrail_version"), integer(item, "history_max_turns"), integer(item, "history_max_chars"),
-                integer(item, TenantsTable.Profile.RETENTION_DAYS));
-        String updatedAt = s(item, "updated_at");
-        AttributeValue version = item.get("version");
+        ProfileSettings settings = new ProfileSettings(s(item, Profile.SYSTEM_PROMPT), s(item, Profile.MODEL),
+                integer(item, Profile.MAX_OUTPUT_TOKENS), decimal(item, Profile.TEMPERATURE),
+                s(item, Profile.GUARDRAIL_ID), s(item, Profile.GUARDRAIL_VERSION), integer(item, Profile.HISTORY_MAX_TURNS),
+                integer(item, Profile.HISTORY_MAX_CHARS), integer(item, Profile.RETENTION_DAYS));
+        String updatedAt = s(item, Profile.UPDATED_AT);
+        AttributeValue version = item.get(Profile.VERSION);
         return new TenantProfile(tenantId, version == null ? 0 : Long.parseLong(version.n()), settings,
-                updatedAt == null ? null : Instant.parse(updatedAt), s(item, "updated_by"));
+                updatedAt == null ? null : Instant.parse(updatedAt), s(item, Profile.UPDATED_BY));
     }
 
     private static Map<String, AttributeValue> key(TenantId tenantId) {

@@ -1,7 +1,9 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.table.TenantsTable;
 import io.tenantchat.shared.table.TenantsTable.Plan;
+import io.tenantchat.shared.table.TenantsTable.Profile;
 import io.tenantchat.worker.reply.application.TenantLimits;
 import io.tenantchat.worker.reply.application.TenantProfiles;
 import io.tenantchat.worker.reply.config.ProfileProperties;
@@ -73,15 +75,15 @@ class DynamoDbTenantSettings implements TenantProfiles, TenantLimits {
     private Cached read(TenantId tenant, Instant now) {
         List<Map<String, AttributeValue>> items = dynamoDb.query(q -> q.tableName(table)
                 .keyConditionExpression("tenant_id = :tenant AND sk BETWEEN :plan AND :profile")
-                .expressionAttributeValues(Map.of(":tenant", Keys.s(tenant.value()), ":plan", Keys.s("plan"),
-                        ":profile", Keys.s("profile")))).items();
-        Map<String, AttributeValue> plan = item(items, "plan");
-        Map<String, AttributeValue> profile = item(items, "profile");
-        String model = s(profile, "model");
-        TenantProfile settings = new TenantProfile(number(profile, "version", 0L), s(profile, "system_prompt"),
-                model == null ? s(plan, "model_override") : model, integer(profile, "max_output_tokens"),
-                decimal(profile, "temperature"), guardrail(profile), integer(profile, "history_max_turns"),
-                integer(profile, "history_max_chars"));
+                .expressionAttributeValues(Map.of(":tenant", Keys.s(tenant.value()),
+                        ":plan", Keys.s(TenantsTable.PLAN), ":profile", Keys.s(TenantsTable.PROFILE)))).items();
+        Map<String, AttributeValue> plan = item(items, TenantsTable.PLAN);
+        Map<String, AttributeValue> profile = item(items, TenantsTable.PROFILE);
+        String model = s(profile, Profile.MODEL);
+        TenantProfile settings = new TenantProfile(number(profile, Profile.VERSION, 0L),
+                s(profile, Profile.SYSTEM_PROMPT), model == null ? s(plan, Plan.MODEL_OVERRIDE) : model,
+                integer(profile, Profile.MAX_OUTPUT_TOKENS), decimal(profile, Profile.TEMPERATURE), guardrail(profile),
+                integer(profile, Profile.HISTORY_MAX_TURNS), integer(profile, Profile.HISTORY_MAX_CHARS));
         AttributeValue cap = plan.get(Plan.MAX_IN_FLIGHT);
         OptionalInt maxInFlight = cap == null || cap.n() == null ? OptionalInt.empty()
                 : OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Long.parseLong(cap.n())));
@@ -89,13 +91,13 @@ class DynamoDbTenantSettings implements TenantProfiles, TenantLimits {
     }
 
     private static @Nullable Guardrail guardrail(Map<String, AttributeValue> profile) {
-        String id = s(profile, "guardrail_id");
-        String version = s(profile, "guardrail_version");
+        String id = s(profile, Profile.GUARDRAIL_ID);
+        String version = s(profile, Profile.GUARDRAIL_VERSION);
         return id == null || version == null ? null : new Guardrail(id, version);
     }
 
     private static Map<String, AttributeValue> item(List<Map<String, AttributeValue>> items, String sortKey) {
-        return items.stream().filter(item -> sortKey.equals(s(item, "sk"))).findFirst().orElse(Map.of());
+        return items.stream().filter(item -> sortKey.equals(s(item, TenantsTable.SK))).findFirst().orElse(Map.of());
     }
 
     private static @Nullable String s(Map<String, AttributeValue> item, String name) {
