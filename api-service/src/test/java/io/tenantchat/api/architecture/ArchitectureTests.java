@@ -44,7 +44,9 @@ class ArchitectureTests {
      * change and an API key's creation or revocation append their audit entry in the same transaction as the change
      * (so neither exists without the other), with the item and table the audit feature publishes for it
      * ({@code AuditItems}, {@code AuditProperties}). And {@code /v1}'s streamed completions keep alive on the same
-     * setting as the event stream they are built on ({@code EventStreamProperties}).
+     * setting as the event stream they are built on ({@code EventStreamProperties}). An erasure job completes and
+     * appends its audit entry in one transaction, so a job is never completed without its entry nor recorded twice
+     * after a takeover ({@code AuditItems}).
      */
     private static final FeatureRules FEATURES = FeatureRules.under("io.tenantchat.api")
             .allowing("DynamoDbMessageIntake", "QuotaClaimWrites")
@@ -52,7 +54,8 @@ class ArchitectureTests {
             .allowing("DynamoDbTenantDirectory", "AuditProperties")
             .allowing("DynamoDbApiKeyStore", "AuditItems")
             .allowing("DynamoDbApiKeyStore", "AuditProperties")
-            .allowing("ChatCompletionsController", "EventStreamProperties");
+            .allowing("ChatCompletionsController", "EventStreamProperties")
+            .allowing("DynamoDbErasureJobs", "AuditItems");
 
     @ArchTest
     static final ArchRule noFeatureReachesIntoAnotherFeaturesAdapters =

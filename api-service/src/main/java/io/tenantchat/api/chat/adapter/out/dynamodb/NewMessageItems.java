@@ -5,6 +5,7 @@ import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.chat.application.TurnPlacement;
 import io.tenantchat.api.chat.config.RetentionProperties;
 import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.shared.table.Retention;
 import java.time.Clock;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ final class NewMessageItems {
     static final String ACTIVE_CHILDREN = "active_children";
     /** On the session item: raised by every branch and switch, the condition of the next. */
     static final String TREE_VERSION = "tree_version";
+
+    /** On a user message sent with an {@code Idempotency-Key}: the {@code pk} of the key's idempotency item. */
+    static final String IDEMPOTENCY_PK = "idempotency_pk";
 
     /** Index of the session update among {@link #of}'s writes. */
     static final int SESSION_UPDATE = 2;
@@ -61,8 +65,22 @@ final class NewMessageItems {
      * are as read (null: neither checked nor changed).
      */
     List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement) {
+        return of(message, placement, null);
+    }
+
+    /**
+     * A turn's writes; with an idempotency key, the user message names that key's item ({@value #IDEMPOTENCY_PK}: its
+     * {@code pk}), so an erasure finds and deletes it with the message (an item cannot be listed by user otherwise).
+     */
+    List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement,
+            @Nullable Map<String, AttributeValue> idempotencyKey) {
         Long expiresAt = retention.expiresAt(message.createdAt());
-        return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true), expiresAt),
+        Map<String, AttributeValue> item = MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true);
+        if (idempotencyKey != null) {
+            item = new HashMap<>(item);
+            item.put(IDEMPOTENCY_PK, idempotencyKey.get(MessagesTable.PK));
+        }
+        return List.of(putNew(item, expiresAt),
                 putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true), expiresAt),
                 countOnSession(message, placement, expiresAt));
     }
