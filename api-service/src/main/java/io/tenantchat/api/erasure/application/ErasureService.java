@@ -101,7 +101,7 @@ public final class ErasureService implements EraseUseCase {
     /** Takes over running jobs whose lease ran out (each instance calls this periodically). */
     public void sweep() {
         for (JobRef ref : directory.expiredLeases(clock.instant(), settings.sweepBatch())) {
-            jobs.takeOver(ref.tenantId(), ref.jobId(), settings.owner(), clock.instant()).ifPresent(lease -> {
+            jobs.takeOver(ref.tenantId(), ref.jobId(), owner(), clock.instant()).ifPresent(lease -> {
                 int attempts = jobs.find(lease.tenantId(), lease.jobId()).map(ErasureJob::attempts).orElse(0);
                 if (attempts > settings.maxAttempts()) {
                     log.error("erasure job {} failed after {} takeovers", lease.jobId().value(), attempts - 1);
@@ -118,11 +118,17 @@ public final class ErasureService implements EraseUseCase {
         ErasureJob job = new ErasureJob(JobId.random(), subject, caller.tenantId(), caller.userId(),
                 AuditRecorder.actor(caller), requestId.get(), JobStatus.RUNNING, ErasureStep.SESSIONS, Map.of(),
                 clock.instant(), null, 0);
-        ErasureJobs.Started started = jobs.start(subject.tenantId(), job, settings.owner());
+        String owner = owner();
+        ErasureJobs.Started started = jobs.start(subject.tenantId(), job, owner);
         if (started.created()) {
-            submit(new JobLease(subject.tenantId(), job.id(), settings.owner()));
+            submit(new JobLease(subject.tenantId(), job.id(), owner));
         }
         return started.job();
+    }
+
+    /** Each run holds its own lease: even on one instance a runner that lost it stops at its next checkpoint. */
+    private String owner() {
+        return settings.owner() + "/" + java.util.UUID.randomUUID();
     }
 
     /** A job the executor refuses stays leased: the sweeper takes it over when the lease runs out. */

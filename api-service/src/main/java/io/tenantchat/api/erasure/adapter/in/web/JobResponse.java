@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * completed (the counts removed per table and queue, times, actor and subject).
  */
 record JobResponse(String jobId, String kind, String status, String step, Subject subject, Map<String, Long> counts,
-        Instant startedAt, @Nullable Instant finishedAt, @Nullable Certificate certificate, Map<String, String> links) {
+        Instant startedAt, @Nullable Instant finishedAt, int takeovers, @Nullable Certificate certificate,
+        Map<String, String> links) {
 
     record Subject(String tenantId, @Nullable String userId) {
     }
@@ -32,6 +33,6 @@ record JobResponse(String jobId, String kind, String status, String step, Subjec
         Certificate certificate = job.status() == JobStatus.COMPLETED
                 ? new Certificate(subject, job.actor(), job.startedAt(), job.finishedAt(), counts) : null;
         return new JobResponse(job.id().value(), job.subject().kind(), job.status().wire(), job.step().wire(), subject,
-                counts, job.startedAt(), job.finishedAt(), certificate, Map.of("self", path(job)));
+                counts, job.startedAt(), job.finishedAt(), job.attempts(), certificate, Map.of("self", path(job)));
     }
 }
