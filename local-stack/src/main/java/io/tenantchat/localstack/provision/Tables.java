@@ -99,7 +99,7 @@ final class Tables {
                 .keySchema(key("tenant_id", KeyType.HASH), key("job_id", KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("job_id-index")
                                 .keySchema(key("job_id", KeyType.HASH))
-                                .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY)).build(),
+                                .projection(projection -> projection.projectionType(ProjectionType.ALL)).build(),
                         index("run_state-lease_until-index", "run_state", "lease_until"))
                 .build();
     }
