@@ -11,8 +11,8 @@ import io.tenantchat.api.erasure.domain.JobLease;
 import io.tenantchat.api.erasure.domain.JobStatus;
 import io.tenantchat.api.erasure.domain.Pseudonyms;
 import io.tenantchat.api.erasure.domain.SessionRef;
+import io.tenantchat.api.session.application.MessageQuotas;
 import io.tenantchat.api.tenant.application.PlanChanges;
-import io.tenantchat.api.tenant.application.QuotaLedger;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.audit.AuditEvent;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public final class ErasureRunner {
     private final Clock clock;
 
     /** The other features' ports a job uses. */
-    public record Collaborators(CancelSignals cancelSignals, QuotaLedger quotas, PlanChanges planChanges,
+    public record Collaborators(CancelSignals cancelSignals, MessageQuotas quotas, PlanChanges planChanges,
             AuditRecorder audit, Pseudonyms pseudonyms) {
     }
 

@@ -63,7 +63,7 @@ class ErasureConfig {
             CancelSignals cancelSignals, QuotaLedger quotas, PlanChanges planChanges, AuditRecorder audit,
             Pseudonyms pseudonyms, ObjectProvider<ErasureFaults> faults, Clock clock) {
         return new ErasureRunner(jobs, data, apiKeys, partials.getIfAvailable(() -> PartialReplies.NONE), deadLetters,
-                usage, new ErasureRunner.Collaborators(cancelSignals, quotas, planChanges, audit, pseudonyms),
+                usage, new ErasureRunner.Collaborators(cancelSignals, quotas::release, planChanges, audit, pseudonyms),
                 faults.getIfAvailable(() -> ErasureFaults.NONE), clock);
     }
 
