@@ -4,13 +4,15 @@ import io.tenantchat.api.erasure.application.EraseUseCase;
 import io.tenantchat.api.erasure.domain.ErasureJob;
 import io.tenantchat.api.error.ForbiddenException;
 import io.tenantchat.api.identity.Caller;
-import java.net.URI;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,16 +30,19 @@ class ErasureController {
     }
 
     @PostMapping("/api/tenants/{tenantId}/users/{userId}/erase")
-    ResponseEntity<JobResponse> eraseUser(Caller caller, Authentication authentication, @PathVariable String tenantId,
-            @PathVariable String userId) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobResponse eraseUser(Caller caller, Authentication authentication, @PathVariable String tenantId,
+            @PathVariable String userId, HttpServletResponse response) {
         requireToken(authentication);
-        return accepted(erasure.eraseUser(caller, tenantId, userId));
+        return accepted(erasure.eraseUser(caller, tenantId, userId), response);
     }
 
     @PostMapping("/api/admin/tenants/{tenantId}/offboard")
-    ResponseEntity<JobResponse> offboard(Caller caller, Authentication authentication, @PathVariable String tenantId) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobResponse offboard(Caller caller, Authentication authentication, @PathVariable String tenantId,
+            HttpServletResponse response) {
         requireToken(authentication);
-        return accepted(erasure.offboard(caller, tenantId));
+        return accepted(erasure.offboard(caller, tenantId), response);
     }
 
     @GetMapping("/api/jobs/{jobId}")
@@ -45,8 +50,10 @@ class ErasureController {
         return JobResponse.of(erasure.job(caller, jobId));
     }
 
-    private static ResponseEntity<JobResponse> accepted(ErasureJob job) {
-        return ResponseEntity.accepted().location(URI.create(JobResponse.path(job))).body(JobResponse.of(job));
+    /** 202 with {@code Location} naming the job. */
+    private static JobResponse accepted(ErasureJob job, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.LOCATION, JobResponse.path(job));
+        return JobResponse.of(job);
     }
 
     private static void requireToken(Authentication authentication) {
