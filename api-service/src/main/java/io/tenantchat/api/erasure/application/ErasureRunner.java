@@ -16,8 +16,10 @@ import io.tenantchat.api.tenant.application.PlanChanges;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.audit.AuditEvent;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class ErasureRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureRunner.class);
+    /** Index reads of the sessions step at most, each after erasing what the one before showed. */
+    static final int SESSION_PASSES = 5;
 
     private final ErasureJobs jobs;
     private final ErasureData data;
@@ -86,8 +90,8 @@ public final class ErasureRunner {
 
     private void run(JobLease lease, ErasureSubject subject, ErasureStep step) {
         switch (step) {
-            case SESSIONS -> data.sessions(subject.tenantId(), subject.user()).forEach(s -> eraseSession(lease, s));
-            case SESSION_COUNTERS -> data.eraseCounters(lease, subject.user().map(java.util.Set::of)
+            case SESSIONS -> eraseSessions(lease, subject);
+            case SESSION_COUNTERS -> data.eraseCounters(lease, subject.user().map(Set::of)
                     .orElseGet(() -> data.usersSeen(lease)));
             case API_KEYS -> apiKeys.erase(lease, subject.user());
             case DEAD_LETTERS -> jobs.checkpoint(lease, step,
@@ -102,6 +106,26 @@ public final class ErasureRunner {
                 others.planChanges().publish(subject.tenantId());
             }
             case DONE -> {
+            }
+        }
+    }
+
+    /**
+     * The sessions the index shows, again until it shows none not erased yet: the index is eventually consistent, so
+     * a session created just before may appear only in a later pass (a session already erased may still appear: its
+     * conditional deletes find nothing and count nothing).
+     */
+    private void eraseSessions(JobLease lease, ErasureSubject subject) {
+        Set<SessionRef> erased = new HashSet<>();
+        for (int pass = 0; pass < SESSION_PASSES; pass++) {
+            List<SessionRef> found = data.sessions(subject.tenantId(), subject.user()).stream()
+                    .filter(session -> !erased.contains(session)).toList();
+            if (found.isEmpty()) {
+                return;
+            }
+            for (SessionRef session : found) {
+                eraseSession(lease, session);
+                erased.add(session);
             }
         }
     }

@@ -15,6 +15,7 @@ import io.tenantchat.api.erasure.domain.JobId;
 import io.tenantchat.api.erasure.domain.JobLease;
 import io.tenantchat.api.erasure.domain.JobRef;
 import io.tenantchat.api.erasure.domain.JobStatus;
+import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.audit.AuditEntry;
 import java.time.Clock;
@@ -64,13 +65,14 @@ class DynamoDbErasureJobs implements ErasureJobs, JobDirectory {
             dynamo.client(tenantId).transactWriteItems(t -> t.transactItems(guard, item));
             return new Started(job, true);
         } catch (TransactionCanceledException running) {
-            Map<String, AttributeValue> current = dynamo.client(tenantId).getItem(g -> g.tableName(table)
+            Map<String, AttributeValue> held = dynamo.client(tenantId).getItem(g -> g.tableName(table)
                     .key(JobItems.key(tenantId, JobItems.guardKey(job.subject()))).consistentRead(true)).item();
-            String id = current == null ? null : JobItems.text(current, "current_job");
-            if (id == null) {
-                throw running; // the running job ended meanwhile: the caller may try again
-            }
-            return new Started(find(tenantId, new JobId(id)).orElseThrow(() -> running), false);
+            String id = held == null ? null : JobItems.text(held, "current_job");
+            Optional<ErasureJob> current = id == null || !JobId.isValid(id) ? Optional.empty()
+                    : find(tenantId, new JobId(id));
+            // no guard: another request's transaction was in flight, or the running job ended meanwhile
+            return new Started(current.orElseThrow(() -> new UnavailableException("erasure_contended",
+                    "another erasure of this subject is starting or ending; retry")), false);
         }
     }
 
