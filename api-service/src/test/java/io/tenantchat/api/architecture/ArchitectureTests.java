@@ -44,18 +44,18 @@ class ArchitectureTests {
      * change and an API key's creation or revocation append their audit entry in the same transaction as the change
      * (so neither exists without the other), with the item and table the audit feature publishes for it
      * ({@code AuditItems}, {@code AuditProperties}). And {@code /v1}'s streamed completions keep alive on the same
-     * setting as the event stream they are built on ({@code EventStreamProperties}). An erasure job completes and
-     * appends its audit entry in one transaction, so a job is never completed without its entry nor recorded twice
-     * after a takeover ({@code AuditItems}).
+     * setting as the event stream they are built on ({@code EventStreamProperties}).
      */
     private static final FeatureRules FEATURES = FeatureRules.under("io.tenantchat.api")
+            // an erasure job completes and appends its audit entry in one transaction, so a job is never completed
+            // without its entry nor recorded twice after a takeover
+            .allowing("DynamoDbErasureJobs", "AuditItems")
             .allowing("DynamoDbMessageIntake", "QuotaClaimWrites")
             .allowing("DynamoDbTenantDirectory", "AuditItems")
             .allowing("DynamoDbTenantDirectory", "AuditProperties")
             .allowing("DynamoDbApiKeyStore", "AuditItems")
             .allowing("DynamoDbApiKeyStore", "AuditProperties")
-            .allowing("ChatCompletionsController", "EventStreamProperties")
-            .allowing("DynamoDbErasureJobs", "AuditItems");
+            .allowing("ChatCompletionsController", "EventStreamProperties");
 
     @ArchTest
     static final ArchRule noFeatureReachesIntoAnotherFeaturesAdapters =

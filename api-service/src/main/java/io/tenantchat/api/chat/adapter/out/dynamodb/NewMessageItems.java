@@ -8,6 +8,7 @@ import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.shared.table.Retention;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,24 +66,24 @@ final class NewMessageItems {
      * are as read (null: neither checked nor changed).
      */
     List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement) {
-        return of(message, placement, null);
+        Long expiresAt = retention.expiresAt(message.createdAt());
+        return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true), expiresAt),
+                putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true), expiresAt),
+                countOnSession(message, placement, expiresAt));
     }
 
     /**
-     * A turn's writes; with an idempotency key, the user message names that key's item ({@value #IDEMPOTENCY_PK}: its
-     * {@code pk}), so an erasure finds and deletes it with the message (an item cannot be listed by user otherwise).
+     * A turn's writes whose user message names its idempotency item ({@value #IDEMPOTENCY_PK}: the item's {@code pk}),
+     * so an erasure finds and deletes that item with the message (it cannot be listed by user otherwise).
      */
     List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement,
-            @Nullable Map<String, AttributeValue> idempotencyKey) {
-        Long expiresAt = retention.expiresAt(message.createdAt());
-        Map<String, AttributeValue> item = MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true);
-        if (idempotencyKey != null) {
-            item = new HashMap<>(item);
-            item.put(IDEMPOTENCY_PK, idempotencyKey.get(MessagesTable.PK));
-        }
-        return List.of(putNew(item, expiresAt),
-                putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true), expiresAt),
-                countOnSession(message, placement, expiresAt));
+            Map<String, AttributeValue> idempotencyKey) {
+        List<TransactWriteItem> writes = new ArrayList<>(of(message, placement));
+        Put put = writes.get(0).put();
+        Map<String, AttributeValue> item = new HashMap<>(put.item());
+        item.put(IDEMPOTENCY_PK, idempotencyKey.get(MessagesTable.PK));
+        writes.set(0, TransactWriteItem.builder().put(put.toBuilder().item(item).build()).build());
+        return List.copyOf(writes);
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> mapped, @Nullable Long expiresAt) {
