@@ -258,3 +258,57 @@ resource "aws_dynamodb_table" "audit" {
     kms_key_arn = aws_kms_key.data.arn
   }
 }
+
+# erasure jobs (api-service's JobItems, docs/architecture.md "Jobs"): a job per erasure or off-boarding in its subject
+# tenant's partition, with a guard item per subject while it runs. GSI job_id-index finds a job by id (an operator's
+# job of another tenant); the sparse GSI run_state-lease_until-index lists running jobs whose lease ran out (the
+# sweeper). No TTL: the certificates are kept.
+resource "aws_dynamodb_table" "jobs" {
+  name                        = var.jobs_table
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "tenant_id"
+  range_key                   = "job_id"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "tenant_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "job_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "run_state"
+    type = "S"
+  }
+
+  attribute {
+    name = "lease_until"
+    type = "N"
+  }
+
+  global_secondary_index {
+    name            = "job_id-index"
+    hash_key        = "job_id"
+    projection_type = "ALL"
+  }
+
+  global_secondary_index {
+    name            = "run_state-lease_until-index"
+    hash_key        = "run_state"
+    range_key       = "lease_until"
+    projection_type = "ALL"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.data.arn
+  }
+}

@@ -64,6 +64,7 @@ locals {
     TENANTS_TABLE         = aws_dynamodb_table.tenants.name
     API_KEYS_TABLE        = aws_dynamodb_table.api_keys.name
     AUDIT_TABLE           = aws_dynamodb_table.audit.name
+    JOBS_TABLE            = aws_dynamodb_table.jobs.name
     # tenant profiles (ADR 007): the models a profile may name, and the worker's provider
     MODELS_ALLOWED            = join(",", var.models_allowed)
     PROFILE_MAX_OUTPUT_TOKENS = tostring(coalesce(var.profile_max_output_tokens, var.bedrock_max_tokens))
@@ -109,6 +110,11 @@ locals {
   # ECS secrets (Secrets Manager ARNs), injected by the execution role; an empty ARN means "not used"
   worker_secret_arns = {
     OPENAI_API_KEY = var.openai_api_key_secret_arn
+  }
+
+  # api only: the erasure pseudonym key (tenantchat.erasure.pseudonym-key; the api does not start without it)
+  api_secret_arns = {
+    ERASURE_PSEUDONYM_KEY = aws_secretsmanager_secret.erasure_pseudonym_key.arn
   }
 
   # api and worker: the stream cache's AUTH token (spring.data.redis.password)
@@ -227,7 +233,7 @@ resource "aws_ecs_task_definition" "api" {
       { name = name, value = value }
     ]
     secrets = [
-      for name, arn in local.cache_secret_arns : { name = name, valueFrom = arn }
+      for name, arn in merge(local.cache_secret_arns, local.api_secret_arns) : { name = name, valueFrom = arn }
     ]
     logConfiguration = {
       logDriver = "awslogs"

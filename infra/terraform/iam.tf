@@ -11,6 +11,7 @@ locals {
     tenants       = aws_dynamodb_table.tenants.arn
     api_keys      = aws_dynamodb_table.api_keys.arn
     audit         = aws_dynamodb_table.audit.arn
+    jobs          = aws_dynamodb_table.jobs.arn
   }
 
   # an inference profile id (us./eu./apac./global. ...) routes to its foundation model in several regions
@@ -91,6 +92,12 @@ data "aws_iam_policy_document" "execution_secrets" {
     }
   }
 
+  statement {
+    sid       = "ErasurePseudonymKey"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.erasure_pseudonym_key.arn]
+  }
+
   dynamic "statement" {
     for_each = local.openai_api_key_configured ? [var.openai_api_key_secret_arn] : []
     content {
@@ -142,6 +149,8 @@ data "aws_iam_policy_document" "api_task" {
       "dynamodb:ConditionCheckItem",
       "dynamodb:Query",
       "dynamodb:BatchWriteItem",
+      # an erasure deletes a user's messages, lookups and idempotency items in TransactWriteItems
+      "dynamodb:DeleteItem",
     ]
     resources = [aws_dynamodb_table.messages.arn]
   }
@@ -182,6 +191,38 @@ data "aws_iam_policy_document" "api_task" {
     resources = [aws_dynamodb_table.tenants.arn]
   }
 
+  # erasure (docs/runbook.md "Erasure"): an off-boarding Queries the tenant's partition and deletes its items in
+  # TransactWriteItems with the job's counters
+  statement {
+    sid       = "TenantsOffboarding"
+    actions   = ["dynamodb:Query", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.tenants.arn]
+  }
+
+  # erasure jobs: started (guard + job put), checkpointed and completed (conditional updates, in transactions with
+  # the deletes they count and the audit entry), the guard deleted; read by id (GetItem, or the job_id index for an
+  # operator's job of another tenant) and by expired lease (the sweeper's Query of the lease index)
+  statement {
+    sid = "ErasureJobs"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:ConditionCheckItem",
+    ]
+    resources = [aws_dynamodb_table.jobs.arn]
+  }
+
+  statement {
+    sid     = "ErasureJobsByIdAndLease"
+    actions = ["dynamodb:Query"]
+    resources = [
+      "${aws_dynamodb_table.jobs.arn}/index/job_id-index",
+      "${aws_dynamodb_table.jobs.arn}/index/run_state-lease_until-index",
+    ]
+  }
+
   # per-tenant API keys: created (conditional put), found by key id on every authentication (signed by this role:
   # no tenant is known yet), revoked and marked used (conditional updates), listed per tenant through the index
   statement {
@@ -190,6 +231,8 @@ data "aws_iam_policy_document" "api_task" {
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
+      # an erasure deletes the user's (off-boarding: the tenant's) keys, conditional on the item's tenant
+      "dynamodb:DeleteItem",
     ]
     resources = [aws_dynamodb_table.api_keys.arn]
   }
@@ -619,6 +662,52 @@ data "aws_iam_policy_document" "tenant_scoped" {
       "dynamodb:Query",
     ]
     resources = [aws_dynamodb_table.tenants.arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  # erasure of the tenant's data: an off-boarding Queries the tenant's partition of the tenants table and deletes its
+  # items; erasure jobs live in the subject tenant's partition of the jobs table. Partition key exactly {tenant}
+  statement {
+    sid       = "TenantOffboardingItems"
+    actions   = ["dynamodb:Query", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.tenants.arn]
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["$${aws:PrincipalTag/TenantId}"]
+    }
+
+    # ForAllValues holds for a request without any key: require one
+    condition {
+      test     = "Null"
+      variable = "dynamodb:LeadingKeys"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid = "TenantErasureJobs"
+    actions = [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:ConditionCheckItem",
+    ]
+    resources = [aws_dynamodb_table.jobs.arn]
 
     condition {
       test     = "ForAllValues:StringEquals"

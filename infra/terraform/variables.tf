@@ -53,6 +53,12 @@ variable "audit_table" {
   default     = "tenant-audit"
 }
 
+variable "jobs_table" {
+  description = "JOBS_TABLE: erasure jobs and their certificates, one partition per subject tenant (api writes and reads)."
+  type        = string
+  default     = "tenant-jobs"
+}
+
 variable "default_tier" {
   description = "DEFAULT_TIER: tier of a tenant that is not registered, when UNKNOWN_TENANTS is default-tier (the deployment refuses them)."
   type        = string

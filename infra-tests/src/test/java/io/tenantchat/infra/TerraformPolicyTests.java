@@ -51,10 +51,16 @@ class TerraformPolicyTests {
                     "expires_at"),
             new ExpectedTable("api_keys", "API_KEYS_TABLE", "tenant-api-keys", new Key("key_id", null),
                     Map.of("tenant_id-created_at-index", new Key("tenant_id", "created_at")), null),
-            new ExpectedTable("audit", "AUDIT_TABLE", "tenant-audit", new Key("tenant_id", "seq"), Map.of(), null));
+            new ExpectedTable("audit", "AUDIT_TABLE", "tenant-audit", new Key("tenant_id", "seq"), Map.of(), null),
+            new ExpectedTable("jobs", "JOBS_TABLE", "tenant-jobs", new Key("tenant_id", "job_id"),
+                    Map.of("job_id-index", new Key("job_id", null),
+                            "run_state-lease_until-index", new Key("run_state", "lease_until")), null));
 
-    /** Key attributes of type N (every other key attribute is S): the audit trail's sequence number. */
-    static final Set<String> NUMERIC_KEY_ATTRIBUTES = Set.of("seq");
+    /**
+     * Key attributes of type N (every other key attribute is S): the audit trail's sequence number, an erasure job's
+     * lease expiry (epoch ms).
+     */
+    static final Set<String> NUMERIC_KEY_ATTRIBUTES = Set.of("seq", "lease_until");
 
     /** Module → its ECS task definition resource. */
     static final Map<String, String> TASK_DEFINITIONS =
@@ -446,9 +452,17 @@ class TerraformPolicyTests {
             assertThat(api.on(table("sessions"))).as("DELETE /api/sessions/{id}").contains("dynamodb:DeleteItem");
             assertThat(api.on(table("messages"))).as("a deleted session's messages are erased in batches")
                     .contains("dynamodb:BatchWriteItem");
-            assertThat(api.on(table("api_keys"))).as("API keys: created, found by id, revoked, marked used")
-                    .contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")
-                    .doesNotContain("dynamodb:Scan", "dynamodb:DeleteItem");
+            assertThat(api.on(table("api_keys"))).as("API keys: created, found by id, revoked, marked used; "
+                            + "deleted only by an erasure")
+                    .contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
+                    .doesNotContain("dynamodb:Scan");
+            assertThat(api.on(table("jobs"))).as("erasure jobs: started, checkpointed, completed, read")
+                    .contains("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")
+                    .doesNotContain("dynamodb:Scan");
+            assertThat(api.on(table("jobs") + "/index/run_state-lease_until-index")).as("the sweeper")
+                    .containsExactly("dynamodb:Query");
+            assertThat(api.on(table("messages"))).as("an erasure deletes messages in transactions")
+                    .contains("dynamodb:DeleteItem");
             assertThat(api.on(table("api_keys") + "/index/tenant_id-created_at-index")).contains("dynamodb:Query");
             assertThat(api.on(table("audit"))).as("audit entries: appended (with a key change) and read in order")
                     .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:Query");
@@ -536,7 +550,7 @@ class TerraformPolicyTests {
             dynamoStatements.forEach(statement -> statement.resources().forEach(r -> covered.add(Hcl.resourceAddress(r))));
             assertThat(covered).as("tables reachable with scoped credentials")
                     .contains(table("sessions"), table("messages"), table("usage"), table("usage_rollups"),
-                            table("tenants"), table("audit"));
+                            table("tenants"), table("audit"), table("jobs"));
         }
 
         @Test

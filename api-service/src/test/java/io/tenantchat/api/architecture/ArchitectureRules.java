@@ -36,7 +36,7 @@ final class ArchitectureRules {
     }
 
     /** Ports read without a tenant, by design; each named in docs/security.md section 4. */
-    static final Set<String> ALL_TENANT_PORTS = Set.of("ApiKeyLookup");
+    static final Set<String> ALL_TENANT_PORTS = Set.of("ApiKeyLookup", "JobDirectory");
 
     /** Interfaces named like stores, or implemented by a DynamoDB adapter. */
     static final DescribedPredicate<JavaClass> DATA_PORTS = DescribedPredicate.describe("data ports", type ->
@@ -63,8 +63,12 @@ final class ArchitectureRules {
      * Adapters that keep calls not made for one tenant on the task role. Each must be named in docs/security.md
      * section 4. {@code DynamoDbApiKeyStore}: authentication finds an API key by its id before any tenant is known,
      * so the keys table is keyed by key id, which no tenant-scoped credential can be bound to.
+     * {@code DynamoDbApiKeyEraser}: an erasure deletes a user's keys from that same table. {@code DynamoDbErasureJobs}:
+     * an operator's job is found by id, and the sweeper finds expired leases, over every tenant's jobs (its item
+     * calls on one job are signed for the job's tenant).
      */
-    static final Set<String> ALL_TENANT_ADAPTERS = Set.of("DynamoDbApiKeyStore");
+    static final Set<String> ALL_TENANT_ADAPTERS = Set.of("DynamoDbApiKeyStore", "DynamoDbApiKeyEraser",
+            "DynamoDbErasureJobs");
 
 
     /**

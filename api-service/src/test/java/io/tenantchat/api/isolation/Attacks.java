@@ -135,7 +135,7 @@ final class Attacks {
                 world.attackerSecrets()));
         for (String bad : MALFORMED_IDS) {
             Ids malformed = byTenant ? new Ids(bad, victim.userId(), victim.sessionId(), victim.messageId())
-                    : new Ids(victim.tenantId(), victim.userId(), bad, bad);
+                    : new Ids(victim.tenantId(), victim.userId(), bad, bad).withJobId(bad);
             attempts.add(new Attempt("malformed id " + abbreviate(bad), caller.token(), malformed, op.scope().malformed,
                     DataSnapshot.everything(), world.attackerSecrets()));
         }

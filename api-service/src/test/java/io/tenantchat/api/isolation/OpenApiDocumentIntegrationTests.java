@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -65,6 +67,10 @@ class OpenApiDocumentIntegrationTests extends RunningApi {
             Actor caller = op.scope().operatorOnly() ? World.operator(TOKENS) : admin;
             HttpResponse<String> answer = send(op.request(this::uri, ids, caller.token()));
             assertThat(answer.statusCode()).as("%s -> %s", op.key(), answer.body()).isBetween(200, 299);
+            if (answer.statusCode() == 202 && answer.body().contains("\"job_id\"")) {
+                // an erasure or off-boarding: nothing else in this class may meet it still running
+                awaitCompleted(ApiDocument.JSON.readTree(answer.body()).path("job_id").asString(), caller);
+            }
             if (answer.statusCode() == 204) {
                 assertThat(answer.body()).as("%s answers 204 with no content", op.key()).isEmpty();
                 continue;
@@ -117,6 +123,10 @@ class OpenApiDocumentIntegrationTests extends RunningApi {
 
     /** A session with one message and an API key, owned by {@code owner}, whose ids fill every operation's path. */
     private Ids seed(Actor owner) {
+        // a job of the owner's for GET /api/jobs/{jobId}: its erasure of itself, before it has any data
+        String job = ApiDocument.JSON.readTree(send(post("/api/tenants/" + owner.tenantId() + "/users/"
+                + owner.userId() + "/erase", owner, null)).body()).path("job_id").asString();
+        awaitCompleted(job, owner);
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/sessions"))
                 .header("Authorization", "Bearer " + owner.token()).POST(HttpRequest.BodyPublishers.noBody()).build());
         String session = ApiDocument.JSON.readTree(created.body()).path("session_id").asString();
@@ -127,9 +137,15 @@ class OpenApiDocumentIntegrationTests extends RunningApi {
         HttpResponse<String> key = send(post("/api/tenants/" + owner.tenantId() + "/api-keys", owner,
                 "{\"label\": \"doc\"}"));
         String keyId = ApiDocument.JSON.readTree(key.body()).path("key_id").asString();
-        Ids seeded = new Ids(owner.tenantId(), owner.userId(), session, message, keyId);
+        Ids seeded = new Ids(owner.tenantId(), owner.userId(), session, message, keyId).withJobId(job);
         failMessage(seeded);
         return seeded;
+    }
+
+    private void awaitCompleted(String jobId, Actor starter) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "completed".equals(ApiDocument.JSON.readTree(
+                send(HttpRequest.newBuilder(uri("/api/jobs/" + jobId)).header("Authorization", "Bearer "
+                        + starter.token()).GET().build()).body()).path("status").asString()));
     }
 
     private HttpResponse<String> get(String path) {

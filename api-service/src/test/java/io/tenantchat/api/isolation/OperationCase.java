@@ -14,21 +14,28 @@ import java.util.regex.Pattern;
  * @param scope how attacks on it must be refused
  * @param query appended to the path (may use ids), or null
  * @param body the JSON body for the ids, or null for none
+ * @param ownerLast whether the owner's call runs after the attacks
  */
-record OperationCase(String key, Scope scope, Function<Ids, String> query, Function<Ids, String> body) {
+record OperationCase(String key, Scope scope, Function<Ids, String> query, Function<Ids, String> body,
+        boolean ownerLast) {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     static OperationCase of(String key, Scope scope) {
-        return new OperationCase(key, scope, null, null);
+        return new OperationCase(key, scope, null, null, false);
     }
 
     OperationCase withBody(Function<Ids, String> json) {
-        return new OperationCase(key, scope, query, json);
+        return new OperationCase(key, scope, query, json, ownerLast);
     }
 
     OperationCase withQuery(Function<Ids, String> queryString) {
-        return new OperationCase(key, scope, queryString, body);
+        return new OperationCase(key, scope, queryString, body, ownerLast);
+    }
+
+    /** The owner's call runs after the attacks (it removes what they aim at), as for every DELETE. */
+    OperationCase ownerCallLast() {
+        return new OperationCase(key, scope, query, body, true);
     }
 
     String method() {

@@ -7,6 +7,7 @@ import static io.tenantchat.api.isolation.Scope.PLATFORM_OPERATOR;
 import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN;
 import static io.tenantchat.api.isolation.Scope.TENANT_ADMIN_RESOURCE;
 import static io.tenantchat.api.isolation.Scope.TENANT_RESOURCE;
+import static io.tenantchat.api.isolation.Scope.USER_ERASURE;
 
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,14 @@ final class OperationCases {
                      "messages": [{"role": "user", "content": "hello from the isolation suite"}]}
                     """),
             OperationCase.of("PATCH /api/sessions/{sessionId}", OWN_RESOURCE).withBody(ids -> "{\"title\": \"renamed\"}"),
-            // last: its owner call removes the victim's conversation (the suite runs it after its attacks)
-            OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE));
+            // its owner call removes the victim's conversation (the suite runs it after its attacks)
+            OperationCase.of("DELETE /api/sessions/{sessionId}", OWN_RESOURCE),
+            // erasure, last of all: a job alice started (an erasure of herself before she had any data, World), then
+            // her erasure and her tenant's off-boarding; owner calls that start a job wait for its end (the suite
+            // runs them after their attacks, like a DELETE), so no attack meets a job still running
+            OperationCase.of("GET /api/jobs/{jobId}", OWN_RESOURCE),
+            OperationCase.of("POST /api/tenants/{tenantId}/users/{userId}/erase", USER_ERASURE).ownerCallLast(),
+            OperationCase.of("POST /api/admin/tenants/{tenantId}/offboard", PLATFORM_OPERATOR).ownerCallLast());
 
     static Map<String, OperationCase> byKey() {
         return ALL.stream().collect(Collectors.toMap(OperationCase::key, Function.identity()));

@@ -34,6 +34,12 @@ enum Scope {
      */
     TENANT_ADMIN_RESOURCE(true, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, MALFORMED_TENANT),
     /**
+     * A user's erasure ({@code POST /api/tenants/{tenantId}/users/{userId}/erase}), owned by the tenant's
+     * tenant-admin: another tenant's admin with this tenant's ids is refused; with its own tenant and user it erases
+     * itself (its own data only); another user of the same tenant is refused; API keys never erase.
+     */
+    USER_ERASURE(true, HIDDEN, SUCCESS, FORBIDDEN, null, null),
+    /**
      * Platform administration ({@code /api/admin/**}): only the platform-operator group. Every tenant member and
      * tenant-admin, of any tenant, is refused; the operation's own input validation is tested by its web tests.
      */

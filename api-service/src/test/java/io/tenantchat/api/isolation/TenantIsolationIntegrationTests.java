@@ -60,7 +60,10 @@ class TenantIsolationIntegrationTests extends RunningApi {
         Actor bobAdmin = World.actor(TOKENS, World.TENANT_B, "bob-admin", "tenant-admin");
         String aliceSecret = "alice-secret-" + UUID.randomUUID();
         String bobSecret = "bob-secret-" + UUID.randomUUID();
-        Ids victim = conversation(alice, aliceSecret);
+        // a job of alice's for GET /api/jobs/{jobId}: her erasure, before she has any data
+        String aliceJob = startedJob(send(post("/api/tenants/" + alice.tenantId() + "/users/" + alice.userId()
+                + "/erase", alice, null)), alice.token());
+        Ids victim = conversation(alice, aliceSecret).withJobId(aliceJob);
         failMessage(victim);
         Ids attacker = conversation(bob, bobSecret);
         conversation(anna, "anna's own words");
@@ -140,7 +143,18 @@ class TenantIsolationIntegrationTests extends RunningApi {
     private Stream<Attempt> ownerAndAttacks(OperationCase op) {
         Stream<Attempt> owner = Stream.of(Attacks.owner(op, world));
         Stream<Attempt> attacks = Attacks.on(op, world, TOKENS).stream();
-        return "DELETE".equals(op.method()) ? Stream.concat(attacks, owner) : Stream.concat(owner, attacks);
+        return "DELETE".equals(op.method()) || op.ownerLast() ? Stream.concat(attacks, owner)
+                : Stream.concat(owner, attacks);
+    }
+
+    /** An erasure job's id once the job completed (read as the caller that started it). */
+    private String startedJob(HttpResponse<String> started, String bearer) {
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String jobId = JsonPath.read(started.body(), "$.job_id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "completed".equals(JsonPath.read(send(
+                HttpRequest.newBuilder(uri("/api/jobs/" + jobId)).header("Authorization", "Bearer " + bearer).GET()
+                        .build()).body(), "$.status")));
+        return jobId;
     }
 
     /** The part of a token that never appears by chance: its signature, or for unsigned tokens the whole. */
@@ -162,6 +176,9 @@ class TenantIsolationIntegrationTests extends RunningApi {
         current = null; // read afresh should this attempt fail before its after-read
         HttpRequest request = op.request(this::uri, attempt.ids(), attempt.bearerOrNull());
         HttpResponse<String> response = send(request);
+        if (response.statusCode() == 202 && response.body().contains("\"job_id\"")) {
+            startedJob(response, attempt.bearerOrNull());
+        }
         DataSnapshot.Raw afterAll = DataSnapshot.read(s.dynamoDb(), s.sqsClient(), s.chatQueueUrl());
         current = afterAll;
         DataSnapshot before = beforeAll.select(attempt.guarded());

@@ -27,8 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-// the session and chat slice: features with their own web tests (usage) are left out
-@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.tenantchat\\.api\\.(usage|operations)\\..*"),
+// the session and chat slice: features with their own web tests (usage) are left out, and erasure (tested over HTTP)
+@WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.tenantchat\\.api\\.(usage|operations|erasure)\\..*"),
         properties = {
         "tenantchat.auth.issuer-uri=http://localhost:1/pool",
         "tenantchat.auth.client-ids=client",

@@ -49,7 +49,7 @@ class ProvisionerIntegrationTests {
 
         assertThat(dynamoDb.listTables().tableNames())
                 .containsExactlyInAnyOrder("tenant-sessions", "tenant-messages", "tenant-usage", "tenant-usage-rollups",
-                        "tenants", "tenant-api-keys", "tenant-audit");
+                        "tenants", "tenant-api-keys", "tenant-audit", "tenant-jobs");
     }
 
     @Test

@@ -18,6 +18,8 @@ public final class Provisioner {
     public static final String API_KEYS_TABLE = "tenant-api-keys";
     /** api-service's {@code AUDIT_TABLE} default. */
     public static final String AUDIT_TABLE = "tenant-audit";
+    /** api-service's {@code JOBS_TABLE} default: erasure jobs. */
+    public static final String JOBS_TABLE = "tenant-jobs";
     static final int MAX_RECEIVE_COUNT = 5;
 
     private Provisioner() {}
@@ -31,6 +33,7 @@ public final class Provisioner {
         tables.ensure(Tables.tenants(names.tenants()));
         tables.ensure(Tables.apiKeys(API_KEYS_TABLE));
         tables.ensure(Tables.audit(AUDIT_TABLE));
+        tables.ensure(Tables.jobs(JOBS_TABLE));
     }
 
     public static QueueUrls createQueues(SqsClient sqs) {

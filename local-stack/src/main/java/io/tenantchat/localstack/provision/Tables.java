@@ -86,6 +86,24 @@ final class Tables {
                 .build();
     }
 
+    /**
+     * Erasure jobs by subject tenant and job id (api-service's JobItems): GSI {@code job_id-index} finds a job by id,
+     * sparse GSI {@code run_state-lease_until-index} (numeric range) the running jobs whose lease ran out.
+     */
+    static CreateTableRequest jobs(String name) {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("tenant_id"), string("job_id"), string("run_state"),
+                        AttributeDefinition.builder().attributeName("lease_until").attributeType(ScalarAttributeType.N).build())
+                .keySchema(key("tenant_id", KeyType.HASH), key("job_id", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("job_id-index")
+                                .keySchema(key("job_id", KeyType.HASH))
+                                .projection(projection -> projection.projectionType(ProjectionType.ALL)).build(),
+                        index("run_state-lease_until-index", "run_state", "lease_until"))
+                .build();
+    }
+
     void ensure(CreateTableRequest table) {
         if (exists(table.tableName())) {
             addMissingIndexes(table);

@@ -144,7 +144,9 @@ class DynamoDbMessageIntake implements MessageIntake {
             List<TransactWriteItem> items = new ArrayList<>(shared);
             for (GroupCommit.Pending<Intake> pending : batch) {
                 Intake in = pending.request;
-                items.addAll(newMessage.of(in.message(), TurnPlacement.LINEAR));
+                items.addAll(in.key() == null ? newMessage.of(in.message(), TurnPlacement.LINEAR)
+                        : newMessage.of(in.message(), TurnPlacement.LINEAR,
+                                IdempotencyItems.key(in.message().tenantId(), in.message().userId(), in.key())));
                 if (in.key() != null) {
                     items.add(idempotency.put(in.message(), in.key(), expiry(in.keyExpiresAt()), clock.instant()));
                 }
@@ -179,7 +181,8 @@ class DynamoDbMessageIntake implements MessageIntake {
             @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim, TurnPlacement placement) {
         TenantId tenant = message.tenantId();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.addAll(newMessage.of(message, placement));
+        items.addAll(key == null ? newMessage.of(message, placement)
+                : newMessage.of(message, placement, IdempotencyItems.key(tenant, message.userId(), key)));
         if (key != null) {
             items.add(idempotency.put(message, key, expiry(keyExpiresAt), clock.instant()));
         }

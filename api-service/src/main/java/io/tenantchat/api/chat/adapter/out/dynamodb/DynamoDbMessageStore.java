@@ -94,7 +94,8 @@ class DynamoDbMessageStore implements MessageStore {
     public Optional<MessageRef> saveQueued(ChatMessage message, IdempotencyKey key, Instant expiresAt) {
         try {
             dynamo.client(message.tenantId()).transactWriteItems(t -> t.clientRequestToken(message.messageId().value())
-                    .transactItems(withIdempotency(newMessage.of(message),
+                    .transactItems(withIdempotency(newMessage.of(message, null,
+                                    IdempotencyItems.key(message.tenantId(), message.userId(), key)),
                             idempotency.put(message, key, expiresAt, clock.instant()))));
             return Optional.empty();
         } catch (TransactionCanceledException e) {

@@ -5,8 +5,10 @@ import io.tenantchat.api.session.domain.ChatSession;
 import io.tenantchat.api.chat.application.ConversationRetention;
 import io.tenantchat.api.chat.application.TurnPlacement;
 import io.tenantchat.shared.MessageId;
+import io.tenantchat.shared.table.MessagesTable;
 import io.tenantchat.shared.table.Retention;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ final class NewMessageItems {
     static final String ACTIVE_CHILDREN = "active_children";
     /** On the session item: raised by every branch and switch, the condition of the next. */
     static final String TREE_VERSION = "tree_version";
+
+    /** On a user message sent with an {@code Idempotency-Key}: the {@code pk} of the key's idempotency item. */
+    static final String IDEMPOTENCY_PK = "idempotency_pk";
 
     /** Index of the session update among {@link #of}'s writes. */
     static final int SESSION_UPDATE = 2;
@@ -66,6 +71,20 @@ final class NewMessageItems {
         return List.of(putNew(MESSAGE_SCHEMA.itemToMap(MessageMapping.toItem(message), true), expiresAt),
                 putNew(REF_SCHEMA.itemToMap(MessageMapping.toRefItem(message), true), expiresAt),
                 countOnSession(message, placement, expiresAt));
+    }
+
+    /**
+     * A turn's writes whose user message names its idempotency item ({@value #IDEMPOTENCY_PK}: the item's {@code pk}),
+     * so an erasure finds and deletes that item with the message (it cannot be listed by user otherwise).
+     */
+    List<TransactWriteItem> of(ChatMessage message, @Nullable TurnPlacement placement,
+            Map<String, AttributeValue> idempotencyKey) {
+        List<TransactWriteItem> writes = new ArrayList<>(of(message, placement));
+        Put put = writes.get(0).put();
+        Map<String, AttributeValue> item = new HashMap<>(put.item());
+        item.put(IDEMPOTENCY_PK, idempotencyKey.get(MessagesTable.PK));
+        writes.set(0, TransactWriteItem.builder().put(put.toBuilder().item(item).build()).build());
+        return List.copyOf(writes);
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> mapped, @Nullable Long expiresAt) {

@@ -12,6 +12,7 @@ import io.tenantchat.api.tenant.domain.QuotaUsage;
 import io.tenantchat.api.tenant.domain.Reservation;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
+import io.tenantchat.api.tenant.application.PlanChanges;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.table.TenantsTable;
 import io.tenantchat.shared.table.TenantsTable.Counter;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -56,6 +58,15 @@ class DynamoDbQuotaLedger implements QuotaLedger {
         this.dynamo = dynamo;
         this.table = tenants.table();
         this.writes = new QuotaWrites(table);
+    }
+
+    /**
+     * A tenant's plan changed, or the tenant was off-boarded (its live item deleted with its other items): create the
+     * live item again before its next claim, on every instance that hears it.
+     */
+    @Autowired
+    void forgetLiveItemsOnPlanChanges(PlanChanges changes) {
+        changes.subscribe(liveItems::remove);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tenantchat.api.tenant.config.TenantProperties;
 import io.tenantchat.api.credentials.TenantDynamoDb;
 import io.tenantchat.api.tenant.domain.PlanLimits;
 import io.tenantchat.api.tenant.domain.Reservation;
+import io.tenantchat.api.tenant.application.PlanChanges;
 import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.table.TenantsTable;
 import io.tenantchat.shared.table.TenantsTable.Live;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -41,6 +43,15 @@ public class QuotaClaimWrites {
         this.dynamo = dynamo;
         this.table = tenants.table();
         this.writes = new QuotaWrites(table);
+    }
+
+    /**
+     * A tenant's plan changed, or the tenant was off-boarded (its live item deleted with its other items): create the
+     * live item again before its next claim, on every instance that hears it.
+     */
+    @Autowired
+    void forgetLiveItemsOnPlanChanges(PlanChanges changes) {
+        changes.subscribe(liveItems::remove);
     }
 
     /** How many writes {@link #writes} returns. */
