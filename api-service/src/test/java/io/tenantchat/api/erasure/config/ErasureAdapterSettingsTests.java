@@ -3,6 +3,7 @@ package io.tenantchat.api.erasure.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -20,7 +21,7 @@ class ErasureAdapterSettingsTests {
         assertThat(binder.bind("tenantchat.erasure.usage", ErasureUsageTablesProperties.class).get())
                 .isEqualTo(new ErasureUsageTablesProperties("tenant-usage", "tenant-usage-rollups", 4));
         assertThat(binder.bind("tenantchat.erasure.queues", ErasureQueueProperties.class).get())
-                .isEqualTo(new ErasureQueueProperties("chat-requests-dlq.fifo"));
+                .isEqualTo(new ErasureQueueProperties("chat-requests-dlq.fifo", Duration.ofSeconds(1)));
     }
 
     private static Binder defaultProfile() throws IOException {

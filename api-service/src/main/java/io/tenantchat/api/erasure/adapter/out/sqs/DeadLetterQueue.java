@@ -23,18 +23,20 @@ final class DeadLetterQueue {
     private final SqsAsyncClient sqs;
     private final String name;
     private final Duration hold;
+    private final int waitSeconds;
     private @Nullable String url;
 
-    DeadLetterQueue(SqsAsyncClient sqs, String name, Duration hold) {
+    DeadLetterQueue(SqsAsyncClient sqs, String name, Duration hold, Duration wait) {
         this.sqs = sqs;
         this.name = name;
         this.hold = hold;
+        this.waitSeconds = (int) wait.toSeconds();
     }
 
     /** Up to ten letters, each invisible to anyone else for the hold, with its message group. */
     List<Message> receive() {
         String queue = url();
-        return await(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(BATCH).waitTimeSeconds(1)
+        return await(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(BATCH).waitTimeSeconds(waitSeconds)
                 .visibilityTimeout((int) hold.toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))).messages();
     }

@@ -39,7 +39,7 @@ class SqsDeadLetterPurger implements DeadLetterPurger {
     private final JsonMapper json;
 
     SqsDeadLetterPurger(SqsAsyncClient sqs, JsonMapper json, ErasureQueueProperties queues) {
-        this.queue = new DeadLetterQueue(sqs, queues.chatRequestsDlq(), HOLD);
+        this.queue = new DeadLetterQueue(sqs, queues.chatRequestsDlq(), HOLD, queues.receiveWait());
         this.json = json;
     }
 

@@ -15,6 +15,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,8 @@ class SqsDeadLetterPurgerIntegrationTests {
         sqs = AwsClients.sqs(elasticMq.endpoint());
         queues = Provisioner.createQueues(sqs);
         sqsAsync = AwsClients.sqsAsync(elasticMq.endpoint());
-        purger = new SqsDeadLetterPurger(sqsAsync, JSON, new ErasureQueueProperties(Provisioner.CHAT_REQUESTS_DLQ));
+        purger = new SqsDeadLetterPurger(sqsAsync, JSON, new ErasureQueueProperties(Provisioner.CHAT_REQUESTS_DLQ,
+                Duration.ZERO));
     }
 
     @AfterAll
