@@ -25,9 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 record RollupMove(TenantId tenantId, Granularity granularity, String partition, String sort, String bucket,
         UserId userId, Map<String, AttributeValue> counters) {
 
-    /** The rollup counters usage-aggregator {@code ADD}s (docs/architecture.md "Usage rollups"). */
-    static final List<String> COUNTERS = List.of("invocations", "input_tokens", "output_tokens",
-            "cache_read_input_tokens", "cache_write_input_tokens", "cost_nanos", "unknown_usage");
+    /** The counters of a rollup item (one definition, shared-model). */
+    static final List<String> COUNTERS = UsageRollupKeys.COUNTERS;
     private static final String USER = UsageRollupKeys.user("");
 
     /**

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 @Component
 class DynamoDbUsageHistory implements UsageHistory {
 
-    private static final List<String> COUNTERS = List.of("invocations", "input_tokens", "output_tokens",
-            "cache_read_input_tokens", "cache_write_input_tokens", "cost_nanos", "unknown_usage");
+    /** The counters of a rollup item (one definition, shared-model). */
+    static final List<String> COUNTERS = UsageRollupKeys.COUNTERS;
 
     private final DynamoDbClient dynamo;
     private final UsageProperties settings;

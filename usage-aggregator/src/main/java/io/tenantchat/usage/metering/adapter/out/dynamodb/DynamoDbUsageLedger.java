@@ -42,7 +42,7 @@ class DynamoDbUsageLedger implements UsageLedger {
             + "#dimension = :dimension ADD #invocations :invocations, #input :input, #output :output, "
             + "#cacheRead :cacheRead, #cacheWrite :cacheWrite, #cost :cost, #unknown :unknown";
     /** Every attribute aliased: several (bucket, dimension) are DynamoDB reserved words. */
-    private static final Map<String, String> ROLLUP_NAMES = Map.ofEntries(Map.entry("#tenant", "tenant_id"),
+    static final Map<String, String> ROLLUP_NAMES = Map.ofEntries(Map.entry("#tenant", "tenant_id"),
             Map.entry("#granularity", "granularity"), Map.entry("#bucket", "bucket"), Map.entry("#dimension", "dimension"),
             Map.entry("#invocations", "invocations"), Map.entry("#input", "input_tokens"),
             Map.entry("#output", "output_tokens"), Map.entry("#cacheRead", "cache_read_input_tokens"),
