@@ -171,6 +171,45 @@ class OpenAiApiIntegrationTests {
     }
 
     @Test
+    void aClientLeavingAStreamedCompletionStopsItsReply() {
+        String user = newUser();
+        Lines lines = Lines.open(post("/v1/chat/completions", token(user), """
+                {"model": "%s", "stream": true, "messages": [{"role": "user", "content": "Hi"}]}
+                """.formatted(MODEL)));
+        ChatRequested job = jobOf(user);
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscribed(job));
+
+        lines.close();
+
+        // the api notices a closed connection when it writes to it: reply text (or the keep-alive) makes it write
+        int[] seq = {0};
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            seq[0]++;
+            publish(new ReplyDelta(job.tenantId(), job.sessionId(), job.messageId(), 1, seq[0], "more "));
+            return "cancelled".equals(status(job));
+        });
+        assertThat(cancelRequested(job)).as("stopped as its author's cancel would").isTrue();
+    }
+
+    @Test
+    void aStreamedCompletionReadToItsEndIsNotStopped() {
+        String user = newUser();
+        Lines lines = Lines.open(post("/v1/chat/completions", token(user), """
+                {"model": "%s", "stream": true, "messages": [{"role": "user", "content": "Hi"}]}
+                """.formatted(MODEL)));
+        ChatRequested job = jobOf(user);
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscribed(job));
+        markProcessing(job);
+        completeAsTheWorker(job, "Done.");
+        lines.awaitEnd();
+        lines.close();
+
+        assertThat(lines.data().getLast()).isEqualTo("[DONE]");
+        assertThat(status(job)).isEqualTo("completed");
+        assertThat(cancelRequested(job)).isFalse();
+    }
+
+    @Test
     void aFailedReplyAnswersWithAnOpenAiErrorCarryingItsReason() {
         String user = newUser();
         CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(post("/v1/chat/completions", token(user),
@@ -319,6 +358,20 @@ class OpenAiApiIntegrationTests {
                 .key(Map.of("pk", s(job.tenantId().value() + "#" + job.sessionId().value()),
                         "sk", s(job.messageId().value() + "#1")))).item();
         return Optional.ofNullable(item.get("given")).map(AttributeValue::s);
+    }
+
+    private static Map<String, AttributeValue> userMessage(ChatRequested job) {
+        return DYNAMO.getItem(r -> r.tableName(TableNames.defaults().messages()).consistentRead(true)
+                .key(Map.of("pk", s(job.tenantId().value() + "#" + job.sessionId().value()),
+                        "sk", s(job.messageId().value() + "#1")))).item();
+    }
+
+    private static String status(ChatRequested job) {
+        return userMessage(job).get("status").s();
+    }
+
+    private static boolean cancelRequested(ChatRequested job) {
+        return userMessage(job).containsKey("cancel_requested_at");
     }
 
     private static void markProcessing(ChatRequested job) {

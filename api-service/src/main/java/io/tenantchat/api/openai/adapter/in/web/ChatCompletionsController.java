@@ -3,6 +3,7 @@ package io.tenantchat.api.openai.adapter.in.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.tenantchat.api.chat.application.CancelChatMessageUseCase;
 import io.tenantchat.api.chat.domain.IdempotencyKey;
 import io.tenantchat.api.stream.config.EventStreamProperties;
 import io.tenantchat.api.openai.config.OpenAiProperties;
@@ -25,6 +26,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,14 +46,18 @@ import tools.jackson.databind.JsonNode;
  * {@code api} with one message), then answered from the reply events the SSE and WebSocket paths use (stored state,
  * then live events, pushed; no polling here): streamed as {@code chat.completion.chunk} events, or, without
  * {@code stream}, as one {@code chat.completion} once the reply ended, without holding a servlet thread. A
- * completion is waited for at most {@link OpenAiProperties#completionTimeout()} (then 504, or an error event).
+ * completion is waited for at most {@link OpenAiProperties#completionTimeout()} (then 504, or an error event). A
+ * client that leaves a streamed completion before its last event stops the reply, as
+ * {@code POST /api/chat/{id}/cancel} would: nobody reads it, and the model's tokens would still be spent.
  */
 @RestController
 class ChatCompletionsController {
 
     static final String MESSAGE_ID_HEADER = "TenantChat-Message-Id";
+    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsController.class);
 
     private final StartCompletionUseCase completions;
+    private final @Nullable CancelChatMessageUseCase cancels;
     private final StreamRepliesUseCase streams;
     private final OpenAiProperties settings;
     private final CompletionRequests requests;
@@ -65,8 +72,9 @@ class ChatCompletionsController {
 
     ChatCompletionsController(StartCompletionUseCase completions, StreamRepliesUseCase streams,
             ObjectProvider<OpenAiProperties> settings, ObjectProvider<EventStreamProperties> events,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ObjectProvider<CancelChatMessageUseCase> cancels) {
         this.completions = completions;
+        this.cancels = cancels.getIfAvailable();
         this.streams = streams;
         this.settings = settings.getIfAvailable(OpenAiProperties::defaults);
         this.requests = new CompletionRequests(this.settings);
@@ -109,11 +117,14 @@ class ChatCompletionsController {
         AtomicReference<Subscription> subscription = new AtomicReference<>(Subscription.NONE);
         AtomicReference<ScheduledFuture<?>> timeout = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> ticks = new AtomicReference<>();
-        CompletionEventStream stream = new CompletionEventStream(emitter, () -> {
+        CompletionEventStream stream = new CompletionEventStream(emitter, clientLeft -> {
             slot.close();
             subscription.get().close();
             cancel(timeout.get());
             cancel(ticks.get());
+            if (clientLeft) {
+                Thread.ofVirtual().name("v1-abandoned").start(() -> stopAbandoned(caller, started));
+            }
         });
         stream.send(chunks.start(), false);
         subscription.set(streams.open(caller, started.sessionId(), null, event -> {
@@ -188,6 +199,19 @@ class ChatCompletionsController {
             response.header("Quota-Warning", started.quotaWarning());
         }
         return response;
+    }
+
+    /** The client left before the reply's end: stop it (a reply that ended meanwhile is left as it is). */
+    private void stopAbandoned(Caller caller, StartedCompletion started) {
+        if (cancels == null) {
+            return;
+        }
+        try {
+            cancels.cancel(caller, started.messageId());
+            log.info("Completion {} stopped: its client left the stream", started.messageId().value());
+        } catch (RuntimeException e) {
+            log.debug("Completion {} not stopped after its client left: {}", started.messageId().value(), e.toString());
+        }
     }
 
     private static void cancel(@Nullable ScheduledFuture<?> timer) {

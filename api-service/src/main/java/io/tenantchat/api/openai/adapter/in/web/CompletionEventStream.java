@@ -6,12 +6,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One streamed completion. Reply events may arrive on an I/O thread that must not block, so their data is written
  * by one virtual thread of this stream, in order; {@code [DONE]} or an error event completes the response.
- * {@link #onEnd} runs once however it ends (completed, timed out, the client gone).
+ * {@link #onEnd} runs once however it ends, told whether the client left before its last event (a write or a
+ * keep-alive failed, or the container reported the connection gone) rather than the stream completing.
  */
 final class CompletionEventStream {
 
@@ -19,14 +21,17 @@ final class CompletionEventStream {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("v1-completion-stream").factory());
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final Runnable onEnd;
+    private final Consumer<Boolean> onEnd;
+    /** The last event was written and the response completed by this stream. */
+    private volatile boolean finished;
 
-    CompletionEventStream(SseEmitter emitter, Runnable onEnd) {
+    /** @param onEnd runs once when the stream ends, with {@code true} when the client left before its last event */
+    CompletionEventStream(SseEmitter emitter, Consumer<Boolean> onEnd) {
         this.emitter = emitter;
         this.onEnd = onEnd;
-        emitter.onCompletion(this::end);
-        emitter.onTimeout(this::end);
-        emitter.onError(e -> end());
+        emitter.onCompletion(() -> end(!finished));
+        emitter.onTimeout(() -> end(false));
+        emitter.onError(e -> end(!finished));
     }
 
     /** Writes {@code data} in order; {@code last} completes the response after it. */
@@ -47,8 +52,8 @@ final class CompletionEventStream {
             writer.execute(() -> {
                 try {
                     emitter.send(SseEmitter.event().comment("keep-alive"));
-                } catch (IOException | IllegalStateException e) {
-                    end();
+                } catch (IOException | IllegalStateException clientGone) {
+                    end(true);
                 }
             });
         } catch (RejectedExecutionException ended) {
@@ -69,18 +74,19 @@ final class CompletionEventStream {
                 emitter.send(SseEmitter.event().data(item));
             }
             if (last) {
+                finished = true;
                 emitter.complete();
-                end();
+                end(false);
             }
         } catch (IOException | IllegalStateException clientGone) {
-            end();
+            end(!finished);
         }
     }
 
-    void end() {
+    private void end(boolean clientLeft) {
         if (ended.compareAndSet(false, true)) {
             writer.shutdown();
-            onEnd.run();
+            onEnd.accept(clientLeft);
         }
     }
 }
