@@ -83,6 +83,21 @@ class TenantProfileEndToEndIntegrationTests {
         assertThat(message.toString()).doesNotContain("stand-in guardrail");
         assertThat(system.bedrock().received(admin.tenantId())).last()
                 .extracting(ReceivedConverse::guardrailId).isEqualTo("gr0abc12");
+
+        // live, over the WebSocket (the worker holds the guardrail by now): the completed frame says why
+        String session = api.post("/api/sessions", admin.idToken(), null).json().path("session_id").asString();
+        try (SocketClient socket = SocketClient.connect(system.apiBaseUrl(), admin.idToken())) {
+            socket.subscribe(session, null);
+            socket.awaitFrame(frame -> SocketClient.type(frame).equals("subscribed"));
+            String messageId = api.post("/api/chat", admin.idToken(), Conversations.body(admin, session,
+                    "More about " + BedrockStandIn.DEFAULT_GUARDRAIL_WORD)).json().path("message_id").asString();
+            tools.jackson.databind.JsonNode completed = socket.awaitFrame(frame -> SocketClient.type(frame)
+                    .equals("completed") && messageId.equals(frame.path("message_id").asString()));
+
+            assertThat(completed.path("stop_reason").asString()).isEqualTo("guardrail_intervened");
+            assertThat(completed.path("content").asString())
+                    .isEqualTo("This reply was withheld by your organisation's content policy.");
+        }
     }
 
     private static tools.jackson.databind.JsonNode answer(TestUser user, String text) {
