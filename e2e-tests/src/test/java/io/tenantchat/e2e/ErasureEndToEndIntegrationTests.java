@@ -3,7 +3,6 @@ package io.tenantchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,7 +61,7 @@ class ErasureEndToEndIntegrationTests {
         String tenant = "tenant-er-" + UUID.randomUUID().toString().substring(0, 6);
         TestUser erased = system.user(tenant, "leaving@" + tenant + ".example");
         TestUser colleague = system.user(tenant, "staying@" + tenant + ".example");
-        TestUser admin = tenantAdmin(tenant, "admin@" + tenant + ".example");
+        TestUser admin = system.tenantAdmin(tenant, "admin@" + tenant + ".example");
         String erasedSession = chats.startSession(erased);
         completed(erased, chats.send(erased, erasedSession, "My first question"));
         completed(erased, chats.send(erased, erasedSession, "My second question"));
@@ -115,15 +113,5 @@ class ErasureEndToEndIntegrationTests {
     private static void completed(TestUser user, String messageId) {
         JsonNode finished = chats.awaitFinished(user, messageId, PATIENCE);
         assertThat(finished.path("status").asString()).as(finished.toString()).isEqualTo("completed");
-    }
-
-    /** A user in the tenant-admin group, signed in after joining it so the ID token carries the group. */
-    private static TestUser tenantAdmin(String tenant, String email) {
-        system.user(tenant, email);
-        try (CognitoIdentityProviderClient cognito = AwsClients.cognito(system.cognitoEndpoint())) {
-            cognito.adminAddUserToGroup(r -> r.userPoolId(system.userPool().poolId()).username(email)
-                    .groupName("tenant-admin"));
-        }
-        return system.user(tenant, email);
     }
 }
