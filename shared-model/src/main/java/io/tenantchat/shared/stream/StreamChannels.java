@@ -10,6 +10,12 @@ public final class StreamChannels {
     /** Where api-service asks the workers to stop a reply ({@link CancelRequested}); every worker listens. */
     public static final String CANCELLATIONS = "tenantchat:cancellations";
 
+    /**
+     * Where api-service announces that a tenant's plan or profile was saved (the tenant id as message): every api
+     * instance drops its cached plan, every worker its cached settings of that tenant.
+     */
+    public static final String PLAN_CHANGES = "tenantchat:plan-changes";
+
     private StreamChannels() {}
 
     /** {@code tenantchat:stream:{tenant_id}:{session_id}} */

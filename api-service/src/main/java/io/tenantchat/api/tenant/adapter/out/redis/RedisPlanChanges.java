@@ -2,6 +2,7 @@ package io.tenantchat.api.tenant.adapter.out.redis;
 
 import io.tenantchat.api.tenant.application.PlanChanges;
 import io.tenantchat.shared.TenantId;
+import io.tenantchat.shared.stream.StreamChannels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,12 +16,12 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * Plan changes over Redis pub/sub ({@value #CHANNEL}, the tenant id as message): every api instance, this one
- * included, hears each change and drops its cached plan. A change published while an instance is cut off from
+ * included, hears each change and drops its cached plan (and every worker its cached settings of the tenant). A change published while an instance is cut off from
  * Redis is not heard there: its cached plan then lives out its time to live (bounded staleness).
  */
 public final class RedisPlanChanges implements PlanChanges, AutoCloseable {
 
-    static final String CHANNEL = "tenantchat:plan-changes";
+    static final String CHANNEL = StreamChannels.PLAN_CHANGES;
     private static final Logger log = LoggerFactory.getLogger(RedisPlanChanges.class);
 
     private final StringRedisTemplate redis;

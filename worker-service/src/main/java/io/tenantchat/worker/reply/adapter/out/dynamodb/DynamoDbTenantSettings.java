@@ -6,6 +6,7 @@ import io.tenantchat.shared.table.TenantsTable.Plan;
 import io.tenantchat.shared.table.TenantsTable.Profile;
 import io.tenantchat.worker.reply.application.TenantLimits;
 import io.tenantchat.worker.reply.application.TenantProfiles;
+import io.tenantchat.worker.reply.application.TenantSettingsChanges;
 import io.tenantchat.worker.reply.config.ProfileProperties;
 import io.tenantchat.worker.reply.config.QuotaProperties;
 import io.tenantchat.worker.reply.domain.Guardrail;
@@ -16,9 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,22 +31,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What the worker needs of a tenant's settings in the tenants table (api-service writes them): its profile from the
  * {@code profile} item, with the plan's {@code model_override} as the model when the profile names none, and the
  * plan's {@code max_in_flight} (no plan: the {@code open} tier, unbounded). Both items come back from one Query of
- * the tenant's partition ({@code sk} between {@code plan} and {@code profile}); each worker reads a tenant at most
- * once per {@code tenantchat.profiles.cache-ttl}, so a saved change reaches the next reply within that time without a
- * restart (ADR 007). The cap came from a GetItem of its own before (once a minute per tenant and worker).
+ * the tenant's partition ({@code sk} between {@code plan} and {@code profile}), ADR 007.
+ *
+ * <p>Each worker reads a tenant at most once per cache time: jobs of a tenant that miss the cache together wait for
+ * one read instead of each sending its own. When api-service's changes are heard ({@link #changed}, from the
+ * plan-changes channel on Redis) the cache time is {@code tenantchat.profiles.announced-cache-ttl} (minutes: a
+ * saved change is forgotten at once, the time only bounds a change missed while Redis was unreachable); without
+ * Redis it is {@code tenantchat.profiles.cache-ttl} (seconds). A read that was under way when a change was heard
+ * answers the jobs waiting for it but is not kept.
  */
 @Component
-class DynamoDbTenantSettings implements TenantProfiles, TenantLimits {
+class DynamoDbTenantSettings implements TenantProfiles, TenantLimits, TenantSettingsChanges {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Duration ttl;
     private final Clock clock;
-    private final Map<TenantId, Cached> cache = new ConcurrentHashMap<>();
+    /** Per tenant, its settings or the read of them under way (which the tenant's other jobs wait for). */
+    private final Map<TenantId, CompletableFuture<Cached>> cache = new ConcurrentHashMap<>();
 
     @Autowired
-    DynamoDbTenantSettings(DynamoDbClient dynamoDb, QuotaProperties quotas, ProfileProperties profiles) {
-        this(dynamoDb, quotas.tenantsTable(), profiles.cacheTtl(), Clock.systemUTC());
+    DynamoDbTenantSettings(DynamoDbClient dynamoDb, QuotaProperties quotas, ProfileProperties profiles,
+            @Value("${tenantchat.stream.redis.enabled:false}") boolean changesHeard) {
+        this(dynamoDb, quotas.tenantsTable(), changesHeard ? profiles.announcedCacheTtl() : profiles.cacheTtl(),
+                Clock.systemUTC());
     }
 
     DynamoDbTenantSettings(DynamoDbClient dynamoDb, String table, Duration ttl, Clock clock) {
@@ -62,14 +74,52 @@ class DynamoDbTenantSettings implements TenantProfiles, TenantLimits {
         return settings(tenant).maxInFlight();
     }
 
+    @Override
+    public void changed(TenantId tenant) {
+        cache.remove(tenant); // a read under way still answers its waiting jobs, but is no longer kept
+    }
+
     private Cached settings(TenantId tenant) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(tenant);
-        if (cached == null || !cached.readAt().plus(ttl).isAfter(now)) {
-            cached = read(tenant, now);
-            cache.put(tenant, cached);
+        while (true) {
+            CompletableFuture<Cached> kept = cache.get(tenant);
+            if (kept != null && (!kept.isDone() || fresh(kept))) {
+                return join(kept);
+            }
+            CompletableFuture<Cached> mine = new CompletableFuture<>();
+            boolean won = kept == null ? cache.putIfAbsent(tenant, mine) == null : cache.replace(tenant, kept, mine);
+            if (won) {
+                return load(tenant, mine);
+            }
         }
-        return cached;
+    }
+
+    /** This job's read, which the tenant's other jobs wait for. */
+    private Cached load(TenantId tenant, CompletableFuture<Cached> mine) {
+        Cached read;
+        try {
+            read = read(tenant, clock.instant());
+        } catch (RuntimeException e) {
+            cache.remove(tenant, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        mine.complete(read);
+        return read;
+    }
+
+    private boolean fresh(CompletableFuture<Cached> kept) {
+        if (kept.isCompletedExceptionally()) {
+            return false;
+        }
+        return kept.join().readAt().plus(ttl).isAfter(clock.instant());
+    }
+
+    private static Cached join(CompletableFuture<Cached> kept) {
+        try {
+            return kept.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Cached read(TenantId tenant, Instant now) {

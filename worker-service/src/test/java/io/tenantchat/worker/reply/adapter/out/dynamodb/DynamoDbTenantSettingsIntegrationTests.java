@@ -13,14 +13,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Profiles and plans as api-service writes them (its DynamoDbTenantProfiles), read by the worker against dynoxide. */
 class DynamoDbTenantSettingsIntegrationTests {
@@ -29,6 +44,9 @@ class DynamoDbTenantSettingsIntegrationTests {
 
     static DynoxideServer dynoxide;
     static DynamoDbClient client;
+    /** The same stand-in through a client that counts its Queries and can hold one until released. */
+    static DynamoDbClient counted;
+    static final QueryGate QUERIES = new QueryGate();
 
     final MovableClock clock = new MovableClock();
     final DynamoDbTenantSettings profiles = new DynamoDbTenantSettings(client, "tenants", TTL, clock);
@@ -37,11 +55,16 @@ class DynamoDbTenantSettingsIntegrationTests {
     static void start() {
         dynoxide = DynoxideServer.start(null);
         client = AwsClients.dynamoDb(dynoxide.endpoint());
+        counted = DynamoDbClient.builder().endpointOverride(dynoxide.endpoint()).region(AwsClients.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsClients.ACCESS_KEY,
+                        AwsClients.SECRET_KEY)))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(QUERIES)).build();
         Provisioner.createTables(client, TableNames.defaults());
     }
 
     @AfterAll
     static void stop() {
+        counted.close();
         client.close();
         dynoxide.close();
     }
@@ -111,6 +134,112 @@ class DynamoDbTenantSettingsIntegrationTests {
         assertThat(profiles.profileOf(tenant).systemPrompt()).as("within the cache time").isEqualTo("old");
         clock.advance(Duration.ofMillis(1));
         assertThat(profiles.profileOf(tenant).systemPrompt()).isEqualTo("new");
+    }
+
+    @Test
+    void aHeardChangeIsReadForTheNextReplyWithinTheCacheTime() {
+        TenantId tenant = newTenant();
+        TenantId other = newTenant();
+        put(tenant, "profile", Map.of("version", n(1), "system_prompt", s("old")));
+        put(other, "profile", Map.of("version", n(1), "system_prompt", s("other's")));
+        assertThat(profiles.profileOf(tenant).systemPrompt()).isEqualTo("old");
+        assertThat(profiles.profileOf(other).systemPrompt()).isEqualTo("other's");
+
+        put(tenant, "profile", Map.of("version", n(2), "system_prompt", s("new")));
+        put(other, "profile", Map.of("version", n(2), "system_prompt", s("other's new")));
+        profiles.changed(tenant);
+
+        assertThat(profiles.profileOf(tenant).systemPrompt()).isEqualTo("new");
+        assertThat(profiles.profileOf(other).systemPrompt()).as("another tenant's settings stay cached")
+                .isEqualTo("other's");
+    }
+
+    @Test
+    void jobsOfATenantThatMissTheCacheTogetherShareOneRead() throws Exception {
+        DynamoDbTenantSettings settings = new DynamoDbTenantSettings(counted, "tenants", TTL, clock);
+        TenantId tenant = newTenant();
+        put(tenant, "plan", Map.of("name", s("acme"), "tier", s("basic"), "max_in_flight", n(4)));
+        int before = QUERIES.count();
+        QUERIES.hold();
+        try (ExecutorService jobs = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<OptionalInt>> caps = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                caps.add(jobs.submit(() -> settings.maxInFlight(tenant)));
+            }
+            QUERIES.awaitHeld();
+            QUERIES.release();
+            for (Future<OptionalInt> cap : caps) {
+                assertThat(cap.get(10, TimeUnit.SECONDS)).hasValue(4);
+            }
+        }
+        assertThat(QUERIES.count() - before).as("Queries for 50 jobs that missed the cache together").isEqualTo(1);
+    }
+
+    @Test
+    void aReadUnderWayWhenAChangeIsHeardServesItsJobButIsNotKept() throws Exception {
+        DynamoDbTenantSettings settings = new DynamoDbTenantSettings(counted, "tenants", TTL, clock);
+        TenantId tenant = newTenant();
+        put(tenant, "profile", Map.of("version", n(1), "system_prompt", s("old")));
+        QUERIES.hold();
+        try (ExecutorService jobs = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<TenantProfile> reading = jobs.submit(() -> settings.profileOf(tenant));
+            QUERIES.awaitHeld();
+            // the save lands and is announced while the read that began before it is still on its way back
+            put(tenant, "profile", Map.of("version", n(2), "system_prompt", s("new")));
+            settings.changed(tenant);
+            QUERIES.release();
+            assertThat(reading.get(10, TimeUnit.SECONDS).systemPrompt()).isEqualTo("old");
+        }
+
+        assertThat(settings.profileOf(tenant).systemPrompt()).as("the next reply, well within the cache time")
+                .isEqualTo("new");
+    }
+
+    /**
+     * Counts Queries; between {@link #hold()} and {@link #release()} a Query's answer, once read from the stand-in,
+     * waits before it reaches the caller.
+     */
+    static final class QueryGate implements ExecutionInterceptor {
+
+        private final AtomicInteger count = new AtomicInteger();
+        private volatile CountDownLatch held = new CountDownLatch(0);
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+
+        void hold() {
+            held = new CountDownLatch(1);
+            gate = new CountDownLatch(1);
+        }
+
+        void awaitHeld() throws InterruptedException {
+            assertThat(held.await(10, TimeUnit.SECONDS)).as("a Query was sent").isTrue();
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        int count() {
+            return count.get();
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof QueryRequest) {
+                count.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof QueryRequest) {
+                held.countDown();
+                try {
+                    assertThat(gate.await(10, TimeUnit.SECONDS)).as("released").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static void put(TenantId tenant, String sortKey, Map<String, AttributeValue> attributes) {
