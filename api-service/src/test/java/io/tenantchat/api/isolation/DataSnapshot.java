@@ -3,6 +3,10 @@ package io.tenantchat.api.isolation;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,14 +24,32 @@ record DataSnapshot(Map<String, List<String>> items, long queuedJobs) {
         return read(dynamoDb, sqs, queueUrl).select(selected);
     }
 
-    /** Every item of every table and the chat queue's job count, as read now. */
+    /**
+     * Every item of every table and the chat queue's job count, as read now: the tables are scanned side by side
+     * (the suites read everything around each of their thousand-odd calls).
+     */
     static Raw read(DynamoDbClient dynamoDb, SqsClient sqs, String queueUrl) {
+        Map<String, Future<List<Map<String, AttributeValue>>>> scans = new TreeMap<>();
+        long queued;
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String table : dynamoDb.listTablesPaginator().tableNames()) {
+                scans.put(table, readers.submit(() -> dynamoDb.scanPaginator(r -> r.tableName(table)
+                        .consistentRead(true)).items().stream().toList()));
+            }
+            queued = queued(sqs, queueUrl);
+        } // waits for every scan
         Map<String, List<Map<String, AttributeValue>>> items = new TreeMap<>();
-        for (String table : dynamoDb.listTablesPaginator().tableNames()) {
-            items.put(table, dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
-                    .toList());
-        }
-        return new Raw(items, queued(sqs, queueUrl));
+        scans.forEach((table, scan) -> {
+            try {
+                items.put(table, scan.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not scan " + table, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scanning " + table, e);
+            }
+        });
+        return new Raw(items, queued);
     }
 
     /**
