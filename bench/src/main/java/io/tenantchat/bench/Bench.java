@@ -104,6 +104,8 @@ public final class Bench {
                     new ConcurrencyScenario(system, api,
                             n -> system.user("bench-c", "c" + n + "@bench-c.example"), worker)
                             .run(s.concurrencyLevels(), s.concurrencyTokensPerSecond(), s.concurrencyObserveSeconds())));
+            figure(report, results, stages, "2b. the SQS stand-in's FIFO receive with groups in flight", () ->
+                    report.probe(new FifoReceiveProbe(system).run(s.probeGroups(), s.probeSamples())));
             figure(report, results, stages, "5. noisy neighbour", () -> report.noisy(new NoisyNeighbourScenario(system,
                     api, operator, system.user("bench-a", "a@bench-a.example"), system.user("bench-b", "b@bench-b.example"))
                     .run(s.noisyFlood(), s.noisySessions(), s.noisyProbes(), s.noisyFloodPerSecond(),

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  */
 record BenchSettings(boolean quick, int floorIterations, int ttftRequests, List<Integer> ttftConcurrency, int ttftMillis,
         List<Integer> concurrencyLevels, int concurrencyTokensPerSecond, int concurrencyObserveSeconds,
+        List<Integer> probeGroups, int probeSamples,
         int throughputMessages, int throughputConcurrency, int throughputSessions, int rawMessages, int rawConsumers,
         int rawBatch, int idleSeconds, int noisyFlood, int noisySessions, int noisyProbes, int noisyFloodPerSecond,
         int noisyMaxInFlight) {
@@ -26,6 +27,8 @@ record BenchSettings(boolean quick, int floorIterations, int ttftRequests, List<
                 integers("concurrency.levels", quick ? "20" : "100,500,1000,2000"),
                 integer("concurrency.tokens-per-second", quick ? 5 : 1),
                 integer("concurrency.observe-seconds", quick ? 20 : 90),
+                integers("probe.groups", quick ? "100,250" : "250,500,1000"),
+                integer("probe.samples", quick ? 5 : 10),
                 integer("throughput.messages", quick ? 100 : 1_000),
                 integer("throughput.concurrency", quick ? 16 : 64),
                 integer("throughput.sessions", quick ? 16 : 64),
@@ -50,6 +53,8 @@ record BenchSettings(boolean quick, int floorIterations, int ttftRequests, List<
         out.put("concurrency.levels", concurrencyLevels);
         out.put("concurrency.tokens-per-second", concurrencyTokensPerSecond);
         out.put("concurrency.observe-seconds", concurrencyObserveSeconds);
+        out.put("probe.groups", probeGroups);
+        out.put("probe.samples", probeSamples);
         out.put("throughput.messages", throughputMessages);
         out.put("throughput.concurrency", throughputConcurrency);
         out.put("throughput.sessions", throughputSessions);

@@ -97,6 +97,15 @@ final class Report {
                 met ? "yes" : "**no**");
     }
 
+    void probe(List<FifoReceiveProbe.Point> points) {
+        json.put("2b_stand_in_fifo_receive", points.stream().map(FifoReceiveProbe.Point::asMap).toList());
+        String figure = points.stream().map(p -> p.groupsInFlight() + " groups: p50 "
+                + ms(p.emptyReceive().percentileMs(50)) + " (filling them took " + Latency.round(p.fillSeconds()) + " s)")
+                .collect(java.util.stream.Collectors.joining("; "));
+        row("2b. SQS stand-in alone: one empty FIFO ReceiveMessage while n groups hold a message in flight",
+                figure, "reference", "–");
+    }
+
     private static String stats(ConcurrencyScenario.Level l) {
         return "worker heap ≤ " + l.maxHeapUsedMb() + " MB of " + l.heapMaxMb() + " MB, RSS ≤ " + l.maxRssMb()
                 + " MB, ≤ " + l.maxThreads() + " threads, " + Latency.round(l.cpuSeconds()) + " CPU s in "
