@@ -38,16 +38,16 @@ locals {
   api_environment = {
     PORT = tostring(local.service_ports.api)
     # the most api instances that may run at once (autoscaling): above 1 each refuses to start unless Redis answers
-    STREAM_API_INSTANCES   = tostring(max(var.api_min_count, var.api_max_count))
-    COGNITO_USER_POOL_ID   = aws_cognito_user_pool.this.id
-    COGNITO_CLIENT_ID      = aws_cognito_user_pool_client.web.id
-    COGNITO_ISSUER_URI     = local.cognito_issuer
-    COGNITO_JWK_SET_URI    = "${local.cognito_issuer}/.well-known/jwks.json"
-    TENANT_CLAIM           = var.tenant_claim
-    SESSIONS_TABLE         = aws_dynamodb_table.sessions.name
-    MESSAGES_TABLE         = aws_dynamodb_table.messages.name
-    USAGE_ROLLUPS_TABLE    = aws_dynamodb_table.usage_rollups.name
-    USAGE_ROLLUP_SHARDS    = tostring(var.usage_rollup_shards)
+    STREAM_API_INSTANCES = tostring(max(var.api_min_count, var.api_max_count))
+    COGNITO_USER_POOL_ID = aws_cognito_user_pool.this.id
+    COGNITO_CLIENT_ID    = aws_cognito_user_pool_client.web.id
+    COGNITO_ISSUER_URI   = local.cognito_issuer
+    COGNITO_JWK_SET_URI  = "${local.cognito_issuer}/.well-known/jwks.json"
+    TENANT_CLAIM         = var.tenant_claim
+    SESSIONS_TABLE       = aws_dynamodb_table.sessions.name
+    MESSAGES_TABLE       = aws_dynamodb_table.messages.name
+    USAGE_ROLLUPS_TABLE  = aws_dynamodb_table.usage_rollups.name
+    USAGE_ROLLUP_SHARDS  = tostring(var.usage_rollup_shards)
     # erasure replaces user ids in raw usage rows by a pseudonym (issue 24)
     USAGE_TABLE            = aws_dynamodb_table.usage.name
     CHAT_REQUESTS_QUEUE    = aws_sqs_queue.chat_requests.name
@@ -84,27 +84,28 @@ locals {
   } : {}
 
   worker_environment = {
-    PORT                       = tostring(local.service_ports.worker)
-    SESSIONS_TABLE             = aws_dynamodb_table.sessions.name
-    MESSAGES_TABLE             = aws_dynamodb_table.messages.name
-    TENANTS_TABLE              = aws_dynamodb_table.tenants.name
-    CHAT_REQUESTS_QUEUE        = aws_sqs_queue.chat_requests.name
-    CHAT_REQUESTS_DLQ          = aws_sqs_queue.chat_requests_dlq.name
-    BEDROCK_MODEL_ID           = var.bedrock_model_id
-    BEDROCK_MAX_TOKENS         = tostring(var.bedrock_max_tokens)
-    MODEL_TEMPERATURE          = tostring(var.model_temperature)
-    BEDROCK_AGENT_ID           = var.bedrock_agent_id
-    BEDROCK_AGENT_ALIAS_ID     = var.bedrock_agent_alias_id
-    BEDROCK_AGENT_ENABLE_TRACE = tostring(var.bedrock_agent_enable_trace)
-    AGENTCORE_RUNTIME_ARN      = var.agentcore_runtime_arn
-    AGENTCORE_QUALIFIER        = var.agentcore_qualifier
-    OPENAI_BASE_URL            = var.openai_base_url
-    OPENAI_MODEL               = var.openai_model
-    USAGE_BUS                  = aws_cloudwatch_event_bus.usage.name
-    WORKER_MAX_IN_FLIGHT       = tostring(var.worker_max_in_flight)
-    PROFILE_CACHE_TTL          = var.profile_cache_ttl
-    PROMPT_CACHING_MODELS      = join(",", var.prompt_caching_models)
-    GUARDRAIL_STREAM_MODE      = var.guardrail_stream_mode
+    PORT                        = tostring(local.service_ports.worker)
+    SESSIONS_TABLE              = aws_dynamodb_table.sessions.name
+    MESSAGES_TABLE              = aws_dynamodb_table.messages.name
+    TENANTS_TABLE               = aws_dynamodb_table.tenants.name
+    CHAT_REQUESTS_QUEUE         = aws_sqs_queue.chat_requests.name
+    CHAT_REQUESTS_DLQ           = aws_sqs_queue.chat_requests_dlq.name
+    BEDROCK_MODEL_ID            = var.bedrock_model_id
+    BEDROCK_MAX_TOKENS          = tostring(var.bedrock_max_tokens)
+    MODEL_TEMPERATURE           = tostring(var.model_temperature)
+    BEDROCK_AGENT_ID            = var.bedrock_agent_id
+    BEDROCK_AGENT_ALIAS_ID      = var.bedrock_agent_alias_id
+    BEDROCK_AGENT_ENABLE_TRACE  = tostring(var.bedrock_agent_enable_trace)
+    AGENTCORE_RUNTIME_ARN       = var.agentcore_runtime_arn
+    AGENTCORE_QUALIFIER         = var.agentcore_qualifier
+    OPENAI_BASE_URL             = var.openai_base_url
+    OPENAI_MODEL                = var.openai_model
+    USAGE_BUS                   = aws_cloudwatch_event_bus.usage.name
+    WORKER_MAX_IN_FLIGHT        = tostring(var.worker_max_in_flight)
+    PROFILE_CACHE_TTL           = var.profile_cache_ttl
+    PROFILE_ANNOUNCED_CACHE_TTL = var.profile_announced_cache_ttl
+    PROMPT_CACHING_MODELS       = join(",", var.prompt_caching_models)
+    GUARDRAIL_STREAM_MODE       = var.guardrail_stream_mode
   }
 
   # ECS secrets (Secrets Manager ARNs), injected by the execution role; an empty ARN means "not used"

@@ -530,9 +530,15 @@ variable "profile_max_output_tokens" {
 }
 
 variable "profile_cache_ttl" {
-  description = "PROFILE_CACHE_TTL: how long a worker uses a tenant's profile before reading it again (the longest a change takes to apply)."
+  description = "PROFILE_CACHE_TTL: without Redis, how long a worker uses a tenant's profile before reading it again (the longest a change takes to apply)."
   type        = string
   default     = "5s"
+}
+
+variable "profile_announced_cache_ttl" {
+  description = "PROFILE_ANNOUNCED_CACHE_TTL: with Redis (as deployed), how long a worker uses a tenant's profile and cap; the api announces every saved change and workers forget the tenant at once, so this bounds only a missed announcement."
+  type        = string
+  default     = "5m"
 }
 
 variable "prompt_caching_models" {
