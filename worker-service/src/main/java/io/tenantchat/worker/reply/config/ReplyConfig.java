@@ -26,6 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.tenantchat.worker.usage.application.UsageMeter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /** Turns the properties into plain settings and wires the framework-free reply use case. */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +51,18 @@ class ReplyConfig {
     @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "false", matchIfMissing = true)
     ReplyEvents noReplyEvents() {
         return ReplyEvents.NONE;
+    }
+
+    /**
+     * One subscriber connection for every channel the worker listens on (stop requests, plan and profile changes);
+     * started and stopped with the application context.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "true")
+    RedisMessageListenerContainer redisListeners(RedisConnectionFactory connections) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        return container;
     }
 
     @Bean

@@ -5,9 +5,7 @@ import io.tenantchat.shared.stream.StreamChannels;
 import io.tenantchat.worker.reply.application.StopReplyUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -22,22 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "true")
-class RedisCancelRequests implements DisposableBean {
+class RedisCancelRequests {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCancelRequests.class);
 
-    private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
     private final StopReplyUseCase stop;
     private final JsonMapper json;
 
-    RedisCancelRequests(RedisConnectionFactory connections, StopReplyUseCase stop, JsonMapper json) {
+    RedisCancelRequests(RedisMessageListenerContainer listeners, StopReplyUseCase stop, JsonMapper json) {
         this.stop = stop;
         this.json = json;
-        container.setConnectionFactory(connections);
-        container.addMessageListener((message, pattern) -> heard(message.getBody()),
+        listeners.addMessageListener((message, pattern) -> heard(message.getBody()),
                 new ChannelTopic(StreamChannels.CANCELLATIONS));
-        container.afterPropertiesSet();
-        container.start();
     }
 
     void heard(byte[] body) {
@@ -49,11 +43,5 @@ class RedisCancelRequests implements DisposableBean {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             log.warn("Ignoring a malformed cancel request: {}", e.getMessage());
         }
-    }
-
-    @Override
-    public void destroy() throws Exception {
-        container.stop();
-        container.destroy();
     }
 }

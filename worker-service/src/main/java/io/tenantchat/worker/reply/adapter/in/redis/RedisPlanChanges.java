@@ -4,9 +4,7 @@ import io.tenantchat.shared.TenantId;
 import io.tenantchat.shared.stream.StreamChannels;
 import io.tenantchat.worker.reply.application.TenantSettingsChanges;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -19,18 +17,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "tenantchat.stream.redis.enabled", havingValue = "true")
-class RedisPlanChanges implements DisposableBean {
+class RedisPlanChanges {
 
-    private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
     private final TenantSettingsChanges changes;
 
-    RedisPlanChanges(RedisConnectionFactory connections, TenantSettingsChanges changes) {
+    RedisPlanChanges(RedisMessageListenerContainer listeners, TenantSettingsChanges changes) {
         this.changes = changes;
-        container.setConnectionFactory(connections);
-        container.addMessageListener((message, pattern) -> heard(message.getBody()),
+        listeners.addMessageListener((message, pattern) -> heard(message.getBody()),
                 new ChannelTopic(StreamChannels.PLAN_CHANGES));
-        container.afterPropertiesSet();
-        container.start();
     }
 
     void heard(byte[] body) {
@@ -38,11 +32,5 @@ class RedisPlanChanges implements DisposableBean {
         if (TenantId.isValid(tenant)) {
             changes.changed(TenantId.of(tenant));
         }
-    }
-
-    @Override
-    public void destroy() throws Exception {
-        container.stop();
-        container.destroy();
     }
 }

@@ -3,7 +3,6 @@ package io.tenantchat.worker.reply.adapter.in.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tenantchat.localstack.redis.RedisServer;
 import io.tenantchat.shared.MessageId;
 import io.tenantchat.shared.SessionId;
 import io.tenantchat.shared.TenantId;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,27 +23,20 @@ class RedisCancelRequestsIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static RedisServer redis;
-    private static LettuceConnectionFactory connections;
+    private static ListeningRedis redis;
     private static StringRedisTemplate template;
     private static RunningReplies running;
-    private static RedisCancelRequests listener;
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisServer.start();
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        template = new StringRedisTemplate(connections);
+        redis = ListeningRedis.start();
+        template = redis.template;
         running = new RunningReplies();
-        listener = new RedisCancelRequests(connections, running, JSON);
+        new RedisCancelRequests(redis.listeners, running, JSON);
     }
 
     @AfterAll
     static void stopRedis() throws Exception {
-        listener.destroy();
-        connections.destroy();
         redis.close();
     }
 
