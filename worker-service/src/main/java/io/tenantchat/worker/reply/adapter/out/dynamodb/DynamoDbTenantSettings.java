@@ -98,7 +98,7 @@ class DynamoDbTenantSettings implements TenantProfiles, TenantLimits, TenantSett
         Cached read;
         try {
             read = read(tenant, clock.instant());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // never leave the tenant's waiting jobs, and its next ones, on a read that ended
             cache.remove(tenant, mine);
             mine.completeExceptionally(e);
             throw e;

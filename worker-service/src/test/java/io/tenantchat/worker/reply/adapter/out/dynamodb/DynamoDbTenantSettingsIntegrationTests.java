@@ -1,6 +1,7 @@
 package io.tenantchat.worker.reply.adapter.out.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** Profiles and plans as api-service writes them (its DynamoDbTenantProfiles), read by the worker against dynoxide. */
 class DynamoDbTenantSettingsIntegrationTests {
@@ -193,6 +195,18 @@ class DynamoDbTenantSettingsIntegrationTests {
 
         assertThat(settings.profileOf(tenant).systemPrompt()).as("the next reply, well within the cache time")
                 .isEqualTo("new");
+    }
+
+    @Test
+    void aReadThatFailedIsNotKeptSoTheNextJobReadsAgain() {
+        DynamoDbTenantSettings settings = new DynamoDbTenantSettings(counted, "no-such-table", TTL, clock);
+        TenantId tenant = newTenant();
+        int before = QUERIES.count();
+
+        assertThatThrownBy(() -> settings.profileOf(tenant)).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> settings.maxInFlight(tenant)).isInstanceOf(ResourceNotFoundException.class);
+
+        assertThat(QUERIES.count() - before).as("each job after a failed read sends its own").isEqualTo(2);
     }
 
     /**
