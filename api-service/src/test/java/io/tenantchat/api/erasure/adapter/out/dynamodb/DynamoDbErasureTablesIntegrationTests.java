@@ -16,6 +16,7 @@ import io.tenantchat.api.erasure.domain.JobLease;
 import io.tenantchat.api.erasure.domain.JobRef;
 import io.tenantchat.api.erasure.domain.JobStatus;
 import io.tenantchat.api.erasure.domain.SessionRef;
+import io.tenantchat.api.error.UnavailableException;
 import io.tenantchat.api.support.SettableClock;
 import io.tenantchat.localstack.AwsClients;
 import io.tenantchat.localstack.dynamodb.DynoxideServer;
@@ -93,6 +94,19 @@ class DynamoDbErasureTablesIntegrationTests {
                 .containsEntry("action", AttributeValue.fromS("user.erased"));
         assertThat(jobs.start(tenant, job(ErasureSubject.user(tenant, UserId.of("u1"))), "me").created()).isTrue();
         assertThat(jobs.find(first.id())).hasValue(new JobRef(tenant, first.id()));
+    }
+
+    @Test
+    void aStartWhoseSubjectIsHeldByNoReadableJobIsRefusedAsContendedAndWritesNothing() {
+        TenantId tenant = newTenant();
+        ErasureSubject subject = ErasureSubject.user(tenant, UserId.of("u1"));
+        // another request's guard whose job is not there (its transaction in flight, or the job just ended)
+        client.putItem(p -> p.tableName(Provisioner.JOBS_TABLE).item(JobItems.guard(subject, JobId.random())));
+        ErasureJob refused = job(subject);
+
+        assertThatThrownBy(() -> jobs.start(tenant, refused, "me")).isInstanceOfSatisfying(UnavailableException.class,
+                e -> assertThat(e.code()).isEqualTo("erasure_contended"));
+        assertThat(jobs.find(tenant, refused.id())).isEmpty();
     }
 
     @Test
