@@ -3,16 +3,13 @@ package io.tenantchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +27,9 @@ class BranchesEndToEndIntegrationTests {
     @RegisterExtension
     static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.DEFAULT);
 
+    @RegisterExtension
+    static final FastModel FAST_MODEL = new FastModel(SYSTEM);
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     static LocalSystem system;
@@ -41,17 +41,6 @@ class BranchesEndToEndIntegrationTests {
         system = SYSTEM.get();
         api = new ApiClient(system.apiBaseUrl());
         chats = new Conversations(api);
-    }
-
-    @BeforeEach
-    void fastModel() {
-        system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(5))
-                .withTokensPerSecond(5_000));
-    }
-
-    @AfterEach
-    void defaultModel() {
-        system.bedrock().settings(BedrockStandIn.Settings.defaults());
     }
 
     @Test

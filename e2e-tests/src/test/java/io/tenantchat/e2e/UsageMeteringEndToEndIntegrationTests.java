@@ -3,7 +3,6 @@ package io.tenantchat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tenantchat.localstack.bedrock.BedrockStandIn;
 import io.tenantchat.localstack.launcher.LocalSystem;
 import io.tenantchat.localstack.provision.TestUser;
 import io.tenantchat.shared.ChatRequested;
@@ -32,9 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -67,6 +64,9 @@ class UsageMeteringEndToEndIntegrationTests {
     @RegisterExtension
     static final SharedSystem SYSTEM = SharedSystem.of(SharedSystem.Kind.DEFAULT);
 
+    @RegisterExtension
+    static final FastModel FAST_MODEL = new FastModel(SYSTEM);
+
     private static final int CHATS = Integer.getInteger("tenantchat.e2e.metering-chats", 300);
     private static final int REDELIVERED = 100;
     private static final int SESSIONS_PER_TENANT = 6;
@@ -87,17 +87,6 @@ class UsageMeteringEndToEndIntegrationTests {
         for (String tenant : List.of("tenant-m1", "tenant-m2", "tenant-m3")) {
             users.add(system.user(tenant, "meter@" + tenant + ".example"));
         }
-    }
-
-    @BeforeEach
-    void fastModel() {
-        system.bedrock().settings(BedrockStandIn.Settings.defaults().withTimeToFirstToken(Duration.ofMillis(5))
-                .withTokensPerSecond(5_000));
-    }
-
-    @AfterEach
-    void defaultModel() {
-        system.bedrock().settings(BedrockStandIn.Settings.defaults());
     }
 
     @Test
