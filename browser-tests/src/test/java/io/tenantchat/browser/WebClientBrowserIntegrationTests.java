@@ -61,7 +61,9 @@ class WebClientBrowserIntegrationTests {
             page.send("Hello from a **real** browser.");
             String partial = browser.until(d -> (String) browser.script("""
                     const reply = [...document.querySelectorAll('[data-test=reply]')].pop();
-                    return reply && reply.dataset.status === 'processing' && reply.innerText.trim() ? reply.innerText : null;
+                    // the first streamed text, not the waiting placeholder ("Thinking…") shown before it
+                    return reply && reply.dataset.status === 'processing'
+                            && reply.innerText.trim().startsWith('[bedrock') ? reply.innerText : null;
                     """));
             WebElement completed = page.awaitCompletedReply();
 
