@@ -103,15 +103,18 @@ class WorkerConcurrencyIntegrationTests {
 
         assertThat(peak).as("streams open at once in one worker").isGreaterThanOrEqualTo(JOBS);
         // a job delivered twice (its lease lapsed on an overloaded machine) may stream twice; it is stored once
-        assertThat(bedrock.invocations() - invocationsBefore).as("model calls").isBetween(JOBS, JOBS + JOBS / 20);
+        int modelCalls = bedrock.invocations() - invocationsBefore;
+        assertThat(modelCalls).as("model calls").isBetween(JOBS, JOBS + JOBS / 20);
         for (Admitted job : admitted) {
             assertThat(job.items().sessionMessageCount()).as("reply stored once").isEqualTo(2);
             assertThat(live(job.items().tenant).get("inflight").n()).as("slot given back once").isEqualTo("0");
         }
         PER_JOB.forEach(op -> assertThat(used.getOrDefault(op, 0.0) / JOBS).as(op).isBetween(1.0, 1.05));
         // the history Query of each job, and its tenant's plan and profile (one Query per tenant per cache period,
-        // which gives the cap too)
-        assertThat(used.getOrDefault("Query", 0.0) / JOBS).as("Query").isBetween(2.0, 2.05);
+        // which gives the cap too); a job streamed twice reads its history again, and its tenant's settings again
+        // when their cache time ran out meanwhile
+        int streamedTwice = modelCalls - JOBS;
+        assertThat(used.getOrDefault("Query", 0.0)).as("Query").isBetween(2.0 * JOBS, 2.0 * JOBS + 2 * streamedTwice);
         // no read of the message, its hold or the plan's cap on its own
         assertThat(used.getOrDefault("GetItem", 0.0)).as("GetItem").isZero();
         double shared = SHARED.stream().mapToDouble(op -> used.getOrDefault(op, 0.0)).sum();
