@@ -67,7 +67,8 @@ public final class Bench {
     private static void run(Path repoRoot, BenchSettings s, Report report, Path results) throws Exception {
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Options(null, false, repoRoot,
                 Path.of("bench", "target", "service-logs")).withServiceProperties("api-service",
-                "--management.metrics.distribution.percentiles-histogram.http.server.requests=true"))) {
+                "--management.metrics.distribution.percentiles-histogram.http.server.requests=true",
+                "--management.metrics.distribution.percentiles-histogram.tenantchat.chat.job.send=true"))) {
             if (system.redis().isEmpty()) {
                 throw new IllegalStateException("redis-server is needed for reply streaming (apt-get install -y redis-server)");
             }

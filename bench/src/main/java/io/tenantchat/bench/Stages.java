@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * Where the time goes: the services' own timers scraped before and after a figure, so the table shows what was
- * recorded during that figure only. Stages in pipeline order: accept (api, POST /api/chat), queue wait (worker),
+ * recorded during that figure only. Stages in pipeline order: accept (api, POST /api/chat; then its use case
+ * without the web stack, and the use case's one write and job send), queue wait (worker),
  * pre-model (worker, job received → model called), model TTFT (worker, model called → first text), relay to
  * socket (api, Redis event received → handed to the WebSocket).
  */
@@ -19,6 +20,10 @@ final class Stages {
     private static final List<Stage> STAGES = List.of(
             new Stage("accept (api POST /api/chat)", 0, "http_server_requests_seconds",
                     l -> "POST".equals(l.get("method")) && "/api/chat".equals(l.get("uri"))),
+            new Stage("accept: use case (no web stack)", 0, "tenantchat_chat_accept_seconds", l -> true),
+            new Stage("accept: one write (TransactWriteItems, group commit)", 0, "tenantchat_chat_intake_seconds",
+                    l -> true),
+            new Stage("accept: job send (SendMessage)", 0, "tenantchat_chat_job_send_seconds", l -> true),
             new Stage("queue wait (worker)", 1, "tenantchat_queue_wait_seconds", l -> true),
             new Stage("pre-model (worker: received → model called)", 1, "tenantchat_reply_pre_model_seconds", l -> true),
             new Stage("model TTFT (worker: called → first text)", 1, "tenantchat_model_ttft_seconds", l -> true),

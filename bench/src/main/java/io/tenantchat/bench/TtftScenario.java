@@ -44,16 +44,16 @@ final class TtftScenario {
         } finally {
             system.bedrock().settings(Settings.defaults());
         }
-        return PairedOverhead.pair(List.copyOf(measured), ref -> system.bedrock().timeToFirstTokenOf(ref)
-                .map(Duration::toNanos).orElse(null));
+        return PairedOverhead.pair(List.copyOf(measured), ref -> system.bedrock().firstTokenOf(ref).orElse(null));
     }
 
     private void call(ReplyWatcher watcher, String session, ConcurrentLinkedQueue<PairedOverhead.Request> out) {
         String ref = UUID.randomUUID().toString();
         long started = System.nanoTime();
         String id = api.chat(user, session, "How fast is the first token? [ref:" + ref + "]");
+        long accepted = System.nanoTime();
         watcher.awaitFinished(id, Duration.ofMinutes(2));
-        out.add(new PairedOverhead.Request(ref, started, watcher.firstDeltaNanos(id)));
+        out.add(new PairedOverhead.Request(ref, started, accepted, watcher.firstDeltaNanos(id)));
     }
 
     /** {@code slots} threads, each running its task {@code rounds} times in a row. */

@@ -140,8 +140,25 @@ public final class BedrockStandIn implements AutoCloseable {
      * {@value StandInState#MAX_REFS} refs are kept). A benchmark subtracts it to pair each request's overhead.
      */
     public java.util.Optional<Duration> timeToFirstTokenOf(String ref) {
-        Long nanos = state.firstTokenNanos(ref);
-        return nanos == null ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(nanos));
+        return firstTokenOf(ref).map(FirstToken::timeToFirstToken);
+    }
+
+    /**
+     * When the stand-in received the request carrying {@code [ref:<ref>]} and when it sent that stream's first delta,
+     * or empty as for {@link #timeToFirstTokenOf}: a benchmark in this JVM splits a request's time around the model
+     * with them.
+     */
+    public java.util.Optional<FirstToken> firstTokenOf(String ref) {
+        return java.util.Optional.ofNullable(state.firstToken(ref));
+    }
+
+    /** One stream's receive and first-delta instants, as {@link System#nanoTime()} of this JVM. */
+    public record FirstToken(long receivedNanos, long sentNanos) {
+
+        /** The stand-in's own time from receiving the request to sending its first delta. */
+        public Duration timeToFirstToken() {
+            return Duration.ofNanos(sentNanos - receivedNanos);
+        }
     }
 
     @Override

@@ -71,7 +71,7 @@ final class ReplyStream {
             ContentBlockDelta delta = new ContentBlockDelta(0, new Delta(reply.delta(sent++)));
             ctx.writeAndFlush(chunk(EventStreamFrames.event("contentBlockDelta", delta)));
             if (sent == 1 && ref != null) {
-                state.recordFirstToken(ref, System.nanoTime() - receivedNanos);
+                state.recordFirstToken(ref, receivedNanos, System.nanoTime());
             }
             schedule(sent < reply.outputTokens() ? nanosPerToken : 0);
         }

@@ -22,10 +22,10 @@ final class StandInState {
     private final Map<String, Counts> tenants = new ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<ReceivedConverse>> received = new ConcurrentHashMap<>();
     private final PromptCache promptCache = new PromptCache();
-    private final Map<String, Long> firstTokenNanos = java.util.Collections.synchronizedMap(
+    private final Map<String, BedrockStandIn.FirstToken> firstTokens = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1_024, 0.75f, false) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, BedrockStandIn.FirstToken> eldest) {
                     return size() > MAX_REFS;
                 }
             });
@@ -166,14 +166,14 @@ final class StandInState {
         return peakOpenStreams.getAndSet(openStreams.get());
     }
 
-    /** Notes how long the stand-in itself took from receiving request {@code ref} to sending its first delta. */
-    void recordFirstToken(String ref, long nanos) {
-        firstTokenNanos.put(ref, nanos);
+    /** Notes when the stand-in received request {@code ref} and sent its first delta ({@link System#nanoTime()}). */
+    void recordFirstToken(String ref, long receivedNanos, long sentNanos) {
+        firstTokens.put(ref, new BedrockStandIn.FirstToken(receivedNanos, sentNanos));
     }
 
-    /** The stand-in's own receive-to-first-delta time for request {@code ref}, or null when it saw none. */
-    Long firstTokenNanos(String ref) {
-        return firstTokenNanos.get(ref);
+    /** When the stand-in received request {@code ref} and sent its first delta, or null when it sent none. */
+    BedrockStandIn.FirstToken firstToken(String ref) {
+        return firstTokens.get(ref);
     }
 
     /** The fault this request suffers, spending one of its budget, or {@link Fault#none()}. */

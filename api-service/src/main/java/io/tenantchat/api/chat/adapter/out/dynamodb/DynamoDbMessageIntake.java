@@ -1,5 +1,8 @@
 package io.tenantchat.api.chat.adapter.out.dynamodb;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.tenantchat.api.chat.application.BranchesMovedException;
 import io.tenantchat.api.chat.application.ConversationRetention;
 import io.tenantchat.api.chat.application.MessageIntake;
@@ -31,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,11 +74,12 @@ class DynamoDbMessageIntake implements MessageIntake {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final @Nullable GroupCommit<Intake> group;
+    private final Timer writes;
 
     @Autowired
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
-            IntakeProperties intake, ConversationRetention retention) {
-        this(dynamo, tables, quota, clock, intake.maxBatch(), retention);
+            IntakeProperties intake, ConversationRetention retention, MeterRegistry meters) {
+        this(dynamo, tables, quota, clock, intake.maxBatch(), retention, meters);
     }
 
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
@@ -84,6 +89,14 @@ class DynamoDbMessageIntake implements MessageIntake {
 
     DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
             int maxBatch, ConversationRetention retention) {
+        this(dynamo, tables, quota, clock, maxBatch, retention, Metrics.globalRegistry);
+    }
+
+    private DynamoDbMessageIntake(TenantDynamoDb dynamo, TableProperties tables, QuotaClaimWrites quota, Clock clock,
+            int maxBatch, ConversationRetention retention, MeterRegistry meters) {
+        this.writes = Timer.builder("tenantchat.chat.intake")
+                .description("an accept's one write (TransactWriteItems), with its wait for the tenant's group commit")
+                .publishPercentileHistogram().register(meters);
         this.group = maxBatch > 1 ? new GroupCommit<>(maxBatch, this::fits, this::writeBatch) : null;
         this.dynamo = dynamo;
         this.tables = tables;
@@ -103,8 +116,18 @@ class DynamoDbMessageIntake implements MessageIntake {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Optional<MessageRef> accept(ChatMessage message, @Nullable IdempotencyKey key,
+            @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim, TurnPlacement placement) {
+        long started = System.nanoTime();
+        try {
+            return writeMessage(message, key, keyExpiresAt, claim, placement);
+        } finally {
+            writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<MessageRef> writeMessage(ChatMessage message, @Nullable IdempotencyKey key,
             @Nullable Instant keyExpiresAt, @Nullable QuotaClaim claim, TurnPlacement placement) {
         if (group == null || claim == null || !(placement instanceof TurnPlacement.Linear)) {
             return acceptAlone(message, key, keyExpiresAt, claim, placement);
