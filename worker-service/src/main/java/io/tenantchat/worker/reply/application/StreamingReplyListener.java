@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@code seq} grows by one per published event (gap-free within the attempt), and an attempt after the first starts
  * with {@code restarted} so text of a failed or dead attempt is never shown twice. The model's thread only appends
  * and schedules; publishing runs on the coalescing's publisher, one publication of this reply at a time, in order;
- * the attempt's first text is published at once (coalescing never delays the first token).
+ * the attempt's first text, and the first after a restart, is published at once (coalescing never delays the first
+ * token). A restart before any text of the attempt (the model stream's own start, which the Bedrock adapter reports
+ * as a restart so a stream the SDK retries starts clean) voids nothing and publishes nothing.
  * {@link #end()} publishes what is still held, on the job's own thread, before the reply is completed or failed.
  */
 final class StreamingReplyListener implements ReplyListener {
@@ -30,6 +32,7 @@ final class StreamingReplyListener implements ReplyListener {
     private final StringBuilder pending = new StringBuilder();
     private boolean restartPending;
     private boolean scheduled;
+    private boolean firstText = true;
     private long seq;
     private @Nullable Instant firstDeltaAt;
     private @Nullable Clock clock;
@@ -77,7 +80,8 @@ final class StreamingReplyListener implements ReplyListener {
             text.append(piece);
             pending.append(piece);
             // the first text of an attempt goes out at once: coalescing must not add to the time to first token
-            now = coalescing.immediate() || seq == 0 || pending.length() >= coalescing.maxChars();
+            now = coalescing.immediate() || firstText || pending.length() >= coalescing.maxChars();
+            firstText = false;
         }
         schedule(now);
     }
@@ -85,6 +89,10 @@ final class StreamingReplyListener implements ReplyListener {
     @Override
     public void restarted() {
         synchronized (this) {
+            if (text.isEmpty()) {
+                return; // nothing of this attempt streamed yet: nothing to void
+            }
+            firstText = true;
             text.setLength(0);
             pending.setLength(0);
             restartPending = true;

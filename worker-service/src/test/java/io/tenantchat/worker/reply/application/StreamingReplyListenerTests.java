@@ -41,6 +41,31 @@ class StreamingReplyListenerTests {
     }
 
     @Test
+    void theModelStreamsOwnStartIsNoRestartAndItsFirstTextStillGoesOutAtOnce() {
+        StreamingReplyListener listener = coalescing(Duration.ofHours(1), 1024);
+
+        listener.restarted(); // the Bedrock adapter reports every messageStart, the first one included
+        listener.delta("Hel");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.stream().anyMatch(ReplyDelta.class::isInstance));
+        assertThat(events.events).containsExactly(delta(1, "Hel"));
+    }
+
+    @Test
+    void theFirstTextAfterARestartGoesOutAtOnceToo() {
+        StreamingReplyListener listener = coalescing(Duration.ofHours(1), 1024);
+        listener.delta("first");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 1);
+        listener.restarted();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 2);
+
+        listener.delta("fresh");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.events.size() == 3);
+        assertThat(events.events.get(2)).isEqualTo(delta(3, "fresh"));
+    }
+
+    @Test
     void piecesHeldInTheWindowArePublishedWhenItEnds() {
         StreamingReplyListener listener = coalescing(Duration.ofMillis(200), 1024);
         listener.delta("first");
