@@ -101,6 +101,9 @@ public final class Bench {
                         s.throughputSessions(), s.rawConsumers(), s.rawBatch());
                 report.throughput(endToEnd, raw, s.throughputConcurrency());
             });
+            figure(report, results, stages, "3b. the DynamoDB stand-in's capacity for the pipeline's requests", () ->
+                    report.dynamoDbCapacity(new DynamoDbCapacityProbe(system).run(s.dynamoDbClients(),
+                            s.dynamoDbSeconds())));
             figure(report, results, stages, "2. worker concurrency (worker as shipped)", () -> report.concurrency(
                     new ConcurrencyScenario(system, api,
                             n -> system.user("bench-c", "c" + n + "@bench-c.example"), worker)

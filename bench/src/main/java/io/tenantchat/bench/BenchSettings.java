@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 record BenchSettings(boolean quick, int floorIterations, int ttftRequests, List<Integer> ttftConcurrency, int ttftMillis,
         List<Integer> concurrencyLevels, int concurrencyTokensPerSecond, int concurrencyObserveSeconds,
-        List<Integer> probeGroups, int probeSamples,
+        List<Integer> probeGroups, int probeSamples, List<Integer> dynamoDbClients, int dynamoDbSeconds,
         int throughputMessages, int throughputConcurrency, int throughputSessions, int rawMessages, int rawConsumers,
         int rawBatch, int idleSeconds, int noisyFlood, int noisySessions, int noisyProbes, int noisyFloodPerSecond,
         int noisyMaxInFlight) {
@@ -29,6 +29,8 @@ record BenchSettings(boolean quick, int floorIterations, int ttftRequests, List<
                 integer("concurrency.observe-seconds", quick ? 20 : 90),
                 integers("probe.groups", quick ? "100,250" : "250,500,1000"),
                 integer("probe.samples", quick ? 5 : 10),
+                integers("dynamodb.clients", quick ? "1,8" : "1,16,64"),
+                integer("dynamodb.seconds", quick ? 5 : 15),
                 integer("throughput.messages", quick ? 100 : 1_000),
                 integer("throughput.concurrency", quick ? 16 : 64),
                 integer("throughput.sessions", quick ? 16 : 64),
@@ -55,6 +57,8 @@ record BenchSettings(boolean quick, int floorIterations, int ttftRequests, List<
         out.put("concurrency.observe-seconds", concurrencyObserveSeconds);
         out.put("probe.groups", probeGroups);
         out.put("probe.samples", probeSamples);
+        out.put("dynamodb.clients", dynamoDbClients);
+        out.put("dynamodb.seconds", dynamoDbSeconds);
         out.put("throughput.messages", throughputMessages);
         out.put("throughput.concurrency", throughputConcurrency);
         out.put("throughput.sessions", throughputSessions);

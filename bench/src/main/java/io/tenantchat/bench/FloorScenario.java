@@ -133,7 +133,7 @@ final class FloorScenario {
     }
 
     /** As QuotaWrites.reserve: second, day, month counters, tokens, live in-flight, the hold. */
-    private List<TransactWriteItem> admission(String tenant, String session, String id) {
+    List<TransactWriteItem> admission(String tenant, String session, String id) {
         String table = system.tables().tenants();
         List<TransactWriteItem> items = new ArrayList<>();
         for (String counter : List.of("q#second#" + (System.currentTimeMillis() / 1000), "q#day", "q#month")) {
@@ -157,7 +157,7 @@ final class FloorScenario {
         return items;
     }
 
-    private static TransactWriteItem count(String table, String tenant, String sk) {
+    static TransactWriteItem count(String table, String tenant, String sk) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(Map.of("tenant_id", s(tenant), "sk", s(sk)))
                 .updateExpression("ADD n :one").conditionExpression("attribute_not_exists(n) OR n < :limit")
@@ -165,7 +165,7 @@ final class FloorScenario {
     }
 
     /** As the api's saveQueued: the message, its ref item, the session's count. */
-    private List<TransactWriteItem> message(String tenant, String session, String id) {
+    List<TransactWriteItem> message(String tenant, String session, String id) {
         String messages = system.tables().messages();
         return List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(messages)
@@ -265,11 +265,11 @@ final class FloorScenario {
         return Map.of("pk", s(pk), "sk", s(sk), "content", s(content));
     }
 
-    private static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    private static AttributeValue n(long value) {
+    static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 

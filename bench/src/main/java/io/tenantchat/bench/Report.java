@@ -18,6 +18,7 @@ final class Report {
     private final Map<String, Map<String, Map<String, Object>>> stages = new LinkedHashMap<>();
     private double floorP50 = Double.NaN;
     private double floorP99 = Double.NaN;
+    private double rawPerSecond = Double.NaN;
 
     Report(BenchSettings settings, Map<String, Object> provenance) {
         json.put("provenance", provenance);
@@ -112,6 +113,20 @@ final class Report {
                 figure, "reference", "–");
     }
 
+    void dynamoDbCapacity(List<DynamoDbCapacityProbe.Point> points) {
+        json.put("3b_stand_in_dynamodb_capacity", points.stream().map(DynamoDbCapacityProbe.Point::asMap).toList());
+        double best = points.stream().mapToDouble(DynamoDbCapacityProbe.Point::messagesPerSecond).max().orElse(Double.NaN);
+        String figure = points.stream().map(p -> p.clients() + " clients: " + Latency.round(p.messagesPerSecond())
+                + " msg/s (one message's 4 requests p50 " + ms(p.message().percentileMs(50)) + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!Double.isNaN(rawPerSecond)) {
+            figure += "; at most " + Latency.round(best) + " msg/s = " + Latency.round(best / rawPerSecond)
+                    + "× figure 3's raw ElasticMQ";
+        }
+        row("3b. DynamoDB stand-in alone: messages' worth of the pipeline's DynamoDB requests answered per second "
+                + "(accept and completion transactions, claim, history)", figure, "reference", "–");
+    }
+
     private static String stats(ConcurrencyScenario.Level l) {
         return "worker heap ≤ " + l.maxHeapUsedMb() + " MB of " + l.heapMaxMb() + " MB, RSS ≤ " + l.maxRssMb()
                 + " MB, ≤ " + l.maxThreads() + " threads, " + Latency.round(l.cpuSeconds()) + " CPU s in "
@@ -130,6 +145,7 @@ final class Report {
         out.put("accepted_per_second", Latency.round(r.acceptedPerSecond()));
         out.put("completed_per_second", Latency.round(r.completedPerSecond()));
         out.put("raw_elasticmq", raw.asMap());
+        rawPerSecond = raw.perSecond();
         double share = r.completedPerSecond() / raw.perSecond();
         out.put("completed_share_of_raw", Math.round(share * 100) / 100.0);
         json.put("3_throughput", out);
@@ -141,7 +157,27 @@ final class Report {
                         + Latency.round(r.completedPerSecond()) + " vs " + Latency.round(raw.perSecond()) + " = "
                         + out.get("completed_share_of_raw") + "× raw",
                 "≥ 0.6× raw", share >= 0.6 ? "yes" : "**no**");
+        cpu(r);
         awsRequests(r);
+    }
+
+    /** Where the cores went while figure 3 ran: CPU milliseconds per completed message by process. */
+    private void cpu(ThroughputScenario.Result r) {
+        int messages = Math.max(1, r.completed());
+        Map<String, Object> perMessage = new LinkedHashMap<>();
+        r.cpuSeconds().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> perMessage.put(e.getKey(), Latency.round(e.getValue() * 1000 / messages)));
+        double total = r.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cpu_ms_per_completed_message", perMessage);
+        out.put("cpu_ms_per_completed_message_total", Latency.round(total * 1000 / messages));
+        out.put("machine_busy_share", Latency.round(r.machineBusy()));
+        json.put("3_throughput_cpu", out);
+        row("3. CPU per completed message while figure 3 ran (ms, by process; machine busy share)",
+                perMessage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")) + "; total " + out.get(
+                        "cpu_ms_per_completed_message_total") + " ms; machine busy " + Math.round(r.machineBusy() * 100)
+                        + " %", "–", "–");
     }
 
     private void awsRequests(ThroughputScenario.Result r) {

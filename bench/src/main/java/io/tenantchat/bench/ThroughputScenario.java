@@ -44,7 +44,7 @@ final class ThroughputScenario {
 
     record Result(Latency accept, int offered, int accepted, int completed, int failed, double sendSeconds,
             double windowSeconds, Map<String, Long> windowRequests, Map<String, Long> afterWindowRequests,
-            Map<String, Double> idlePerSecond, int idleSeconds) {
+            Map<String, Double> idlePerSecond, int idleSeconds, Map<String, Double> cpuSeconds, double machineBusy) {
 
         double offeredPerSecond() {
             return offered / sendSeconds;
@@ -76,6 +76,7 @@ final class ThroughputScenario {
             ConcurrentLinkedQueue<String[]> sent = new ConcurrentLinkedQueue<>();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger offered = new AtomicInteger();
+            ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot();
             long started = System.nanoTime();
             TtftScenario.inParallel(concurrency, 1, slot -> () -> {
                 for (int i; (i = next.getAndIncrement()) < messages;) {
@@ -98,6 +99,7 @@ final class ThroughputScenario {
                 failed += "failed".equals(watcher.outcome(s[1])) ? 1 : 0;
             }
             Map<String, Long> atLastCompletion = awsRequests();
+            ProcessCpu.Snapshot cpuAfter = ProcessCpu.snapshot();
             double windowSeconds = (last - started) / 1e9;
             awaitQueueDrained(system.queues().usageEvents());
             Map<String, Long> drained = awsRequests();
@@ -106,7 +108,8 @@ final class ThroughputScenario {
             Map<String, Double> idle = RequestWindow.per(RequestWindow.delta(idleBefore, awsRequests()), idleSeconds);
             return new Result(accept, offered.get(), sent.size(), sent.size() - failed, failed, sendSeconds,
                     windowSeconds, RequestWindow.delta(before, atLastCompletion),
-                    RequestWindow.delta(atLastCompletion, drained), idle, idleSeconds);
+                    RequestWindow.delta(atLastCompletion, drained), idle, idleSeconds,
+                    ProcessCpu.between(cpuBefore, cpuAfter), ProcessCpu.busy(cpuBefore, cpuAfter));
         } finally {
             watchers.values().forEach(ReplyWatcher::close);
             system.bedrock().settings(Settings.defaults());
