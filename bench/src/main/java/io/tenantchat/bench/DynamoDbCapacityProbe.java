@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -110,17 +109,9 @@ final class DynamoDbCapacityProbe {
         List<TransactWriteItem> accept = new ArrayList<>(floor.message(tenant, session, id));
         accept.addAll(floor.admission(tenant, session, id));
         dynamo.transactWriteItems(w -> w.transactItems(accept));
+        floor.claim(dynamo, tenant, session, id);
+        floor.history(dynamo, tenant, session);
         Map<String, AttributeValue> key = Map.of("pk", s(tenant + "#" + session), "sk", s(id));
-        dynamo.updateItem(u -> u.tableName(system.tables().messages()).key(key)
-                .updateExpression("SET #st = :processing ADD attempts :one")
-                .conditionExpression("#st IN (:queued, :processing)")
-                .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":processing", s("processing"), ":queued", s("queued"),
-                        ":one", n(1)))
-                .returnValues(ReturnValue.ALL_NEW));
-        dynamo.query(q -> q.tableName(system.tables().messages()).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(tenant + "#" + session))).consistentRead(true)
-                .scanIndexForward(false).limit(40));
         dynamo.transactWriteItems(w -> w.transactItems(completion(tenant, session, id, key)));
     }
 

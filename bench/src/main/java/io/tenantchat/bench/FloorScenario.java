@@ -97,19 +97,10 @@ final class FloorScenario {
                 // from the send to the receipt, then on from when this thread goes on (as the worker would)
                 t[3] = t[2] + Math.max(0, job.atNanos() - t[2]);
                 long resumed = System.nanoTime();
-                dynamo.updateItem(u -> u.tableName(system.tables().messages())
-                        .key(Map.of("pk", s(tenant + "#" + session), "sk", s(id)))
-                        .updateExpression("SET #st = :processing ADD attempts :one")
-                        .conditionExpression("#st IN (:queued, :processing)")
-                        .expressionAttributeNames(Map.of("#st", "status"))
-                        .expressionAttributeValues(Map.of(":processing", s("processing"), ":queued", s("queued"),
-                                ":one", AttributeValue.fromN("1")))
-                        .returnValues(ReturnValue.ALL_NEW));
+                claim(dynamo, tenant, session, id);
                 t[4] = t[3] + System.nanoTime() - resumed;
                 long queried = System.nanoTime();
-                dynamo.query(q -> q.tableName(system.tables().messages()).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(tenant + "#" + session))).consistentRead(true)
-                        .scanIndexForward(false).limit(40));
+                history(dynamo, tenant, session);
                 t[5] = t[4] + System.nanoTime() - queried;
                 long published0 = System.nanoTime();
                 publisher.sync().publish(channel, "{\"type\":\"delta\",\"message_id\":\"" + id + "\",\"text\":\"Hi\"}");
@@ -130,6 +121,25 @@ final class FloorScenario {
             redis.shutdown();
         }
         return new CriticalPath(total, steps);
+    }
+
+    /** As the worker's claim: the message queued (or processing) → processing, one more attempt. */
+    void claim(DynamoDbClient dynamo, String tenant, String session, String id) {
+        dynamo.updateItem(u -> u.tableName(system.tables().messages())
+                .key(Map.of("pk", s(tenant + "#" + session), "sk", s(id)))
+                .updateExpression("SET #st = :processing ADD attempts :one")
+                .conditionExpression("#st IN (:queued, :processing)")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":processing", s("processing"), ":queued", s("queued"),
+                        ":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.ALL_NEW));
+    }
+
+    /** As the worker's history read: the session's newest 40 items, consistently. */
+    void history(DynamoDbClient dynamo, String tenant, String session) {
+        dynamo.query(q -> q.tableName(system.tables().messages()).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(tenant + "#" + session))).consistentRead(true)
+                .scanIndexForward(false).limit(40));
     }
 
     /** As QuotaWrites.reserve: second, day, month counters, tokens, live in-flight, the hold. */
@@ -157,7 +167,7 @@ final class FloorScenario {
         return items;
     }
 
-    static TransactWriteItem count(String table, String tenant, String sk) {
+    private static TransactWriteItem count(String table, String tenant, String sk) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(Map.of("tenant_id", s(tenant), "sk", s(sk)))
                 .updateExpression("ADD n :one").conditionExpression("attribute_not_exists(n) OR n < :limit")

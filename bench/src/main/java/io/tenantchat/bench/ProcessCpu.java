@@ -32,9 +32,7 @@ final class ProcessCpu {
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path dir : proc) {
                 try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    double seconds = cpuSeconds(dir);
                     String command = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
                             .replace('\0', ' ');
                     processes.put(Long.valueOf(dir.getFileName().toString()), Map.entry(label(command), seconds));
@@ -47,6 +45,13 @@ final class ProcessCpu {
         }
         double[] machine = machine();
         return new Snapshot(processes, machine[0], machine[1]);
+    }
+
+    /** The CPU seconds (user + system) process {@code /proc/<pid>} has used so far. */
+    static double cpuSeconds(Path procDir) throws IOException {
+        String stat = Files.readString(procDir.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND; // utime, stime
     }
 
     /** Label → CPU seconds spent between {@code before} and {@code after} (processes that started meanwhile count whole). */

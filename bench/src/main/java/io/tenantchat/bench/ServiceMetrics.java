@@ -71,10 +71,7 @@ record ServiceMetrics(String name, URI baseUrl, String token, HttpClient http) {
                     threads = Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-            String stat = Files.readString(proc.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-            return new Process(pid, rssKb / 1024, threads, ticks / 100.0); // USER_HZ is 100 on Linux
+            return new Process(pid, rssKb / 1024, threads, ProcessCpu.cpuSeconds(proc));
         } catch (IOException | RuntimeException gone) {
             return null;
         }
